@@ -1,0 +1,53 @@
+"""The notation: how indices, sizes, indexed quantities and scalars are represented in SymPy.
+
+Everything in `derive` (derivations, the verifier, the document parser of `derive check`) builds
+its symbols through these constructors, so that an expression printed by `derive` and parsed back
+is structurally identical to the one it came from.
+
+Conventions
+-----------
+- An *index* (``i``, ``o``, ``j``) and a *size* (``k``, ``n``) are ``Symbol(name, integer=True,
+  positive=True)``; indices range over ``1..size``.
+- An *indexed quantity* (``z_i``, ``y_o``) is ``IndexedBase(name)[index]`` with no assumptions.
+  A hatted letter ``\\hat{y}`` has the name ``yhat``.
+- A *scalar* (``L``, ``x``, ``b``) is ``Symbol(name)`` with no assumptions.
+- A *function* (``\\sigma(z)``) is ``Function(name)(arg)``.
+"""
+
+from __future__ import annotations
+
+from sympy import Function, IndexedBase, Symbol
+
+__all__ = ["index", "size", "array", "scalar", "function", "hat_name", "HAT_SUFFIX"]
+
+HAT_SUFFIX = "hat"
+
+
+def index(name: str) -> Symbol:
+    """An integer index symbol (``i``, ``o``, ``j``), positive, ranging over ``1..size``."""
+    return Symbol(name, integer=True, positive=True)
+
+
+def size(name: str) -> Symbol:
+    """A symbolic dimension (``k`` classes, ``n`` inputs): a positive integer."""
+    return Symbol(name, integer=True, positive=True)
+
+
+def array(name: str) -> IndexedBase:
+    """An indexed quantity such as ``z`` in ``z_i``."""
+    return IndexedBase(name)
+
+
+def scalar(name: str) -> Symbol:
+    """A plain scalar such as the loss ``L``."""
+    return Symbol(name)
+
+
+def function(name: str) -> Function:
+    """An undefined function such as ``sigma`` in ``\\sigma(z)``."""
+    return Function(name)
+
+
+def hat_name(letter: str) -> str:
+    """The symbol name for a hatted letter: ``y`` -> ``yhat``."""
+    return f"{letter}{HAT_SUFFIX}"

@@ -1,0 +1,104 @@
+"""Concrete instances: a claim at a concrete size with concrete index values, made explicit.
+
+An instance substitutes the size and the free indices, expands every sum into an explicit addition,
+differentiates the explicit expressions directly and solves the constraints for one variable.
+Nothing here uses Kronecker-delta reasoning, so it is independent of the general-k method.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from sympy import Basic, Eq, Expr, Indexed, Ne, Sum, Symbol
+
+from .calculus import Definitions, evaluate_derivatives, index_equalities, rename_bound
+
+__all__ = ["Placement", "placements", "explicit", "solve_constraints", "variables_of", "split_conditions"]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A concrete size and values of the free indices."""
+
+    k: int
+    indices: tuple[tuple[Symbol, int], ...]
+
+    def as_dict(self) -> dict[Basic, int]:
+        return dict(self.indices)
+
+    def describe(self) -> dict[str, int]:
+        return {s.name: v for s, v in self.indices}
+
+
+def split_conditions(conditions: Iterable[Basic]) -> tuple[list[Basic], list[Basic], list[Basic]]:
+    """(index relations, constraints ``Eq(expr, value)`` on the variables, anything else)."""
+    idx, constraints, other = [], [], []
+    for c in conditions:
+        if isinstance(c, (Eq, Ne)) and all(isinstance(a, Symbol) and a.is_integer for a in c.args):
+            idx.append(c)
+        elif isinstance(c, Eq):
+            constraints.append(c)
+        else:
+            other.append(c)
+    return idx, constraints, other
+
+
+def placements(indices: Sequence[Symbol], k: int, index_relations: Iterable[Basic]) -> Iterator[Placement]:
+    """Every assignment of ``indices`` to ``1..k`` satisfying the index relations, in order."""
+    relations = list(index_relations)
+    for values in itertools.product(range(1, k + 1), repeat=len(indices)):
+        env = dict(zip(indices, values))
+        if all(_holds(r, env) for r in relations):
+            yield Placement(k, tuple(zip(indices, values)))
+
+
+def _holds(rel: Basic, env: dict[Symbol, int]) -> bool:
+    a, b = (env.get(x, x) for x in rel.args)
+    return (a == b) if isinstance(rel, Eq) else (a != b)
+
+
+def explicit(expr: Expr, defs: Definitions, size: Symbol | None, at: Placement) -> Expr:
+    """``expr`` at the placement: sums expanded, derivatives taken of the explicit expressions."""
+    fixed = {s.name for s, _ in at.indices} | ({size.name} if size is not None else set())
+    e = rename_bound(expr, fixed)
+    sub: dict[Basic, Basic] = dict(at.as_dict())
+    if size is not None:
+        sub[size] = at.k
+    e = e.xreplace(sub)
+    defs_at = Definitions(tuple(type(d)(d.lhs, d.rhs.xreplace({size: at.k}) if size is not None else d.rhs, d.name) for d in defs.items))
+    return evaluate_derivatives(e, defs_at, explicit=True)
+
+
+def variables_of(expr: Basic, size: Symbol | None) -> list[Basic]:
+    """The variables of an explicit expression (``z[1]``, ``y[3]``, ``T``), sorted by name."""
+    out: set[Basic] = set(expr.atoms(Indexed))
+    for s in expr.free_symbols:
+        if isinstance(s, Symbol) and s != size and not any(s in ix.free_symbols for ix in out) and not s.is_integer:
+            out.add(s)
+    return sorted(out, key=str)
+
+
+def solve_constraints(constraints: Iterable[Basic], defs: Definitions, size: Symbol | None, at: Placement) -> dict[Basic, Expr]:
+    """For each constraint ``Eq(lhs, rhs)`` at the placement, a substitution that makes it hold:
+    the last variable (by name) in which it is linear is solved for. Raises ValueError if none is."""
+    solution: dict[Basic, Expr] = {}
+    for c in constraints:
+        lhs = explicit(c.lhs - c.rhs, defs, size, at).xreplace(solution)
+        for var in reversed(variables_of(lhs, size)):
+            coeff = lhs.diff(var)
+            if coeff.is_number and coeff != 0 and var not in (lhs - coeff * var).expand().free_symbols and not (lhs - coeff * var).expand().has(var):
+                rest = (lhs - coeff * var).expand()
+                value = -rest / coeff
+                solution = {v: e.xreplace({var: value}) for v, e in solution.items()}
+                solution[var] = value
+                break
+        else:
+            if lhs != 0:
+                raise ValueError(f"cannot satisfy the constraint {c} at k = {at.k}")
+    return solution
+
+
+def has_sum(expr: Basic) -> bool:
+    return expr.has(Sum)

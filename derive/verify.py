@@ -1,0 +1,375 @@
+"""Three-valued verification of a chain of equalities, with the evidence of each method.
+
+Three methods, each independent of the others where it matters:
+
+1. ``symbolic``: for a symbolic size, by targeted rewriting (derivatives of sums, Kronecker-delta
+   collapse, constants out of sums, canonical sums, the constraints as substitutions), then an
+   exact zero test of a canonical rational function. No `simplify`.
+2. ``exact``: at every size in ``ks`` and every placement of the free indices allowed by the
+   conditions, sums expanded and derivatives taken of the explicit expressions; exact zero test.
+3. ``numeric``: the explicit instances evaluated at random rational points with 50 digits.
+
+A link is *proved* when the symbolic method shows it and both independent checks agree; *checked*
+when only the independent checks pass (the reason is in the evidence); *refuted* when a numeric
+counterexample exists; *unknown* otherwise. A method that raises is an ``error`` and can never
+lead to *proved*.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+
+import mpmath
+from sympy import Basic, Eq, Expr, Rational, Sum, Symbol, srepr
+
+from .calculus import (
+    Definitions,
+    apply_index_conditions,
+    canonical_sums,
+    evaluate_derivatives,
+    free_indices,
+    is_zero_form,
+    linearize_sums,
+)
+from .numeric import evaluate
+from .instances import Placement, explicit, placements, solve_constraints, split_conditions, variables_of
+from .steps import Definition
+
+__all__ = [
+    "VERIFIER_VERSION",
+    "Verdict",
+    "Evidence",
+    "Counterexample",
+    "LinkReport",
+    "ChainReport",
+    "Context",
+    "Settings",
+    "verify_chain",
+    "verify_link",
+]
+
+#: Bumped whenever a method changes what it accepts; part of every cache key and certificate.
+VERIFIER_VERSION = "1"
+
+DIGITS = 50
+
+
+class Verdict(str, Enum):
+    """The outcome of verifying a claim."""
+
+    PROVED = "proved"
+    CHECKED = "checked"
+    UNKNOWN = "unknown"
+    REFUTED = "refuted"
+
+    @property
+    def mark(self) -> str:
+        return {"proved": "\u2713", "checked": "\u2713?", "unknown": "?", "refuted": "\u2717"}[self.value]
+
+
+_SEVERITY = {Verdict.PROVED: 0, Verdict.CHECKED: 1, Verdict.UNKNOWN: 2, Verdict.REFUTED: 3}
+
+
+def worst(verdicts: Iterable[Verdict]) -> Verdict:
+    """The least favourable verdict (refuted > unknown > checked > proved)."""
+    return max(verdicts, key=_SEVERITY.__getitem__, default=Verdict.PROVED)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one method found: ``outcome`` is pass, fail or error."""
+
+    method: str
+    outcome: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """Concrete values at which the two sides differ."""
+
+    k: int | None
+    indices: tuple[tuple[str, int], ...]
+    values: tuple[tuple[str, str], ...]
+    lhs: str
+    rhs: str
+
+    def describe(self) -> str:
+        parts = ([f"k = {self.k}"] if self.k is not None else []) + [f"{n} = {v}" for n, v in self.indices]
+        parts += [f"{n} = {v}" for n, v in self.values]
+        return ", ".join(parts) + f": left = {self.lhs}, right = {self.rhs}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"k": self.k, "indices": dict(self.indices), "values": dict(self.values), "lhs": self.lhs, "rhs": self.rhs}
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    """The verdict on one equality ``lhs = rhs`` of a chain."""
+
+    verdict: Verdict
+    evidence: tuple[Evidence, ...]
+    counterexample: Counterexample | None = None
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The verdicts on every link of a chain, and the chain's overall verdict."""
+
+    links: tuple[LinkReport, ...]
+
+    @property
+    def verdict(self) -> Verdict:
+        return worst(link.verdict for link in self.links)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How hard to check: sizes for exact instances, numeric points per size, numeric sizes."""
+
+    ks: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
+    numeric_ks: tuple[int, ...] = (2, 3, 5, 8)
+    points: int = 3
+    max_placements: int = 64
+
+
+@dataclass(frozen=True)
+class Context:
+    """What holds throughout: the symbolic size, the definitions and the standing assumptions."""
+
+    size: Symbol | None
+    definitions: tuple[Definition, ...] = ()
+    assumptions: tuple[Basic, ...] = ()
+    settings: Settings = field(default_factory=Settings)
+
+    @property
+    def defs(self) -> Definitions:
+        return Definitions(self.definitions)
+
+
+# --------------------------------------------------------------------------- symbolic
+
+
+def _symbolic_form(expr: Expr, ctx: Context, index_rel: Sequence[Basic]) -> Expr:
+    e = evaluate_derivatives(expr, ctx.defs)
+    e = apply_index_conditions(e, index_rel)
+    e = linearize_sums(e, ctx.size)
+    e = apply_index_conditions(e, index_rel)
+    return canonical_sums(e)
+
+
+def _constraint_table(constraints: Sequence[Basic], ctx: Context, index_rel: Sequence[Basic]) -> dict[Basic, Expr]:
+    table: dict[Basic, Expr] = {}
+    for c in constraints:
+        lhs = _symbolic_form(c.lhs, ctx, index_rel)
+        rhs = _symbolic_form(c.rhs, ctx, index_rel)
+        if isinstance(lhs, Sum):
+            table[lhs] = rhs
+        elif isinstance(rhs, Sum):
+            table[rhs] = lhs
+        else:
+            raise NotImplementedError(f"constraint {c} is not of the form Sum(...) = value")
+    return table
+
+
+def _symbolic(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context) -> list[Evidence]:
+    index_rel, constraints, other = split_conditions(conditions)
+    what = "general k" if ctx.size is not None else "symbolic"
+    try:
+        if other:
+            raise NotImplementedError(f"condition {other[0]} is not used by the symbolic method")
+        table = _constraint_table(constraints, ctx, index_rel)
+        forms = [_symbolic_form(m, ctx, index_rel).xreplace(table) for m in members]
+        out = []
+        for a, b in zip(forms, forms[1:]):
+            if is_zero_form(a - b):
+                out.append(Evidence("symbolic", "pass", f"{what}: the difference reduces to 0 by index calculus"))
+            else:
+                out.append(Evidence("symbolic", "fail", f"{what}: the difference does not reduce to 0"))
+        return out
+    except Exception as exc:  # noqa: BLE001 - a crashing method is evidence, never a pass
+        detail = f"{what}: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        return [Evidence("symbolic", "error", detail) for _ in members[1:]]
+
+
+# --------------------------------------------------------------------------- instances
+
+
+def _seed(members: Sequence[Expr], conditions: Sequence[Basic]) -> int:
+    text = "\x00".join(srepr(m) for m in [*members, *conditions])
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+
+
+def _free_indices(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context) -> list[Symbol]:
+    found: set[Symbol] = set()
+    for e in [*members, *conditions]:
+        found |= free_indices(e)
+    found.discard(ctx.size)  # type: ignore[arg-type]
+    return sorted(found, key=lambda s: s.name)
+
+
+def _placements_for(k: int, idx: Sequence[Symbol], index_rel: Sequence[Basic], limit: int, rng: random.Random) -> list[Placement]:
+    every = list(placements(idx, k, index_rel))
+    if len(every) <= limit:
+        return every
+    # Keep the extremes (first and last index values) and a deterministic random sample.
+    keep = [p for p in every if all(v in (1, k) for _, v in p.indices)]
+    rest = [p for p in every if p not in keep]
+    return keep + rng.sample(rest, max(0, limit - len(keep)))
+
+
+@dataclass
+class _Instances:
+    exact: list[list[tuple[Placement, bool]]]
+    numeric: list[list[tuple[Placement, dict[Basic, Expr], Expr, Expr]]]
+
+
+def _fmt(x: object) -> str:
+    return mpmath.nstr(x, 12)
+
+
+def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context, rng: random.Random) -> tuple[list[Evidence], list[Counterexample | None], list[Evidence], int]:
+    """Run the exact and numeric methods over the instances; return per-link evidence."""
+    index_rel, constraints, other = split_conditions(conditions)
+    n_links = len(members) - 1
+    if other:
+        reason = f"condition {other[0]} cannot be imposed on instances"
+        return [Evidence("exact", "error", reason)] * n_links, [None] * n_links, [Evidence("numeric", "error", reason)] * n_links, 0
+    idx = _free_indices(members, conditions, ctx)
+    exact_ok = [0] * n_links
+    exact_bad: list[str | None] = [None] * n_links
+    num_ok = [0] * n_links
+    max_err = [0.0] * n_links
+    counter: list[Counterexample | None] = [None] * n_links
+    errors: list[str | None] = [None] * n_links  # exact method (and building the instance)
+    num_errors: list[str | None] = [None] * n_links
+    sizes = sorted(set(ctx.settings.ks) | set(ctx.settings.numeric_ks)) if ctx.size is not None else [0]
+    checked_instances = 0
+    for k in sizes:
+        places = _placements_for(k, idx, index_rel, ctx.settings.max_placements, rng) if ctx.size is not None else list(placements(idx, 1, index_rel))
+        for at in places:
+            checked_instances += 1
+            try:
+                sol = solve_constraints(constraints, ctx.defs, ctx.size, at)
+                forms = [explicit(m, ctx.defs, ctx.size, at).xreplace(sol) for m in members]
+            except Exception as exc:  # noqa: BLE001
+                for n in range(n_links):
+                    errors[n] = errors[n] or f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
+                    num_errors[n] = num_errors[n] or errors[n]
+                continue
+            do_exact = ctx.size is None or k in ctx.settings.ks
+            do_numeric = ctx.size is None or k in ctx.settings.numeric_ks or not do_exact
+            for n, (a, b) in enumerate(zip(forms, forms[1:])):
+                diff = a - b
+                if do_exact:
+                    try:
+                        if is_zero_form(diff):
+                            exact_ok[n] += 1
+                        else:
+                            exact_bad[n] = exact_bad[n] or _where(at)
+                            do_numeric = True
+                    except Exception as exc:  # noqa: BLE001
+                        errors[n] = errors[n] or f"{type(exc).__name__}: {str(exc)[:160]}"
+                if do_numeric:
+                    for _ in range(ctx.settings.points):
+                        values = {v: Rational(rng.randint(1, 40), 20) for v in sorted(set(variables_of(a, ctx.size)) | set(variables_of(b, ctx.size)), key=str)}
+                        try:
+                            va, vb = evaluate(a, values, DIGITS), evaluate(b, values, DIGITS)
+                        except Exception as exc:  # noqa: BLE001
+                            num_errors[n] = num_errors[n] or f"{type(exc).__name__}: {str(exc)[:160]}"
+                            continue
+                        err, scale = abs(va - vb), 1 + abs(va) + abs(vb)
+                        if err <= mpmath.mpf(10) ** (-(DIGITS - 15)) * scale:
+                            num_ok[n] += 1
+                            max_err[n] = max(max_err[n], float(err))
+                        elif counter[n] is None:
+                            counter[n] = Counterexample(
+                                k=k if ctx.size is not None else None,
+                                indices=tuple((s.name, v) for s, v in at.indices),
+                                values=tuple((str(v), str(x)) for v, x in sorted(values.items(), key=lambda t: str(t[0]))),
+                                lhs=_fmt(va),
+                                rhs=_fmt(vb),
+                            )
+    exact_ev, num_ev = [], []
+    for n in range(n_links):
+        if exact_bad[n] is not None:
+            exact_ev.append(Evidence("exact", "fail", f"not identically equal at {exact_bad[n]}"))
+        elif errors[n] is not None and exact_ok[n] == 0:
+            exact_ev.append(Evidence("exact", "error", errors[n] or ""))
+        elif exact_ok[n] == 0:
+            exact_ev.append(Evidence("exact", "error", "no instance satisfies the conditions"))
+        elif errors[n] is not None:
+            exact_ev.append(Evidence("exact", "error", f"{exact_ok[n]} instances agree, but one failed to evaluate: {errors[n]}"))
+        else:
+            exact_ev.append(Evidence("exact", "pass", f"{exact_ok[n]} instances agree exactly ({_span(ctx)}, every placement of {_names(idx)})"))
+        if counter[n] is not None:
+            num_ev.append(Evidence("numeric", "fail", f"counterexample at {counter[n].describe()}"))
+        elif num_ok[n] == 0 or num_errors[n] is not None:
+            num_ev.append(Evidence("numeric", "error", num_errors[n] or "no point evaluated"))
+        else:
+            num_ev.append(Evidence("numeric", "pass", f"{num_ok[n]} random points agree to {DIGITS - 15} digits (max |difference| {_fmt_err(max_err[n])})"))
+    return exact_ev, counter, num_ev, checked_instances
+
+
+def _fmt_err(x: float) -> str:
+    return "0" if x == 0 else f"{x:.1e}"
+
+
+def _span(ctx: Context) -> str:
+    if ctx.size is None:
+        return "direct evaluation"
+    ks = ctx.settings.ks
+    return f"{ctx.size} = {ks[0]}..{ks[-1]}" if list(ks) == list(range(ks[0], ks[-1] + 1)) else f"{ctx.size} in {set(ks)}"
+
+
+def _names(idx: Sequence[Symbol]) -> str:
+    return ", ".join(s.name for s in idx) if idx else "no free indices"
+
+
+def _where(at: Placement) -> str:
+    parts = [f"k = {at.k}"] + [f"{s.name} = {v}" for s, v in at.indices]
+    return ", ".join(parts)
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+def _decide(sym: Evidence, exact: Evidence, num: Evidence, counter: Counterexample | None) -> Verdict:
+    if num.outcome == "fail" and counter is not None:
+        return Verdict.REFUTED
+    independent = exact.outcome == "pass" and num.outcome == "pass"
+    if sym.outcome == "pass" and independent:
+        return Verdict.PROVED
+    if independent and sym.outcome in ("fail", "error"):
+        return Verdict.CHECKED
+    return Verdict.UNKNOWN
+
+
+def verify_chain(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context) -> ChainReport:
+    """Verify every link ``members[n] = members[n + 1]`` under ``conditions`` and the context's
+    assumptions."""
+    if len(members) < 2:
+        raise ValueError("a chain needs at least two members")
+    conds = [*ctx.assumptions, *conditions]
+    rng = random.Random(_seed(members, conds))
+    sym = _symbolic(members, conds, ctx)
+    exact, counter, num, _ = _numbers(members, conds, ctx, rng)
+    links = tuple(
+        LinkReport(_decide(s, e, n, c), (s, e, n), c if _decide(s, e, n, c) is Verdict.REFUTED else None)
+        for s, e, n, c in zip(sym, exact, num, counter)
+    )
+    return ChainReport(links)
+
+
+def verify_link(lhs: Expr, rhs: Expr, conditions: Sequence[Basic], ctx: Context) -> LinkReport:
+    """Verify one equality ``lhs = rhs`` (see `verify_chain`)."""
+    return verify_chain([lhs, rhs], conditions, ctx).links[0]
+
+
+def equal_constraint(lhs: Expr, rhs: Expr) -> Basic:
+    """``Eq(lhs, rhs)`` without evaluation (a constraint kept as stated)."""
+    return Eq(lhs, rhs, evaluate=False)

@@ -107,7 +107,7 @@ def rename_bound(expr: Expr, avoid: Iterable[str] = (), preferred: Iterable[str]
             body = e.function
             limits = []
             for var, lo, hi in e.limits:
-                new = fresh_index(taken | _names(e), preferred)
+                new = fresh_index(taken | (_names(e) - {var.name}), preferred)
                 taken.add(new.name)
                 body = body.xreplace({var: new})
                 limits.append((new, lo, hi))

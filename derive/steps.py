@@ -67,7 +67,7 @@ class Derivation:
     size: Symbol | None
     definitions: tuple[Definition, ...]
     steps: tuple[Step, ...]
-    result: tuple[Expr, ...]
+    result: Step
     assumptions: tuple[Basic, ...] = ()
     intro: str = ""
     notes: tuple[str, ...] = ()

@@ -1,0 +1,10 @@
+"""derive: symbolic derivations derived and verified by SymPy, rendered as LaTeX and Markdown.
+
+The public API is re-exported here; importing it does not import SymPy until it is used.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__"]

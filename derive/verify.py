@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 import mpmath
@@ -355,6 +355,13 @@ def verify_chain(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Cont
     if len(members) < 2:
         raise ValueError("a chain needs at least two members")
     conds = [*ctx.assumptions, *conditions]
+    fixed = _fixed_size(conds, ctx)
+    if fixed is not None:  # Eq(k, N): an instance claim; every method works at that size
+        at = {ctx.size: fixed}
+        conds = [c.xreplace(at) for c in conds if not _is_size_condition(c, ctx)]
+        members = [m.xreplace(at) for m in members]
+        defs = tuple(Definition(d.lhs, d.rhs.xreplace(at), d.name) for d in ctx.definitions)
+        ctx = Context(None, defs, (), ctx.settings)
     rng = random.Random(_seed(members, conds))
     sym = _symbolic(members, conds, ctx)
     exact, counter, num, _ = _numbers(members, conds, ctx, rng)
@@ -363,6 +370,17 @@ def verify_chain(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Cont
         for s, e, n, c in zip(sym, exact, num, counter)
     )
     return ChainReport(links)
+
+
+def _is_size_condition(c: Basic, ctx: Context) -> bool:
+    return isinstance(c, Eq) and ctx.size is not None and c.lhs == ctx.size and c.rhs.is_Integer and c.rhs > 0
+
+
+def _fixed_size(conds: Sequence[Basic], ctx: Context) -> int | None:
+    values = {int(c.rhs) for c in conds if _is_size_condition(c, ctx)}
+    if len(values) > 1:
+        raise ValueError(f"conflicting sizes {sorted(values)}")
+    return values.pop() if values else None
 
 
 def verify_link(lhs: Expr, rhs: Expr, conditions: Sequence[Basic], ctx: Context) -> LinkReport:

@@ -1,0 +1,5 @@
+"""`python -m derive`: the same as the `derive` console script."""
+
+from derive.cli import main
+
+main()

@@ -1,0 +1,461 @@
+"""Scan a Markdown or LaTeX derivation for its math: display blocks, inline math, headings, front matter.
+
+The scanner finds math; it does not parse it (that is :mod:`derive.check.parser`). It is linear in
+the size of the document, bounded (:data:`MAX_DOCUMENT` characters) and never evaluates anything.
+
+A display block holding several equations (``a &= b \\\\ c &= d``) is split into one :class:`Block`
+per equation; a row that starts with a relation or an operator, or whose first alignment cell is
+empty (``&= ...``), continues the previous equation. ``multline`` is never split.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from derive.errors import InputError
+
+__all__ = ["Block", "Inline", "Heading", "Document", "DocumentError", "scan", "MAX_DOCUMENT"]
+
+MAX_DOCUMENT = 2_000_000  #: largest accepted document, in characters
+
+
+class DocumentError(InputError):
+    """A document that cannot be scanned: binary, too large, or with a malformed front matter."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A display equation (or a chain of them) and the 1-based line where it starts."""
+
+    latex: str
+    line: int
+    kind: str = "display"
+
+
+@dataclass(frozen=True)
+class Inline:
+    """Inline math; ``context`` is ``"prose"``, ``"bullet"`` or ``"heading"``."""
+
+    latex: str
+    line: int
+    context: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading (Markdown ``#``, LaTeX ``\\section``...)."""
+
+    text: str
+    line: int
+
+
+Item = Union[Block, Inline, Heading]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything found, in document order; ``warnings`` lists unclosed math delimiters and such."""
+
+    items: tuple[Item, ...]
+    front_matter: dict[str, list[str]] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+Kind = Literal["md", "tex"]
+
+# ------------------------------------------------------------------------------------ public API
+
+
+def scan(text: str, *, kind: Kind | None = None, name: str = "") -> Document:
+    """Scan ``text`` (Markdown or LaTeX; guessed from ``name`` and content when ``kind`` is None)."""
+    if not isinstance(text, str):
+        raise DocumentError(f"expected text, got {type(text).__name__}")
+    if len(text) > MAX_DOCUMENT:
+        raise DocumentError(f"document too large: {len(text)} characters (limit {MAX_DOCUMENT})")
+    if "\x00" in text:
+        raise DocumentError("this looks like a binary file (it contains NUL bytes)")
+    if kind is None:
+        kind = guess_kind(text, name)
+    if kind not in ("md", "tex"):
+        raise DocumentError(f"unknown document kind {kind!r}: expected 'md' or 'tex'")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    front, body_start = _front_matter(text)
+    masked = " " * body_start + text[body_start:]
+    scanner = _Scanner(text, masked, kind)
+    scanner.run()
+    return Document(tuple(item for _, item in sorted(scanner.found, key=lambda p: p[0])), front, tuple(scanner.warnings))
+
+
+def guess_kind(text: str, name: str = "") -> Kind:
+    """``"tex"`` for ``*.tex`` names or LaTeX-looking content, else ``"md"``."""
+    lowered = name.lower()
+    if lowered.endswith((".tex", ".latex", ".ltx")):
+        return "tex"
+    if lowered.endswith((".md", ".markdown", ".txt", ".mdx")):
+        return "md"
+    if re.search(r"\\documentclass|\\begin\{document\}|\\(sub)*section\*?\{|\\begin\{(equation|align)", text[:200_000]):
+        return "tex"
+    return "md"
+
+
+# ---------------------------------------------------------------------------------- front matter
+
+_FM_KEY = re.compile(r"^(\s*)([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_FM_ITEM = re.compile(r"^(\s*)-\s+(.*?)\s*$")
+
+
+def _unquote(value: str, line: int) -> str:
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return re.sub(r'\\(["\\])', r"\1", value[1:-1])
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    if value[:1] in ("'", '"', "[", "{"):
+        raise DocumentError(f"front matter line {line}: cannot read {value[:40]!r} (use \"...\" strings)")
+    return value
+
+
+def _front_matter(text: str) -> tuple[dict[str, list[str]], int]:
+    """Read a leading ``---`` block: ``derive:`` with lists (``define:``, ``assume:``) of strings.
+
+    Returns the lists and the offset where the body starts (0 without front matter).
+    """
+    if not text.startswith("---\n") and text.rstrip("\n") != "---":
+        return {}, 0
+    end = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
+    if end is None:
+        raise DocumentError("front matter opened with '---' on line 1 is never closed")
+    block = text[4 : 4 + end.start()]
+    body_start = 4 + end.end()
+    result: dict[str, list[str]] = {}
+    in_derive = False
+    derive_indent = -1
+    key: str | None = None
+    for offset, raw in enumerate(block.split("\n")):
+        line = offset + 2
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        key_match = _FM_KEY.match(raw)
+        item_match = _FM_ITEM.match(raw)
+        if indent == 0:
+            in_derive = bool(key_match) and key_match.group(2) == "derive" and not key_match.group(3)
+            key = None
+            if not key_match:
+                raise DocumentError(f"front matter line {line}: expected 'key:'")
+            continue
+        if not in_derive:
+            continue
+        if item_match and key is not None and indent > derive_indent:
+            result[key].append(_unquote(item_match.group(2), line))
+        elif key_match and not item_match:
+            if derive_indent < 0:
+                derive_indent = indent
+            if indent != derive_indent:
+                raise DocumentError(f"front matter line {line}: unexpected indentation")
+            key = key_match.group(2)
+            result.setdefault(key, [])
+            if key_match.group(3):
+                result[key].append(_unquote(key_match.group(3), line))
+                key = None
+        else:
+            raise DocumentError(f"front matter line {line}: cannot read {raw.strip()[:40]!r}")
+    return result, body_start
+
+
+# --------------------------------------------------------------------------------------- scanning
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*$", re.MULTILINE)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)[^`\n]+?\1")
+_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$", re.MULTILINE)
+_MD_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,9}[.)])(?=\s|$)|^\s*•", re.MULTILINE)
+_TEX_COMMENT = re.compile(r"(?<!\\)((?:\\\\)*)%[^\n]*")
+_TEX_VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment)\*?\}.*?\\end\{\1\*?\}", re.DOTALL)
+_TEX_HEADING = re.compile(r"\\(part|chapter|section|subsection|subsubsection|paragraph|subparagraph)\*?\s*(\[[^\]]*\])?\s*\{")
+_TEX_ITEM = re.compile(r"\\item(?![a-zA-Z])")
+_TEX_LIST_END = re.compile(r"\\end\{(itemize|enumerate|description)\}|\n[ \t]*\n")
+_DISPLAY_ENVS = {
+    "equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*",
+    "eqnarray", "eqnarray*", "displaymath", "flalign", "flalign*",
+}
+_BEGIN = re.compile(r"\\begin\s*\{([a-zA-Z]+\*?)\}")
+_ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]\n]*\])?")
+_CELL = re.compile(r"(?<!\\)&")
+_CONTINUES = re.compile(r"\s*(=|\+|-|<|>|\\(le|leq|ge|geq|neq|ne|cdot|times|quad|qquad|approx)(?![a-zA-Z]))")
+
+
+def _mask(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
+    """Blank out every match (keeping newlines, so offsets and lines stay put)."""
+
+    def blank(m: re.Match[str]) -> str:
+        kept = m.group(0)[: m.start(group) - m.start(0)] if group else ""
+        return kept + re.sub(r"[^\n]", " ", m.group(0)[len(kept) :])
+
+    return pattern.sub(blank, text)
+
+
+class _Scanner:
+    """One pass over the masked text, collecting (offset, item) pairs."""
+
+    def __init__(self, text: str, masked: str, kind: Kind) -> None:
+        self.text = text
+        self.kind = kind
+        self.masked = self._mask_markdown(masked) if kind == "md" else self._mask_tex(masked)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.found: list[tuple[float, Item]] = []
+        self.warnings: list[str] = []
+        self.displays: list[tuple[int, int]] = []
+        self.headings: list[tuple[int, int]] = []  # spans of heading text (inline context)
+        self.failed: set[str] = set()  # closing delimiters known to be absent from here on
+
+    # ------------------------------------------------------------ masking
+    @staticmethod
+    def _mask_markdown(text: str) -> str:
+        lines = text.split("\n")
+        fence: str | None = None
+        for i, line in enumerate(lines):
+            m = _FENCE.match(line)
+            if fence is None and m:
+                fence = m.group(1)[0] * len(m.group(1))
+                lines[i] = " " * len(line)
+            elif fence is not None:
+                if m and m.group(1).startswith(fence) and not line.strip().strip(fence[0]):
+                    fence = None
+                lines[i] = " " * len(line)
+        text = "\n".join(lines)
+        text = _mask(text, _HTML_COMMENT)
+        return _mask(text, _CODE_SPAN)
+
+    @staticmethod
+    def _mask_tex(text: str) -> str:
+        text = _mask(text, _TEX_COMMENT, 1) if "%" in text else text
+        text = _mask(text, _TEX_VERBATIM)
+        begin = text.find("\\begin{document}")
+        if begin >= 0:
+            end = begin + len("\\begin{document}")
+            text = re.sub(r"[^\n]", " ", text[:end]) + text[end:]
+        finish = text.find("\\end{document}")
+        if finish >= 0:
+            text = text[:finish] + re.sub(r"[^\n]", " ", text[finish:])
+        return text
+
+    # ------------------------------------------------------------ helpers
+    def line(self, pos: int) -> int:
+        return bisect_right(self.line_starts, pos)
+
+    def find_close(self, closer: str, start: int) -> int:
+        """Offset of the next unescaped ``closer`` at or after ``start``; -1 if none."""
+        if closer in self.failed:
+            return -1
+        pos = start
+        while True:
+            pos = self.masked.find(closer, pos)
+            if pos < 0:
+                self.failed.add(closer)
+                return -1
+            if not _escaped(self.masked, pos):
+                return pos
+            pos += 1
+
+    # ------------------------------------------------------------ main loop
+    def run(self) -> None:
+        if self.kind == "tex":
+            self._tex_headings()
+        masked = self.masked
+        n = len(masked)
+        pos = 0
+        no_inline_close_until = -1
+        while pos < n:
+            nxt = _next_special(masked, pos)
+            if nxt < 0:
+                break
+            pos = nxt
+            char = masked[pos]
+            if char == "\\":
+                two = masked[pos : pos + 2]
+                if two in ("\\[", "\\("):
+                    closer = "\\]" if two == "\\[" else "\\)"
+                    end = self.find_close(closer, pos + 2)
+                    if end < 0:
+                        if self.kind == "tex":
+                            self.warnings.append(f"line {self.line(pos)}: {two} is never closed")
+                        pos += 2
+                        continue
+                    self._math(pos, pos + 2, end, end + 2, display=two == "\\[")
+                    pos = end + 2
+                    continue
+                if self.kind == "tex" and masked.startswith("\\begin", pos):
+                    m = _BEGIN.match(masked, pos)
+                    if m and m.group(1) in _DISPLAY_ENVS:
+                        closer = f"\\end{{{m.group(1)}}}"
+                        end = self.find_close(closer, m.end())
+                        if end < 0:
+                            self.warnings.append(f"line {self.line(pos)}: \\begin{{{m.group(1)}}} is never closed")
+                            pos = m.end()
+                            continue
+                        self._math(pos, m.end(), end, end + len(closer), display=True, env=m.group(1))
+                        pos = end + len(closer)
+                        continue
+                pos += 2  # an escaped character (\$, \\, ...) or another command
+                continue
+            # a dollar sign
+            if masked.startswith("$$", pos):
+                end = self.find_close("$$", pos + 2)
+                if end < 0:
+                    self.warnings.append(f"line {self.line(pos)}: $$ is never closed")
+                    pos += 2
+                    continue
+                self._math(pos, pos + 2, end, end + 2, display=True)
+                pos = end + 2
+                continue
+            if pos < no_inline_close_until:
+                pos += 1
+                continue
+            end = self._inline_dollar_close(pos)
+            if end < 0:
+                no_inline_close_until = self._paragraph_end(pos) if self.kind == "md" else n
+                if self.kind == "tex":
+                    self.warnings.append(f"line {self.line(pos)}: $ is never closed")
+                pos += 1
+                continue
+            self._math(pos, pos + 1, end, end + 1, display=False)
+            pos = end + 1
+        if self.kind == "md":
+            self._md_headings()
+
+    def _paragraph_end(self, pos: int) -> int:
+        m = re.compile(r"\n[ \t]*\n").search(self.masked, pos)
+        return m.start() if m else len(self.masked)
+
+    def _inline_dollar_close(self, pos: int) -> int:
+        """The closing ``$`` of inline math opened at ``pos`` (pandoc's rules in Markdown)."""
+        masked = self.masked
+        if self.kind == "tex":
+            return self.find_close("$", pos + 1)
+        if pos + 1 >= len(masked) or masked[pos + 1].isspace():
+            return -1
+        limit = self._paragraph_end(pos)
+        search = pos + 1
+        while True:
+            end = masked.find("$", search, limit)
+            if end < 0:
+                return -1
+            if (
+                not _escaped(masked, end)
+                and not masked[end - 1].isspace()
+                and not (end + 1 < len(masked) and masked[end + 1].isdigit())
+                and masked[end + 1 : end + 2] != "$"
+            ):
+                return end
+            search = end + (2 if masked[end + 1 : end + 2] == "$" else 1)
+
+    # ------------------------------------------------------------ items
+    def _math(self, start: int, inner: int, inner_end: int, end: int, *, display: bool, env: str = "") -> None:
+        latex = self.text[inner:inner_end]
+        if not display:
+            self.found.append((start, Inline(latex, self.line(start), self._context(start))))
+            return
+        self.displays.append((start, end))
+        if env.startswith("multline"):
+            self.found.append((start, Block(latex, self.line(start))))
+            return
+        for offset, (chunk_start, chunk) in enumerate(_split_equations(latex, inner)):
+            where = start if offset == 0 else chunk_start
+            self.found.append((where, Block(chunk, self.line(where))))
+
+    def _context(self, pos: int) -> str:
+        if any(a <= pos < b for a, b in self.headings):
+            return "heading"
+        if self.kind == "md":
+            line_start = self.masked.rfind("\n", 0, pos) + 1
+            line_end = self.masked.find("\n", pos)
+            line = self.masked[line_start : line_end if line_end >= 0 else len(self.masked)]
+            if _MD_HEADING.match(line):
+                return "heading"
+            return "bullet" if _MD_BULLET.match(line) else "prose"
+        # LaTeX: after an \item, until a blank line, the next \item or the end of the list
+        item_pos = self.masked.rfind("\\item", 0, pos)
+        while item_pos >= 0 and not _TEX_ITEM.match(self.masked, item_pos):
+            item_pos = self.masked.rfind("\\item", 0, item_pos)
+        if item_pos < 0:
+            return "prose"
+        return "prose" if _TEX_LIST_END.search(self.masked, item_pos, pos) else "bullet"
+
+    def _md_headings(self) -> None:
+        starts = [a for a, _ in self.displays]  # in document order
+        for m in _MD_HEADING.finditer(self.masked):
+            inside = bisect_right(starts, m.start()) - 1
+            if inside >= 0 and self.displays[inside][1] > m.start():
+                continue
+            title = self.text[m.start(2) : m.end(2)].strip() if m.group(2) else ""
+            self.found.append((m.start() - 0.5, Heading(title, self.line(m.start()))))
+
+    def _tex_headings(self) -> None:
+        for m in _TEX_HEADING.finditer(self.masked):
+            close = _matching_brace(self.masked, m.end() - 1)
+            if close < 0:
+                self.warnings.append(f"line {self.line(m.start())}: \\{m.group(1)}{{ is never closed")
+                continue
+            title = " ".join(self.text[m.end() : close].split())
+            self.headings.append((m.end(), close))
+            self.found.append((m.start() - 0.5, Heading(title, self.line(m.start()))))
+
+
+def _escaped(text: str, pos: int) -> bool:
+    """Whether the character at ``pos`` is preceded by an odd number of backslashes."""
+    count = 0
+    while pos - count - 1 >= 0 and text[pos - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
+
+
+_SPECIAL = re.compile(r"[\\$]")
+
+
+def _next_special(text: str, pos: int) -> int:
+    m = _SPECIAL.search(text, pos)
+    return m.start() if m else -1
+
+
+def _matching_brace(text: str, open_pos: int, limit: int = 10_000) -> int:
+    depth = 0
+    for pos in range(open_pos, min(len(text), open_pos + limit)):
+        char = text[pos]
+        if char == "\\":
+            continue
+        if char == "{" and not _escaped(text, pos):
+            depth += 1
+        elif char == "}" and not _escaped(text, pos):
+            depth -= 1
+            if depth == 0:
+                return pos
+    return -1
+
+
+def _split_equations(latex: str, offset: int) -> list[tuple[int, str]]:
+    """Split display math at row breaks where a new equation starts; (document offset, text) each."""
+    rows: list[tuple[int, int]] = []
+    start = 0
+    for m in _ROW_BREAK.finditer(latex):
+        rows.append((start, m.start()))
+        start = m.end()
+    rows.append((start, len(latex)))
+    groups: list[list[int]] = []  # [first row start, last row end]
+    for row_start, row_end in rows:
+        row = latex[row_start:row_end]
+        first_cell = _CELL.split(row, 1)[0]
+        clean = re.sub(r"\\(begin|end)\s*\{[a-zA-Z]+\*?\}|\\(label|tag)\*?\s*\{[^{}]*\}|\\(nonumber|notag)", "", first_cell)
+        continues = not clean.strip() or _CONTINUES.match(clean) is not None
+        if groups and (continues or not latex[groups[-1][0] : groups[-1][1]].strip()):
+            groups[-1][1] = row_end
+        else:
+            groups.append([row_start, row_end])
+    result = []
+    for first, last in groups:
+        chunk = latex[first:last]
+        lead = len(chunk) - len(chunk.lstrip())
+        result.append((offset + first + lead, chunk))
+    return result

@@ -1,0 +1,958 @@
+"""Parse the math notation of ML derivations (a LaTeX subset) into SymPy objects, never guessing.
+
+Documents are untrusted: nothing here evaluates their text. The text is checked (length, nesting,
+unsupported commands), parsed by lark's LALR parser (``grammar.lark``) and the tree is turned into
+SymPy objects built explicitly through the constructors of :mod:`derive.symbols`.
+
+Reading conventions (see the README of ``derive check``):
+
+- a bare letter is ``scalar(name)``; a letter in a subscript, or a sum's bound variable, is
+  ``index(name)``; a sum's upper-bound letter (and the ``size`` argument's name) is ``size(name)``,
+  also where it appears bare (``\\frac{1}{k}``); ``e`` is Euler's number unless subscripted;
+- ``\\sum`` takes the rest of its product term as its body;
+- a derivative operator ``\\frac{\\partial}{\\partial x}`` applies to the one factor after it (a
+  ``\\sum`` there counts as one factor); further factors after that are ambiguous -> Unsupported;
+- ``\\sigma(z)``, ``f(x)`` are function applications only when the bracket follows directly,
+  without a space (as SymPy prints them); ``\\alpha (x + 1)`` is a product.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, Union
+
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from sympy import (
+    Derivative,
+    E,
+    Eq,
+    Expr,
+    Ge,
+    Gt,
+    Indexed,
+    Integer,
+    KroneckerDelta,
+    Le,
+    Lt,
+    Ne,
+    Rational,
+    S,
+    Sum,
+    Symbol,
+    exp,
+    log,
+    sqrt,
+)
+from sympy.core.relational import Relational
+
+from derive.errors import InputError, NotSupportedError
+from derive.symbols import array, function, hat_name, index, scalar
+from derive.symbols import size as size_symbol
+
+__all__ = [
+    "ParseError",
+    "Unsupported",
+    "Membership",
+    "CONTINUE",
+    "MAX_LENGTH",
+    "MAX_NESTING",
+    "parse_chain",
+    "parse_expr",
+    "parse_relation",
+]
+
+MAX_LENGTH = 20_000  #: longest accepted math text, in characters
+MAX_NESTING = 100  #: deepest accepted nesting of braces, parentheses and brackets
+_MAX_TREE_DEPTH = 1_000  # parse-tree depth (a safety net; nesting bounds it well below this)
+_MAX_OPERATORS = 60  # sums / derivative operators chained inside one product term
+_MAX_DIGITS = 50_000  # budget of decimal digits for all numbers of one parse
+_MAX_LITERAL_DIGITS = 4_000  # below Python's int-from-string limit
+
+
+class ParseError(InputError):
+    """Malformed math: the message says what and where, on one line."""
+
+
+class Unsupported(NotSupportedError):
+    """Well-formed math that uses a construct `derive check` does not support (yet)."""
+
+
+@dataclass(frozen=True)
+class Membership:
+    """``expr \\in \\{v1, v2, ...\\}`` from prose such as ``$y_o \\in \\{0, 1\\}$``."""
+
+    expr: Expr
+    values: tuple[Expr, ...]
+
+
+class _Continue:
+    """The type of :data:`CONTINUE`."""
+
+    _instance: _Continue | None = None
+
+    def __new__(cls) -> _Continue:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "CONTINUE"
+
+    def __reduce__(self) -> str:
+        return "CONTINUE"
+
+
+#: First element of a chain whose block starts with ``=``: it continues the previous chain.
+CONTINUE = _Continue()
+
+ChainItem = Union[Expr, Relational, _Continue]
+
+# ---------------------------------------------------------------------------------------- lexicon
+
+_GREEK = {
+    name: name
+    for name in (
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau "
+        "upsilon phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega ell"
+    ).split()
+}
+_GREEK.update(varepsilon="epsilon", vartheta="theta", varphi="phi", varrho="rho")
+
+_DELIMITER_SIZES = set(
+    "left right bigl bigr Bigl Bigr biggl biggr Biggl Biggr bigg Bigg big Big".split()
+)
+_KNOWN_COMMANDS = (
+    set(_GREEK)
+    | _DELIMITER_SIZES
+    | set(
+        "frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm ln log exp cdot times "
+        "neq ne le leq leqslant ge geq geqslant in quad qquad displaystyle textstyle".split()
+    )
+)
+_KNOWN_SYMBOLS = set(",;:! {}\n\t\r")  # \, \; \: \! "\ " \{ \} and a control space
+
+_WHY = {
+    "int": "integrals",
+    "iint": "integrals",
+    "oint": "integrals",
+    "prod": "products (\\prod)",
+    "lim": "limits",
+    "infty": "infinity",
+    "mathbb": "blackboard sets such as \\mathbb{R}",
+    "mathcal": "calligraphic letters",
+    "mathbf": "bold symbols (vectors, matrices)",
+    "boldsymbol": "bold symbols (vectors, matrices)",
+    "bm": "bold symbols (vectors, matrices)",
+    "vec": "vectors",
+    "text": "\\text inside math (only a trailing annotation is allowed)",
+    "textrm": "\\text inside math (only a trailing annotation is allowed)",
+    "mbox": "\\text inside math (only a trailing annotation is allowed)",
+    "operatorname": "named operators",
+    "begin": "environments such as matrices and cases",
+    "end": "environments such as matrices and cases",
+    "nabla": "gradients (\\nabla)",
+    "top": "transposes",
+    "intercal": "transposes",
+    "max": "max",
+    "min": "min",
+    "arg": "arg max / arg min",
+    "sin": "trigonometric functions",
+    "cos": "trigonometric functions",
+    "tan": "trigonometric functions",
+    "tanh": "hyperbolic functions",
+    "bar": "bars over letters",
+    "tilde": "tildes over letters",
+    "dot": "dots over letters",
+    "approx": "\\approx",
+    "propto": "\\propto",
+    "rightarrow": "arrows",
+    "to": "arrows",
+    "mid": "conditional bars",
+    "cdots": "ellipses",
+    "ldots": "ellipses",
+    "dots": "ellipses",
+}
+
+_GRAMMAR_PATH = Path(__file__).with_name("grammar.lark")
+
+
+@lru_cache(maxsize=1)
+def _lark() -> Lark:
+    """The LALR parser (built once; the grammar has no conflicts, see the tests)."""
+    return Lark(
+        _GRAMMAR_PATH.read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=True,
+        maybe_placeholders=False,
+    )
+
+
+# ----------------------------------------------------------------------------------- public API
+
+
+def parse_chain(latex: str, *, size: Symbol) -> list[ChainItem]:
+    """Parse a display block ``A = B = C`` into ``[A, B, C]``.
+
+    Alignment ``&`` and line breaks ``\\\\`` are ignored; ``\\label``, ``\\tag``, ``\\nonumber``,
+    ``\\notag``, trailing ``.``/``,`` and a trailing ``\\text{...}`` annotation per line are dropped.
+    A block starting with ``=`` gives ``[CONTINUE, B, C]``. A block holding one other relation
+    (``a \\neq b``, ``a \\le b``) gives ``[Relational]``; a bare expression gives ``[expr]``.
+    """
+    lead, exprs, ops, members = _parse(latex, size)
+    if members is not None:
+        raise Unsupported("'\\in' in a display block is not supported (yet); only in prose")
+    if lead is not None and lead.type != "EQ":
+        raise Unsupported(f"a block starting with '{lead}' is not supported (yet)")
+    if all(op.type == "EQ" for op in ops):
+        items: list[ChainItem] = [CONTINUE] if lead is not None else []
+        return items + list(exprs)
+    if lead is None and len(ops) == 1:
+        return [_relational(ops[0], exprs[0], exprs[1])]
+    raise Unsupported("a chain mixing '=' with other relations is not supported (yet)")
+
+
+def parse_expr(latex: str, *, size: Symbol) -> Expr:
+    """Parse one expression (no relation)."""
+    lead, exprs, ops, members = _parse(latex, size)
+    if lead is not None or ops or members is not None:
+        raise ParseError("expected an expression, found a relation")
+    return exprs[0]
+
+
+def parse_relation(latex: str, *, size: Symbol) -> Relational | Membership:
+    """Parse inline prose math holding one relation: ``i = o``, ``i \\neq o``, ``\\sum_o y_o = 1``,
+    ``y_o \\in \\{0, 1\\}``. Relations are unevaluated; when both sides are single bare letters
+    (``i = o``) they are read as indices. Anything else raises :class:`Unsupported`.
+    """
+    lead, exprs, ops, members = _parse(latex, size, letters_as_indices=True)
+    if lead is None and len(ops) == 1 and members is None:
+        return _relational(ops[0], exprs[0], exprs[1])
+    if lead is None and not ops and members is not None:
+        return Membership(exprs[0], members)
+    raise Unsupported("not a single relation")
+
+
+# --------------------------------------------------------------------------------- preparation
+
+_DROP = re.compile(r"\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber(?![a-zA-Z])|\\notag(?![a-zA-Z])")
+_LINEBREAK = re.compile(r"\\\\(\s*\[[^\]]*\])?")
+_TRAILING = re.compile(
+    r"(?:(?:\\q?quad(?![a-zA-Z])|\\[,;:! ]|\s)*\(?\s*\\(?:text|textrm|mbox|textit)\s*\{[^{}]*\}\s*\)?"
+    r"|(?<!\\right)(?<!\\left)[.,])[\s.,]*$"
+)
+_COMMAND = re.compile(r"\\([a-zA-Z]+|.?)", re.DOTALL)
+_UNICODE = str.maketrans({"\u2212": "-", "\u00b7": "*", "\u22c5": "*", "\u00d7": "*"})
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    """``text`` with ``[start, end)`` replaced by spaces, so columns keep pointing at the input."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _prepare(latex: str) -> str:
+    """Check limits and unsupported constructs; drop annotations. Columns are preserved."""
+    if not isinstance(latex, str):
+        raise ParseError(f"expected text, got {type(latex).__name__}")
+    if len(latex) > MAX_LENGTH:
+        raise ParseError(f"math too long: {len(latex)} characters (limit {MAX_LENGTH})")
+    text = latex.translate(_UNICODE)
+    for pattern in (_DROP, _LINEBREAK):
+        for m in reversed(list(pattern.finditer(text))):
+            text = _blank(text, m.start(), m.end())
+    text = text.replace("&", " ")
+    # per line: trailing punctuation and a trailing \text{...} annotation
+    lines = re.split(r"(?<=\n)", text)
+    cleaned = []
+    for line in lines:
+        while True:
+            m = _TRAILING.search(line)
+            if not m or m.start() == m.end() or not line[m.start() : m.end()].strip():
+                break
+            line = _blank(line, m.start(), m.end())
+        cleaned.append(line)
+    text = "".join(cleaned)
+    _check_nesting(text)
+    _check_commands(text)
+    if not text.strip():
+        raise ParseError("empty math")
+    return text
+
+
+def _where(text: str, pos: int) -> str:
+    """``line L, column C`` (1-based) of ``pos`` in ``text``; just the column for one-line text."""
+    line = text.count("\n", 0, pos) + 1
+    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return f"line {line}, column {column}" if "\n" in text else f"column {column}"
+
+
+def _check_nesting(text: str) -> None:
+    depth = 0
+    for pos, char in enumerate(text):
+        if char in "{([":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise ParseError(f"nesting deeper than {MAX_NESTING} at {_where(text, pos)}")
+        elif char in "})]":
+            depth -= 1
+
+
+def _check_commands(text: str) -> None:
+    """Raise :class:`Unsupported` for the first command or symbol the notation does not cover."""
+    for m in _COMMAND.finditer(text):
+        name = m.group(1)
+        where = _where(text, m.start())
+        if not name:
+            raise ParseError(f"stray backslash at {where}")
+        if len(name) <= 1 and not name.isalpha():
+            if name in _KNOWN_SYMBOLS:
+                continue
+            what = "norms (\\|)" if name == "|" else f"'\\{name}'"
+            raise Unsupported(f"{what} at {where} not supported (yet)")
+        if name not in _KNOWN_COMMANDS:
+            why = _WHY.get(name, f"the command \\{name}")
+            raise Unsupported(f"{why} (\\{name} at {where}) not supported (yet)")
+        after = text[m.end() : m.end() + 40].lstrip()
+        if name in _DELIMITER_SIZES and not (after[:1] in ("(", ")", "[", "]") or after[:2] in ("\\{", "\\}")):
+            raise Unsupported(f"the delimiter after \\{name} at {where} is not supported (yet)")
+        if name == "log" and after[:1] == "_":
+            raise Unsupported(f"\\log with a base at {where} is not supported (yet); \\log is the natural log")
+        if name == "mathrm" and not re.match(r"\{\s*[a-zA-Z]\s*\}", after):
+            raise Unsupported(f"\\mathrm{{...}} other than one letter at {where} is not supported (yet)")
+    stripped = _COMMAND.sub(lambda m: " " * len(m.group(0)), text)
+    for char, what in (("!", "factorials"), ("|", "absolute values and norms")):
+        pos = stripped.find(char)
+        if pos >= 0:
+            raise Unsupported(f"{what} ('{char}' at {_where(text, pos)}) not supported (yet)")
+
+
+# --------------------------------------------------------------------------------------- parsing
+
+
+def _parse(
+    latex: str, size: Symbol, *, letters_as_indices: bool = False
+) -> tuple[Token | None, list[Expr], list[Token], tuple[Expr, ...] | None]:
+    """Parse into (leading relation, expressions, relations between them, ``\\in`` set values)."""
+    if not isinstance(size, Symbol):
+        raise TypeError("size must be a SymPy Symbol (derive.symbols.size)")
+    text = _prepare(latex)
+    try:
+        tree = _lark().parse(text)
+    except UnexpectedInput as exc:
+        pos = getattr(exc, "pos_in_stream", None)
+        if pos is None and isinstance(exc, UnexpectedToken):
+            pos = exc.token.start_pos
+        if isinstance(pos, int) and 0 <= pos < len(text) and text[pos] == "'":
+            raise Unsupported(f"primes other than on a function applied directly (\\sigma'(z)) at {_where(text, pos)} are not supported (yet)") from None
+        raise ParseError(_describe(exc, text)) from None
+    except LarkError as exc:  # pragma: no cover - lark's other errors
+        raise ParseError(f"malformed math: {' '.join(str(exc).split())[:200]}") from None
+    except RecursionError:  # pragma: no cover - nesting is bounded before parsing
+        raise ParseError("math nested too deeply") from None
+    _check_depth(tree)
+    try:
+        return _Builder(tree, size, text).statement(letters_as_indices)
+    except (ParseError, Unsupported):
+        raise
+    except RecursionError:
+        raise ParseError("math nested too deeply") from None
+    except Exception as exc:  # SymPy refusing a construction: report, never crash
+        raise ParseError(f"cannot build the expression: {type(exc).__name__}: {exc}"[:300]) from None
+
+
+def _describe(exc: UnexpectedInput, text: str) -> str:
+    """One line: what lark found unexpected, and where."""
+    if isinstance(exc, UnexpectedCharacters):
+        return f"unexpected character {text[exc.pos_in_stream]!r} at {_where(text, exc.pos_in_stream)}"
+    if isinstance(exc, UnexpectedEOF) or (
+        isinstance(exc, UnexpectedToken) and exc.token.type == "$END"
+    ):
+        return "unexpected end of math (something is missing: an argument, a brace, an operand)"
+    if isinstance(exc, UnexpectedToken):
+        pos = exc.token.start_pos if exc.token.start_pos is not None else 0
+        return f"unexpected {str(exc.token)!r} at {_where(text, pos)}"
+    return "malformed math"  # pragma: no cover
+
+
+def _check_depth(tree: Tree) -> None:
+    stack: list[tuple[Tree, int]] = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > _MAX_TREE_DEPTH:
+            raise ParseError("math nested too deeply")
+        stack.extend((c, depth + 1) for c in node.children if isinstance(c, Tree))
+
+
+# -------------------------------------------------------------------------------------- building
+
+
+@dataclass(frozen=True)
+class _DerivOp:
+    """A derivative operator ``\\frac{\\partial}{\\partial x}`` waiting for its operand."""
+
+    variables: tuple[tuple[Expr, int], ...]
+
+
+_Item = tuple[str, Tree]  # ("*" | "/", factor node)
+_FRESH = "jmnlpqrstuvwabcdfghxyz"
+
+
+def _tokens(node: Tree | Token) -> Iterator[Token]:
+    if isinstance(node, Token):
+        yield node
+    else:
+        yield from node.scan_values(lambda v: isinstance(v, Token))
+
+
+def _is(node: object, *names: str) -> bool:
+    return isinstance(node, Tree) and node.data in names
+
+
+class _Builder:
+    """Turns one parse tree into SymPy objects, tracking bound sum variables."""
+
+    def __init__(self, tree: Tree, size: Symbol, text: str) -> None:
+        self.tree = tree
+        self.size = size
+        self.text = text
+        self.scopes: list[dict[str, Symbol]] = []
+        self.bounds = 0  # > 0 while building sum bounds: bare letters are sizes / indices
+        self.digits = 0
+        self.used = {t.value for t in _tokens(tree) if t.type in ("LETTER", "CALLNAME")}
+        self.sizes = {size.name} | self._upper_bound_letters()
+
+    # ------------------------------------------------------------ statement
+    def statement(
+        self, letters_as_indices: bool
+    ) -> tuple[Token | None, list[Expr], list[Token], tuple[Expr, ...] | None]:
+        lead: Token | None = None
+        exprs: list[Expr] = []
+        ops: list[Token] = []
+        members: tuple[Expr, ...] | None = None
+        nodes: list[Tree] = []
+        for child in self.tree.children:
+            if isinstance(child, Token):
+                if child.type == "IN":
+                    continue
+                if nodes or ops:
+                    ops.append(child)
+                else:
+                    lead = child
+            elif child.data == "set":
+                members = tuple(self.expr(c) for c in child.children if isinstance(c, Tree))
+            else:
+                nodes.append(child)
+        as_indices = letters_as_indices and len(nodes) == 2 and all(_is(n, "letter") for n in nodes)
+        for node in nodes:
+            if as_indices:
+                exprs.append(self.index(node.children[0].value))
+            else:
+                exprs.append(self.expr(node))
+        return lead, exprs, ops, members
+
+    # ------------------------------------------------------------ helpers
+    def at(self, node: Tree | Token) -> str:
+        for token in _tokens(node):
+            if token.start_pos is not None:
+                return _where(self.text, token.start_pos)
+        return "?"  # pragma: no cover
+
+    def _upper_bound_letters(self) -> set[str]:
+        """Letters used alone as a sum's upper bound, and not as a bound variable anywhere."""
+        uppers: set[str] = set()
+        bound: set[str] = set()
+        for node in self.tree.iter_subtrees():
+            if node.data != "bigsum":
+                continue
+            for child in node.children:
+                if _is(child, "script_token", "script_group"):
+                    letters = [t for t in _tokens(child) if t.type == "LETTER"]
+                    if len(letters) == 1 and len(list(_tokens(child))) <= 3:
+                        uppers.add(letters[0].value)
+                elif isinstance(child, Tree):
+                    letters = [t.value for t in child.children if isinstance(t, Token) and t.type == "LETTER"]
+                    bound.update(letters[:1])
+        return uppers - bound
+
+    def fresh(self) -> str:
+        taken = self.used | self.sizes | {n for s in self.scopes for n in s} | {
+            s.name for scope in self.scopes for s in scope.values()
+        }
+        for name in _FRESH:
+            if name not in taken:
+                self.used.add(name)
+                return name
+        raise Unsupported("no free letter left to rename a sum's bound variable")
+
+    def index(self, name: str) -> Symbol:
+        """A letter read as an index: a bound variable (renamed) or ``index(name)``."""
+        for scope in reversed(self.scopes):
+            if name in scope:
+                return scope[name]
+        if name == self.size.name:
+            return self.size
+        return index(name)
+
+    def bare(self, name: str) -> Expr:
+        """A bare letter: bound variable, size, Euler's ``e`` or a scalar."""
+        for scope in reversed(self.scopes):
+            if name in scope:
+                return scope[name]
+        if self.bounds:
+            return self.index(name)
+        if name == self.size.name:
+            return self.size
+        if name in self.sizes:
+            return size_symbol(name)
+        if name == "e":
+            return E
+        return scalar(name)
+
+    def number(self, token: Token) -> Expr:
+        text = token.value
+        if len(text) > _MAX_LITERAL_DIGITS:
+            raise ParseError(f"number too long at {self.at(token)}")
+        self.spend(len(text), token)
+        whole, _, frac = text.partition(".")
+        if frac:
+            return Rational(int(whole + frac), 10 ** len(frac))
+        return Integer(int(whole))
+
+    def spend(self, digits: int, node: Tree | Token) -> None:
+        self.digits += digits
+        if self.digits > _MAX_DIGITS:
+            raise Unsupported(f"numbers this large (at {self.at(node)}) are not supported")
+
+    def power(self, base: Expr, exponent: Expr, node: Tree) -> Expr:
+        if base == E:
+            return exp(exponent)
+        if base.is_Rational and exponent.is_Rational:
+            top = abs(int(exponent.p))
+            digits = len(str(abs(int(base.p)))) + len(str(int(base.q)))
+            if top > 10**6 or digits * top > 10_000:
+                raise Unsupported(f"numeric power too large to evaluate at {self.at(node)}")
+            self.spend(digits * top, node)
+        return base**exponent
+
+    # ------------------------------------------------------------ expressions
+    def expr(self, node: Tree) -> Expr:
+        value = self.build(node)
+        if isinstance(value, _DerivOp):
+            raise ParseError(f"derivative operator without an operand at {self.at(node)}")
+        return value
+
+    def build(self, node: Tree) -> Expr | _DerivOp:
+        method = getattr(self, "b_" + str(node.data), None)
+        if method is None:
+            raise ParseError(f"unexpected construct {node.data} at {self.at(node)}")
+        return method(node)
+
+    def b_signed_sum(self, node: Tree) -> Expr:
+        total: Expr = S.Zero
+        sign = 1
+        for child in node.children:
+            if isinstance(child, Token):
+                sign = -1 if child.value == "-" else 1
+            else:
+                value = self.expr(child)
+                total = total + value if sign == 1 else total - value
+                sign = 1
+        return total
+
+    def b_term(self, node: Tree) -> Expr:
+        return self.product(self.items(node), node)
+
+    def items(self, node: Tree) -> list[_Item] | None:
+        """A product term as (operator, factor) items; ``None`` for a sum of terms."""
+        if _is(node, "signed_sum"):
+            return None
+        if not _is(node, "term"):
+            return [("*", node)]
+        result: list[_Item] = []
+        op = "*"
+        for child in node.children:
+            if _is(child, "mulop"):
+                op = "/" if child.children[0].type == "SLASH" else "*"
+            else:
+                result.append((op, child))
+                op = "*"
+        return result
+
+    def product(self, items: list[_Item], node: Tree) -> Expr:
+        """Multiply items left to right; a ``\\sum`` takes the rest as its body, a derivative
+        operator the one factor after it."""
+        if not items:
+            raise ParseError(f"missing operand at {self.at(node)}")
+        if items[0][0] == "/":
+            raise ParseError(f"'/' without a numerator at {self.at(items[0][1])}")
+        if sum(1 for _, n in items if _is(n, "bigsum", "frac")) > _MAX_OPERATORS:
+            raise ParseError(f"too many sums or fractions in one product at {self.at(node)}")
+        result: Expr | None = None
+        pos = 0
+        while pos < len(items):
+            op, factor = items[pos]
+            value, nxt = self.operand(items, pos)
+            if nxt < len(items) and _is(factor, "frac") and self._is_operator(items, pos):
+                raise Unsupported(
+                    f"derivative operator at {self.at(factor)} followed by several factors is ambiguous;"
+                    " put its operand in parentheses"
+                )
+            pos = nxt
+            if result is None:
+                result = value
+            elif op == "/":
+                result = result / value
+            else:
+                result = result * value
+        assert result is not None
+        return result
+
+    def _is_operator(self, items: list[_Item], pos: int) -> bool:
+        return isinstance(self._frac_kind(items[pos][1]), tuple) and self._frac_kind(items[pos][1])[2]
+
+    def operand(self, items: list[_Item], pos: int) -> tuple[Expr, int]:
+        """The value of the factor at ``pos`` (an operator with its operand) and the next position."""
+        if pos >= len(items):
+            raise ParseError(f"missing operand at {self.at(items[-1][1])}")
+        op, node = items[pos]
+        if _is(node, "bigsum"):
+            return self.sum(node, items[pos + 1 :]), len(items)
+        value = self.build(node)
+        if isinstance(value, _DerivOp):
+            if pos + 1 >= len(items):
+                raise ParseError(f"derivative operator without an operand at {self.at(node)}")
+            if items[pos + 1][0] == "/":
+                raise ParseError(f"'/' right after a derivative operator at {self.at(items[pos + 1][1])}")
+            inner, nxt = self.operand(items, pos + 1)
+            return self.derivative(inner, value.variables, node), nxt
+        return value, pos + 1
+
+    def derivative(self, body: Expr, variables: tuple[tuple[Expr, int], ...], node: Tree) -> Expr:
+        args = [v if n == 1 else (v, n) for v, n in variables]
+        return Derivative(body, *args)
+
+    # ------------------------------------------------------------ sums
+    def sum(self, node: Tree, rest: list[_Item]) -> Expr:
+        sub: Tree | None = None
+        upper_node: Tree | None = None
+        for child in node.children:
+            if _is(child, "sum_var", "sum_from", "sum_neq", "sum_in", "sum_multi"):
+                sub = child
+            elif _is(child, "script_token", "script_group"):
+                upper_node = child
+        if sub is None:
+            raise Unsupported(f"\\sum without an index at {self.at(node)} is not supported (yet)")
+        if sub.data == "sum_in":
+            raise Unsupported(f"sums over a set (\\sum_{{j \\in ...}}) at {self.at(node)} are not supported (yet)")
+        if sub.data == "sum_multi":
+            raise Unsupported(f"sums over several indices at {self.at(node)} are not supported (yet)")
+        letters = [t for t in sub.children if isinstance(t, Token) and t.type == "LETTER"]
+        name = letters[0].value
+        lower: Expr = S.One
+        upper: Expr = self.size
+        self.bounds += 1
+        try:
+            if sub.data == "sum_from":
+                bound_expr = [c for c in sub.children if isinstance(c, Tree)][0]
+                lower = self.expr(bound_expr)
+            excluded = self.index(letters[1].value) if sub.data == "sum_neq" else None
+            if upper_node is not None:
+                upper = self.script(upper_node)
+        finally:
+            self.bounds -= 1
+        if excluded is not None and letters[1].value == name:
+            raise ParseError(f"\\sum_{{{name} \\neq {name}}} at {self.at(node)}")
+        renamed = name
+        if name == self.size.name or (isinstance(upper, Symbol) and upper.name == name):
+            renamed = self.fresh()
+        var = index(renamed)
+        if not rest:
+            raise ParseError(f"\\sum without a body at {self.at(node)}")
+        self.scopes.append({name: var})
+        try:
+            body = self.product(rest, node)
+        finally:
+            self.scopes.pop()
+        if excluded is not None:
+            body = body * (1 - KroneckerDelta(excluded, var))
+        return Sum(body, (var, lower, upper))
+
+    def b_bigsum(self, node: Tree) -> Expr:
+        raise ParseError(f"\\sum without a body at {self.at(node)}")
+
+    # ------------------------------------------------------------ scripts
+    def script(self, node: Tree) -> Expr:
+        """A superscript (or a sum's upper bound)."""
+        if node.data == "script_group":
+            return self.expr([c for c in node.children if isinstance(c, Tree)][0])
+        token = node.children[0]
+        if token.type == "NUMBER":
+            if len(token.value) > 1:
+                raise Unsupported(
+                    f"unbraced multi-character script '{token.value}' at {self.at(token)} is ambiguous; use braces"
+                )
+            return self.number(token)
+        if token.type == "LETTER":
+            return self.bare(token.value)
+        return self.greek(token)
+
+    def subscript(self, node: Tree) -> list[Expr]:
+        """A subscript: a list of index expressions."""
+        if node.data == "sub_token":
+            token = node.children[0]
+            if token.type == "NUMBER":
+                if len(token.value) > 1:
+                    raise Unsupported(
+                        f"unbraced multi-character subscript '{token.value}' at {self.at(token)} is ambiguous; use braces"
+                    )
+                return [self.number(token)]
+            return [self.index(token.value)]
+        result: list[Expr] = []
+        for item in node.children:
+            if _is(item, "subitem"):
+                result.extend(self.subitem(item))
+        return result
+
+    def subitem(self, node: Tree) -> list[Expr]:
+        parts = node.children
+        terms = [p for p in parts if isinstance(p, Tree)]
+        if len(parts) == 1:
+            tokens = terms[0].children
+            if all(t.type == "LETTER" for t in tokens):
+                if len(tokens) > 2:
+                    word = "".join(t.value for t in tokens)
+                    raise Unsupported(f"the subscript '{word}' at {self.at(node)} looks like a word; not supported (yet)")
+                return [self.index(t.value) for t in tokens]
+        total: Expr = S.Zero
+        sign = 1
+        for part in parts:
+            if isinstance(part, Token):
+                sign = -1 if part.value == "-" else 1
+                continue
+            letters = [t for t in part.children if t.type == "LETTER"]
+            numbers = [t for t in part.children if t.type == "NUMBER"]
+            if len(letters) > 1 or len(numbers) > 1:
+                raise Unsupported(f"the subscript at {self.at(node)} is ambiguous; not supported (yet)")
+            value: Expr = S.One
+            for token in part.children:
+                value = value * (self.index(token.value) if token.type == "LETTER" else self.number(token))
+            total = total + sign * value
+            sign = 1
+        return [total]
+
+    # ------------------------------------------------------------ primaries
+    def name_of(self, node: Tree) -> tuple[str, str] | None:
+        """(kind, name) of a primary that can carry a subscript: letter, Greek, hat, mathrm."""
+        while _is(node, "brace") and len(node.children) == 3 and isinstance(node.children[1], Tree):
+            node = node.children[1]
+        if _is(node, "letter", "mathrm"):
+            letter = [t for t in node.children if t.type == "LETTER"][0]
+            return "letter", letter.value
+        if _is(node, "greek"):
+            return "greek", _GREEK[node.children[0].value[1:]]
+        if _is(node, "hat"):
+            inner = [t for t in node.children if t.type in ("LETTER", "GREEK")][0]
+            base = inner.value if inner.type == "LETTER" else _GREEK[inner.value[1:]]
+            return "hat", hat_name(base)
+        return None
+
+    def b_postfix(self, node: Tree) -> Expr:
+        primary, scripts = node.children
+        sub, sup = self.split_scripts(scripts)
+        if _is(primary, "partial"):
+            raise ParseError(f"\\partial outside a derivative fraction at {self.at(node)}")
+        base = self.subscripted(primary, sub) if sub is not None else self.expr(primary)
+        if sup is None:
+            return base
+        return self.power(base, self.script(sup), node)
+
+    def split_scripts(self, scripts: Tree) -> tuple[Tree | None, Tree | None]:
+        sub: Tree | None = None
+        sup: Tree | None = None
+        children = scripts.children
+        for marker, arg in zip(children[::2], children[1::2]):
+            if marker.type == "SUB":
+                if sub is not None:
+                    raise ParseError(f"double subscript at {self.at(marker)}")
+                sub = arg
+            else:
+                if sup is not None:
+                    raise ParseError(f"double superscript at {self.at(marker)}")
+                sup = arg
+        return sub, sup
+
+    def subscripted(self, primary: Tree, sub: Tree) -> Expr:
+        named = self.name_of(primary)
+        if named is None:
+            raise Unsupported(f"a subscript on an expression at {self.at(sub)} is not supported (yet)")
+        kind, name = named
+        indices = self.subscript(sub)
+        if kind == "greek" and name == "delta" and len(indices) == 2:
+            return KroneckerDelta(indices[0], indices[1])
+        return array(name)[tuple(indices)]
+
+    def b_letter(self, node: Tree) -> Expr:
+        return self.bare(node.children[0].value)
+
+    def b_mathrm(self, node: Tree) -> Expr:
+        return self.bare([t for t in node.children if t.type == "LETTER"][0].value)
+
+    def greek(self, token: Token) -> Expr:
+        name = _GREEK[token.value[1:]]
+        return S.Pi if name == "pi" else scalar(name)
+
+    def b_greek(self, node: Tree) -> Expr:
+        return self.greek(node.children[0])
+
+    def b_hat(self, node: Tree) -> Expr:
+        named = self.name_of(node)
+        assert named is not None
+        return scalar(named[1])
+
+    def b_number(self, node: Tree) -> Expr:
+        return self.number(node.children[0])
+
+    def b_partial(self, node: Tree) -> Expr:
+        raise ParseError(f"\\partial outside a derivative fraction at {self.at(node)}")
+
+    def b_paren(self, node: Tree) -> Expr:
+        return self.expr(node.children[1])
+
+    def b_brace(self, node: Tree) -> Expr:
+        return self.expr(node.children[1])
+
+    def b_sqrt(self, node: Tree) -> Expr:
+        args = [c for c in node.children if isinstance(c, Tree)]
+        if len(args) == 1:
+            return sqrt(self.expr(args[0]))
+        degree = self.expr(args[0])
+        return self.power(self.expr(args[1]), S.One / degree, node)
+
+    def b_fn_delim(self, node: Tree) -> Expr:
+        return self.apply_fn(node.children[0], self.expr(node.children[2]))
+
+    def b_fn_bare(self, node: Tree) -> Expr:
+        fn, atom = node.children[0], node.children[1]
+        if len(node.children) == 3:
+            arg = self.b_postfix(Tree("postfix", [atom, node.children[2]], meta=node.meta))
+        else:
+            arg = self.expr(atom)
+        return self.apply_fn(fn, arg)
+
+    def apply_fn(self, token: Token, arg: Expr) -> Expr:
+        return exp(arg) if token.value.endswith("exp") else log(arg)
+
+    def b_call(self, node: Tree) -> Expr:
+        name_token = node.children[0]
+        primes = sum(1 for c in node.children if isinstance(c, Token) and c.type == "PRIME")
+        args = [self.expr(c) for c in node.children if isinstance(c, Tree)]
+        name = name_token.value
+        name = _GREEK[name[1:]] if name.startswith("\\") else name
+        applied = function(name)(*args)
+        if not primes:
+            return applied
+        if len(args) != 1 or not isinstance(args[0], (Symbol, Indexed)):
+            raise Unsupported(
+                f"{name_token.value}{chr(39) * primes}(...) of an expression at {self.at(node)} is not supported (yet);"
+                " write the derivative as a fraction"
+            )
+        return Derivative(applied, args[0] if primes == 1 else (args[0], primes))
+
+    # ------------------------------------------------------------ fractions and derivatives
+    def _marker(self, node: Tree) -> tuple[str, int] | None:
+        """``('partial', n)`` for ``\\partial`` / ``\\partial^n``, ``('d', n)`` for ``d`` / ``d^n``."""
+        order_node: Tree | None = None
+        if _is(node, "postfix"):
+            primary, scripts = node.children
+            sub, order_node = self.split_scripts(scripts)
+            if sub is not None:
+                return None
+            node = primary
+        if _is(node, "partial"):
+            kind = "partial"
+        elif self.name_of(node) == ("letter", "d") and not _is(node, "brace"):
+            kind = "d"
+        else:
+            return None
+        if order_node is None:
+            return kind, 1
+        if kind == "d" and not self._small_integer(order_node):
+            return None
+        return kind, self.order(order_node)
+
+    def _small_integer(self, node: Tree) -> bool:
+        tokens = list(_tokens(node))
+        numbers = [t for t in tokens if t.type == "NUMBER"]
+        return len(numbers) == 1 and numbers[0].value.isdigit() and len(tokens) in (1, 3)
+
+    def order(self, node: Tree) -> int:
+        value = self.script(node)
+        if not (value.is_Integer and 1 <= int(value) <= 20):
+            raise ParseError(f"derivative order must be a small positive integer at {self.at(node)}")
+        return int(value)
+
+    def _frac_kind(self, node: Tree) -> tuple[str, int, bool] | None:
+        """For a derivative fraction: (kind, order, is_operator); ``None`` for an ordinary one."""
+        trees = [c for c in node.children if isinstance(c, Tree)]
+        num_items = self.items(trees[0])
+        if not num_items:
+            return None
+        marker = self._marker(num_items[0][1])
+        if marker is None:
+            return None
+        return marker[0], marker[1], len(num_items) == 1
+
+    def variables(self, den: Tree, kind: str) -> tuple[tuple[Expr, int], ...] | None:
+        """``\\partial x \\partial y^2`` -> ((x, 1), (y, 2)); ``None`` if the shape is wrong."""
+        items = self.items(den)
+        if not items or len(items) % 2 or any(op != "*" for op, _ in items):
+            return None
+        result: list[tuple[Expr, int]] = []
+        for (_, marker), (_, var) in zip(items[::2], items[1::2]):
+            if self._marker(marker) != (kind, 1):
+                return None
+            sup: Tree | None = None
+            primary = var
+            sub: Tree | None = None
+            if _is(var, "postfix"):
+                primary, scripts = var.children
+                sub, sup = self.split_scripts(scripts)
+            if self.name_of(primary) is None:
+                return None
+            value = self.subscripted(primary, sub) if sub is not None else self.expr(primary)
+            if not isinstance(value, (Symbol, Indexed)):
+                raise ParseError(f"cannot differentiate with respect to {value} at {self.at(var)}")
+            result.append((value, self.order(sup) if sup is not None else 1))
+        return tuple(result)
+
+    def b_frac(self, node: Tree) -> Expr | _DerivOp:
+        num, den = [c for c in node.children if isinstance(c, Tree)]
+        kind = self._frac_kind(node)
+        if kind is not None:
+            variables = self.variables(den, kind[0])
+            if variables is None:
+                if kind[0] == "partial":
+                    raise ParseError(
+                        f"malformed partial derivative at {self.at(node)}: the denominator must be \\partial x ..."
+                    )
+            else:
+                if sum(n for _, n in variables) != kind[1]:
+                    raise ParseError(f"derivative orders do not match at {self.at(node)}")
+                if kind[2]:
+                    return _DerivOp(variables)
+                items = self.items(num)
+                assert items is not None
+                rest = items[1:]
+                if rest[0][0] == "/":
+                    raise ParseError(f"'/' right after a derivative symbol at {self.at(rest[0][1])}")
+                return self.derivative(self.product(rest, num), variables, node)
+        return self.expr(num) / self.expr(den)
+
+
+def _relational(op: Token, lhs: Expr, rhs: Expr) -> Relational:
+    cls = {"EQ": Eq, "NEQ": Ne, "LT": Lt, "GT": Gt, "LE": Le, "GE": Ge}[op.type]
+    return cls(lhs, rhs, evaluate=False)

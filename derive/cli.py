@@ -1,0 +1,177 @@
+"""The command line: parse arguments, call the library, print, write files, exit with a code.
+
+Heavy libraries (SymPy, Jinja) are imported inside commands so that ``derive --help`` is fast.
+This is the only module that prints, writes files or exits.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNKNOWN, EXIT_USAGE, DeriveError, UsageError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help=(
+        "Derive, verify and render symbolic derivations. Every step is produced by SymPy and "
+        "checked three ways (symbolic for general k, exact instances, 50-digit numerics). "
+        "Exit codes: 0 all steps proved or checked, 1 a step refuted, 2 usage error, "
+        "3 unknown steps under --strict, 130 interrupted."
+    ),
+)
+
+#: Documented limit on --k (README): the Jacobian has k^2 entries, all checked.
+MAX_K = 120
+
+
+class Format(str, Enum):
+    tex = "tex"
+    md = "md"
+    json = "json"
+    all = "all"
+
+
+def _err(message: str) -> None:
+    typer.echo(f"derive: error: {message}", err=True)
+
+
+def parse_k(text: str | None, max_k: int) -> int | None:
+    """``--k`` as a positive integer no larger than ``max_k``; a one-line usage error otherwise."""
+    if text is None:
+        return None
+    t = text.strip()
+    if not t.lstrip("+").isdigit():
+        raise UsageError(f"--k must be a positive integer, got {text!r}")
+    k = int(t)
+    if k < 1:
+        raise UsageError(f"--k must be at least 1, got {k}")
+    if k > max_k:
+        raise UsageError(f"--k {k} is above the limit of {max_k}", hint=f"the k x k Jacobian is checked entry by entry; use --k {max_k} or less")
+    return k
+
+
+class _Progress:
+    """Progress on stderr: one updating line on a terminal, plain lines otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, what: str, n: int, total: int) -> None:
+        if self.tty:
+            sys.stderr.write(f"\r\x1b[2K[{n}/{total}] verifying {what}")
+            sys.stderr.flush()
+        else:
+            sys.stderr.write(f"derive: [{n}/{total}] verifying {what}\n")
+
+    def done(self) -> None:
+        if self.tty:
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
+
+
+def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, strict: bool) -> int:
+    from .files import check_directory, write_all
+    from .produce import produce
+    from .registry import get
+
+    entry = get(name)
+    k = parse_k(k_text, entry.max_k or MAX_K) if k_text is not None else None
+    formats = ["tex", "md", "json"] if fmt is Format.all else [fmt.value]
+    if out == "-" and len(formats) != 1:
+        raise UsageError("-o - prints one format to stdout", hint="add --format tex, md or json")
+    if out != "-":
+        check_directory(Path(out))
+    progress = _Progress()
+    try:
+        produced = produce(name, k, formats, progress)
+    finally:
+        progress.done()
+    if out == "-":
+        sys.stdout.write(next(iter(produced.files.values())))
+    else:
+        for path in write_all(Path(out), produced.files):
+            typer.echo(f"wrote {path}")
+    vd = produced.verified
+    verdicts = [s.verdict.value for s in vd.steps]
+    line = f"{name}: {len(verdicts)} steps: " + ", ".join(f"{verdicts.count(v)} {v}" for v in dict.fromkeys(verdicts))
+    line += f"; result {vd.result.verdict.value}"
+    if vd.instance is not None:
+        line += f"; instance k = {k} {vd.instance.verdict.value}"  # type: ignore[attr-defined]
+    typer.echo(line, err=(out == "-"))
+    if vd.verdict.value == "refuted":
+        return EXIT_FAILED
+    if strict and vd.verdict.value == "unknown":
+        return EXIT_UNKNOWN
+    return EXIT_OK
+
+
+KOpt = Annotated[Optional[str], typer.Option("--k", help=f"Also write the concrete instance for k classes (1..{MAX_K}): explicit softmax, k x k Jacobian, gradient.", show_default=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: tex (standalone LaTeX), md (Markdown for blogs), json (certificate) or all.")]
+OutOpt = Annotated[str, typer.Option("--output", "-o", help="Directory to write into, or - to print one format to stdout.")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when a step could not be decided (unknown).")]
+
+
+@app.command("softmax-ce")
+def softmax_ce(
+    k: KOpt = None,
+    fmt: FormatOpt = Format.all,
+    output: OutOpt = "output",
+    strict: StrictOpt = False,
+) -> None:
+    """Softmax and cross-entropy: dL/dz_i = yhat_i - y_i for k classes, derived and verified."""
+    raise typer.Exit(_run_derivation("softmax-ce", k, fmt, output, strict))
+
+
+@app.command("list")
+def list_derivations(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """List the registered derivations."""
+    import json
+
+    from .registry import REGISTRY
+
+    if fmt not in ("text", "json"):
+        raise UsageError(f"unknown format {fmt!r} for list", hint="use text or json")
+    rows = [{"name": e.name, "summary": e.summary} for e in sorted(REGISTRY.values(), key=lambda e: e.name)]
+    if fmt == "json":
+        typer.echo(json.dumps(rows, indent=2))
+    else:
+        width = max(len(r["name"]) for r in rows)
+        for r in rows:
+            typer.echo(f"{r['name']:<{width}}  {r['summary']}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app and turn every failure into a one-line message and an exit code."""
+    import click
+
+    try:
+        code = app(args=argv, prog_name="derive", standalone_mode=False)
+    except DeriveError as exc:
+        _err(exc.one_line())
+        code = exc.exit_code
+    except click.exceptions.NoArgsIsHelpError:
+        code = EXIT_OK
+    except click.exceptions.UsageError as exc:
+        _err(f"{' '.join(exc.format_message().split())} (see 'derive --help')")
+        code = EXIT_USAGE
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        _err("interrupted; no file was half-written")
+        code = EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        _err("interrupted; no file was half-written")
+        code = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        code = EXIT_OK
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

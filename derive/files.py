@@ -1,0 +1,51 @@
+"""Atomic writes: every file goes to a temporary name in its directory, then is renamed into place.
+
+Either all files of a run appear (each complete) or, on error or interruption, none of the new
+ones do and the previous files are left as they were.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from .errors import UsageError
+
+__all__ = ["check_directory", "write_all"]
+
+
+def check_directory(path: Path) -> None:
+    """Fail early, with a one-line reason, when ``path`` cannot receive files."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"output path {str(path)!r} is a file, not a directory", hint="pass a directory to -o")
+    parent = path if path.exists() else path.parent
+    if not parent.exists():
+        raise UsageError(f"the parent directory of {str(path)!r} does not exist", hint="create it first")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write to {str(parent)!r}: permission denied")
+
+
+def write_all(directory: Path, files: Mapping[str, bytes | str]) -> list[Path]:
+    """Write ``files`` (name -> content) into ``directory`` atomically; return the paths written."""
+    check_directory(directory)
+    directory.mkdir(exist_ok=True)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, content in files.items():
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, 0o644)
+            staged.append((tmp, directory / name))
+        for tmp, final in staged:
+            os.replace(tmp, final)
+    finally:
+        for tmp, _ in staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    return [final for _, final in staged]

@@ -150,26 +150,33 @@ def list_derivations(
             typer.echo(f"{r['name']:<{width}}  {r['summary']}")
 
 
+def _click_exceptions():  # type: ignore[no-untyped-def]
+    """Typer >= 0.20 vendors click as ``typer._click``; older versions use ``click`` itself."""
+    import importlib
+
+    try:
+        return importlib.import_module("typer._click.exceptions")
+    except ImportError:
+        return importlib.import_module("click.exceptions")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn every failure into a one-line message and an exit code."""
-    import click
-
+    ce = _click_exceptions()
+    no_args = getattr(ce, "NoArgsIsHelpError", ())
     try:
         code = app(args=argv, prog_name="derive", standalone_mode=False)
     except DeriveError as exc:
         _err(exc.one_line())
         code = exc.exit_code
-    except click.exceptions.NoArgsIsHelpError:
+    except no_args:
         code = EXIT_OK
-    except click.exceptions.UsageError as exc:
+    except ce.UsageError as exc:
         _err(f"{' '.join(exc.format_message().split())} (see 'derive --help')")
         code = EXIT_USAGE
-    except click.exceptions.Exit as exc:
-        code = exc.exit_code
-    except click.exceptions.Abort:
-        _err("interrupted; no file was half-written")
-        code = EXIT_INTERRUPTED
-    except KeyboardInterrupt:
+    except (ce.Exit, typer.Exit) as exc:
+        code = getattr(exc, "exit_code", EXIT_OK)
+    except (ce.Abort, KeyboardInterrupt):
         _err("interrupted; no file was half-written")
         code = EXIT_INTERRUPTED
     except BrokenPipeError:

@@ -1,0 +1,52 @@
+"""Shared fixtures: the produced derivations (computed once per session) and golden-file support."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/* from the current output")
+
+
+@pytest.fixture(scope="session")
+def produced_general():
+    from derive.produce import produce
+
+    return produce("softmax-ce", None, ["tex", "md", "json"])
+
+
+@pytest.fixture(scope="session")
+def produced_k3():
+    from derive.produce import produce
+
+    return produce("softmax-ce", 3, ["tex", "md", "json"])
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """``golden(name, text)``: compare with tests/golden/NAME, print a unified diff on mismatch.
+
+    A missing golden file fails (it is never created silently); ``--update-golden`` rewrites it.
+    """
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.write_text(text, encoding="utf-8")
+            return
+        if not path.exists():
+            pytest.fail(f"golden file {path} is missing; run pytest --update-golden to create it")
+        expected = path.read_text(encoding="utf-8")
+        if expected != text:
+            diff = "".join(difflib.unified_diff(expected.splitlines(True), text.splitlines(True), f"golden/{name}", "generated"))
+            pytest.fail(f"{name} differs from its golden file (pytest --update-golden to accept):\n{diff}")
+
+    return check

@@ -1,0 +1,102 @@
+"""The command line: exit codes, stdout, stderr, and nothing written on bad input."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+
+def run(*args: str, cwd=None, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "derive", *args], capture_output=True, text=True, cwd=cwd or ROOT,
+                          env={**os.environ, **(env or {})}, timeout=600)
+
+
+@pytest.mark.parametrize(
+    ("k", "message"),
+    [
+        ("0", "--k must be at least 1, got 0"),
+        ("-3", "--k must be a positive integer, got '-3'"),
+        ("2.5", "--k must be a positive integer, got '2.5'"),
+        ("three", "--k must be a positive integer, got 'three'"),
+        ("1000000", "--k 1000000 is above the limit of 120"),
+        ("", "--k must be a positive integer, got ''"),
+    ],
+)
+def test_bad_k_is_one_line_exit_2_and_writes_nothing(tmp_path, k, message):
+    out = tmp_path / "out"
+    r = run("softmax-ce", "--k", k, "-o", str(out))
+    assert r.returncode == 2
+    assert r.stdout == ""
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("derive: error: ") and message in lines[0]
+    assert "Traceback" not in r.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["softmax-ce", "--format", "pdfx"], "Invalid value for '--format'"),
+        (["softmax-ce", "--frobnicate"], "No such option: --frobnicate"),
+        (["no-such-derivation"], "No such command 'no-such-derivation'"),
+        (["softmax-ce", "-o", "-", "--format", "all"], "-o - prints one format to stdout"),
+    ],
+)
+def test_usage_errors_are_one_line(args, message):
+    r = run(*args)
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_output_pointing_at_a_file(tmp_path):
+    f = tmp_path / "file.txt"
+    f.write_text("keep")
+    r = run("softmax-ce", "-o", str(f))
+    assert r.returncode == 2 and "is a file, not a directory" in r.stderr
+    assert f.read_text() == "keep"
+
+
+def test_missing_parent(tmp_path):
+    r = run("softmax-ce", "-o", str(tmp_path / "a" / "b"))
+    assert r.returncode == 2 and "does not exist" in r.stderr
+
+
+def test_help_lists_commands_and_exit_codes():
+    r = run("--help")
+    assert r.returncode == 0
+    for word in ("softmax-ce", "list", "Exit codes"):
+        assert word in r.stdout
+
+
+def test_help_does_not_import_sympy():
+    code = "import sys; from derive.cli import app; assert 'sympy' not in sys.modules, 'sympy imported'"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+
+
+def test_json_to_stdout_and_files(tmp_path, produced_k3):
+    r = run("softmax-ce", "--k", "3", "--format", "json", "-o", "-")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == produced_k3.files["softmax-ce-k3.json"]
+    assert "softmax-ce: 6 steps: 6 proved; result proved; instance k = 3 proved" in r.stderr
+
+    r = run("softmax-ce", "--k", "3", "--format", "md", "-o", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "softmax-ce-k3.md").read_text() == produced_k3.files["softmax-ce-k3.md"]
+    assert r.stdout.splitlines()[0] == f"wrote {tmp_path / 'softmax-ce-k3.md'}"
+    assert [p.name for p in tmp_path.iterdir()] == ["softmax-ce-k3.md"]  # no temporary files left
+
+
+def test_list_json():
+    import json
+
+    r = run("list", "--format", "json")
+    assert r.returncode == 0
+    assert {"name": "softmax-ce", "summary": json.loads(r.stdout)[0]["summary"]} == json.loads(r.stdout)[0]

@@ -1,0 +1,70 @@
+"""The softmax-ce derivation: every step proved, and planted errors refuted with counterexamples."""
+
+from __future__ import annotations
+
+import pytest
+from sympy import Derivative, Eq, Ne, Sum
+
+from derive.derivations.softmax_ce import L, build, i, k, o, y, yhat, z
+from derive.verify import Context, Verdict, verify_chain
+
+DERIVATION = build()
+CTX = Context(DERIVATION.size, DERIVATION.definitions, DERIVATION.assumptions)
+STEPS = {s.id: s for s in DERIVATION.steps}
+ONEHOT = Eq(Sum(y[o], (o, 1, k)), 1, evaluate=False)
+
+
+def test_steps_follow_the_seed():
+    assert list(STEPS) == ["chain-rule", "jacobian-same", "jacobian-other", "loss-gradient", "substitute", "one-hot"]
+    assert STEPS["jacobian-same"].conditions == (Eq(i, o),)
+    assert STEPS["jacobian-other"].conditions == (Ne(i, o),)
+    assert STEPS["one-hot"].conditions == (ONEHOT,)
+
+
+def test_step_results_are_the_known_closed_forms():
+    # Structural comparisons of what SymPy computed against the textbook forms.
+    assert STEPS["jacobian-same"].chain[-1] == yhat[o] * (1 - yhat[o])
+    assert STEPS["jacobian-other"].chain[-1] == -yhat[o] * yhat[i]
+    assert STEPS["loss-gradient"].chain[-1] == -y[o] / yhat[o]
+    assert STEPS["substitute"].chain[-1] == yhat[i] * Sum(y[o], (o, 1, k)) - y[i]
+    assert DERIVATION.result.chain[-1] == yhat[i] - y[i]
+
+
+@pytest.mark.parametrize("step", [*DERIVATION.steps, DERIVATION.result], ids=lambda s: s.id)
+def test_every_step_is_proved(step):
+    report = verify_chain(step.chain, step.conditions, CTX)
+    for link in report.links:
+        assert link.verdict is Verdict.PROVED, link.evidence
+        assert {e.method for e in link.evidence} == {"symbolic", "exact", "numeric"}
+        assert all(e.outcome == "pass" for e in link.evidence)
+
+
+def _replace(chain, n, new):
+    return tuple(new if m == n else c for m, c in enumerate(chain))
+
+
+MUTANTS = {
+    # name: (chain, conditions)
+    "sign flip (Case 2 result)": ((Derivative(yhat[o], z[i]), yhat[o] * yhat[i]), (Ne(i, o),)),
+    "dropped term (Case 1 quotient rule)": (
+        (STEPS["jacobian-same"].chain[2], STEPS["jacobian-same"].chain[3].args[0]), (Eq(i, o),)),
+    "swapped index (seed's Case 2 slip: d yhat_i / d z_i)": ((Derivative(yhat[i], z[i]), -yhat[o] * yhat[i]), (Ne(i, o),)),
+    "wrong case condition (Case 1 under i != o)": ((Derivative(yhat[o], z[i]), yhat[o] * (1 - yhat[o])), (Ne(i, o),)),
+    "wrong constraint (labels sum to 2)": (
+        STEPS["one-hot"].chain, (Eq(Sum(y[o], (o, 1, k)), 2, evaluate=False),)),
+    "missing constraint (one-hot dropped)": (STEPS["one-hot"].chain, ()),
+    "seed's loss derivative with the sum left in": ((Derivative(L, yhat[o]), -Sum(y[o] / yhat[o], (o, 1, k))), ()),
+    "wrong exponent": ((STEPS["jacobian-same"].chain[3], yhat[o] - yhat[o] ** 3), (Eq(i, o),)),
+    "wrong factor in the result": ((Derivative(L, z[i]), 2 * yhat[i] - y[i]), (ONEHOT,)),
+}
+
+
+@pytest.mark.parametrize("name", list(MUTANTS))
+def test_planted_error_is_refuted_with_a_counterexample(name):
+    chain, conditions = MUTANTS[name]
+    report = verify_chain(chain, conditions, CTX)
+    assert report.verdict is Verdict.REFUTED
+    cex = [link.counterexample for link in report.links if link.counterexample is not None]
+    assert cex, "a refuted link must carry a counterexample"
+    assert cex[0].k is not None  # values may be empty when both sides are constants at that k
+    assert cex[0].lhs != cex[0].rhs

@@ -311,7 +311,7 @@ def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context,
         elif num_ok[n] == 0 or num_errors[n] is not None:
             num_ev.append(Evidence("numeric", "error", num_errors[n] or "no point evaluated"))
         else:
-            num_ev.append(Evidence("numeric", "pass", f"{num_ok[n]} random points agree to {DIGITS - 15} digits (max |difference| {_fmt_err(max_err[n])})"))
+            num_ev.append(Evidence("numeric", "pass", f"{num_ok[n]} random points agree to {DIGITS - 15} digits (largest difference {_fmt_err(max_err[n])})"))
     return exact_ev, counter, num_ev, checked_instances
 
 

@@ -17,7 +17,7 @@ verifier uses to prove them for a symbolic size; nothing here calls `simplify`.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sympy import (
@@ -66,18 +66,12 @@ __all__ = [
     "normal_form",
     "is_zero_form",
     "free_indices",
-    "bound_symbols",
     "split_term",
     "constants_out",
 ]
 
 
 # --------------------------------------------------------------------------- names
-
-
-def bound_symbols(expr: Basic) -> set[Symbol]:
-    """Every variable bound by a ``Sum`` somewhere in ``expr``."""
-    return {lim[0] for s in expr.atoms(Sum) for lim in s.limits}
 
 
 def _names(expr: Basic) -> set[str]:
@@ -394,16 +388,6 @@ def _is_index(e: Basic) -> bool:
     return (isinstance(e, Symbol) and bool(e.is_integer)) or isinstance(e, Integer)
 
 
-def index_equalities(conditions: Iterable[Basic]) -> dict[Symbol, Symbol]:
-    """The substitution that ``Eq(i, o)`` conditions imply (later name -> earlier name)."""
-    sub: dict[Symbol, Symbol] = {}
-    for c in conditions:
-        if isinstance(c, Eq) and _is_index(c.lhs) and _is_index(c.rhs):
-            a, b = sorted((c.lhs, c.rhs), key=lambda s: s.name)
-            sub[b] = a
-    return sub
-
-
 # --------------------------------------------------------------------------- normal form
 
 
@@ -453,8 +437,3 @@ def normal_form(expr: Expr) -> Expr:
 def is_zero_form(expr: Expr) -> bool:
     """Exact zero test of `normal_form` (a canonical polynomial is zero iff it is the zero object)."""
     return normal_form(expr) is S.Zero
-
-
-def substitute_constraints(expr: Expr, constraints: Mapping[Expr, Expr]) -> Expr:
-    """Replace canonical sum atoms by their constrained values (``Sum(y) -> 1``)."""
-    return expr.xreplace(dict(constraints)) if constraints else expr

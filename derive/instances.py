@@ -11,9 +11,9 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sympy import Basic, Eq, Expr, Indexed, Ne, Sum, Symbol
+from sympy import Basic, Eq, Expr, Indexed, Ne, Symbol
 
-from .calculus import Definitions, evaluate_derivatives, index_equalities, rename_bound
+from .calculus import Definitions, evaluate_derivatives, rename_bound
 
 __all__ = ["Placement", "placements", "explicit", "solve_constraints", "variables_of", "split_conditions"]
 
@@ -98,7 +98,3 @@ def solve_constraints(constraints: Iterable[Basic], defs: Definitions, size: Sym
             if lhs != 0:
                 raise ValueError(f"cannot satisfy the constraint {c} at k = {at.k}")
     return solution
-
-
-def has_sum(expr: Basic) -> bool:
-    return expr.has(Sum)

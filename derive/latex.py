@@ -11,7 +11,6 @@ from typing import Any
 
 from sympy import Add, Basic, Derivative, Indexed, IndexedBase, KroneckerDelta, Mul, Sum, Symbol
 from sympy.printing.latex import LatexPrinter
-from sympy.printing.precedence import PRECEDENCE
 
 from .symbols import HAT_SUFFIX
 
@@ -142,7 +141,7 @@ class DerivePrinter(LatexPrinter):
                 tex += "-"
                 term = -term
             piece = self._print(term)
-            if isinstance(term, Add) or (isinstance(term, Sum) and n < len(ordered) - 1 and False):
+            if isinstance(term, Add):
                 piece = rf"\left({piece}\right)"
             tex += piece
         return tex
@@ -213,5 +212,3 @@ def to_latex(expr: Basic, **settings: Any) -> str:
     """``expr`` in our notation. Settings: see `DerivePrinter`."""
     return DerivePrinter(settings).doprint(expr)
 
-
-_ = PRECEDENCE

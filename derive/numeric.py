@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import mpmath
-from sympy import Abs, Add, Basic, Float, Indexed, Integer, KroneckerDelta, Mul, Pow, Rational, Symbol, exp, log, sqrt
+from sympy import Abs, Add, Basic, Float, Indexed, Integer, KroneckerDelta, Mul, Pow, Rational, Symbol, exp, log
 from sympy.core.numbers import Exp1, Pi
 
 __all__ = ["NumericError", "evaluate"]
@@ -71,5 +71,3 @@ def _walk(e: Basic, env: Mapping[Basic, object]) -> object:
         raise NumericError(f"no value for {e}")
     raise NumericError(f"cannot evaluate {type(e).__name__} numerically")
 
-
-_ = sqrt  # sqrt(x) is Pow(x, 1/2): handled by Pow

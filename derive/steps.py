@@ -6,11 +6,11 @@ the printer and the certificate writer all read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sympy import Basic, Expr, Symbol
 
-__all__ = ["Definition", "Step", "Derivation", "Instance"]
+__all__ = ["Definition", "Step", "Derivation"]
 
 
 @dataclass(frozen=True)
@@ -50,14 +50,6 @@ class Step:
 
 
 @dataclass(frozen=True)
-class Instance:
-    """The concrete instance at ``size = k``: named explicit objects, each checked on its own."""
-
-    k: int
-    steps: tuple[Step, ...]
-
-
-@dataclass(frozen=True)
 class Derivation:
     """A whole derivation for a symbolic ``size`` (the number of classes ``k``, of inputs ``n``)."""
 
@@ -71,9 +63,3 @@ class Derivation:
     assumptions: tuple[Basic, ...] = ()
     intro: str = ""
     notes: tuple[str, ...] = ()
-    instance: Instance | None = field(default=None)
-
-    @property
-    def k(self) -> int | None:
-        """The concrete size of the attached instance, or None for the general derivation."""
-        return self.instance.k if self.instance else None

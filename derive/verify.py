@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 
 import mpmath
@@ -222,12 +222,6 @@ def _placements_for(k: int, idx: Sequence[Symbol], index_rel: Sequence[Basic], l
     return keep + rng.sample(rest, max(0, limit - len(keep)))
 
 
-@dataclass
-class _Instances:
-    exact: list[list[tuple[Placement, bool]]]
-    numeric: list[list[tuple[Placement, dict[Basic, Expr], Expr, Expr]]]
-
-
 def _fmt(x: object) -> str:
     return mpmath.nstr(x, 12)
 
@@ -386,8 +380,3 @@ def _fixed_size(conds: Sequence[Basic], ctx: Context) -> int | None:
 def verify_link(lhs: Expr, rhs: Expr, conditions: Sequence[Basic], ctx: Context) -> LinkReport:
     """Verify one equality ``lhs = rhs`` (see `verify_chain`)."""
     return verify_chain([lhs, rhs], conditions, ctx).links[0]
-
-
-def equal_constraint(lhs: Expr, rhs: Expr) -> Basic:
-    """``Eq(lhs, rhs)`` without evaluation (a constraint kept as stated)."""
-    return Eq(lhs, rhs, evaluate=False)

@@ -178,5 +178,3 @@ def build() -> Derivation:
         ),
     )
 
-
-_ = Ne

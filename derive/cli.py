@@ -119,15 +119,38 @@ OutOpt = Annotated[str, typer.Option("--output", "-o", help="Directory to write 
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when a step could not be decided (unknown).")]
 
 
-@app.command("softmax-ce")
-def softmax_ce(
-    k: KOpt = None,
-    fmt: FormatOpt = Format.all,
-    output: OutOpt = "output",
-    strict: StrictOpt = False,
-) -> None:
-    """Softmax and cross-entropy: dL/dz_i = yhat_i - y_i for k classes, derived and verified."""
-    raise typer.Exit(_run_derivation("softmax-ce", k, fmt, output, strict))
+def _derivation_command(name: str, summary: str) -> None:
+    """Add ``derive NAME`` for one registered derivation."""
+
+    def command(
+        k: KOpt = None,
+        fmt: FormatOpt = Format.all,
+        output: OutOpt = "output",
+        strict: StrictOpt = False,
+    ) -> None:
+        raise typer.Exit(_run_derivation(name, k, fmt, output, strict))
+
+    command.__doc__ = f"{summary[:1].upper()}{summary[1:]}: derive, verify and render."
+    app.command(name)(command)
+
+
+#: Modules that add commands: each defines ``register(app)`` and imports heavy libraries lazily,
+#: inside its commands, so that ``derive --help`` stays fast.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def _add_command_modules() -> None:
+    import importlib
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(app)
+
+
+def _add_derivation_commands() -> None:
+    from .registry import entries
+
+    for entry in entries():
+        _derivation_command(entry.name, entry.summary)
 
 
 @app.command("list")
@@ -137,11 +160,11 @@ def list_derivations(
     """List the registered derivations."""
     import json
 
-    from .registry import REGISTRY
+    from .registry import entries
 
     if fmt not in ("text", "json"):
         raise UsageError(f"unknown format {fmt!r} for list", hint="use text or json")
-    rows = [{"name": e.name, "summary": e.summary} for e in sorted(REGISTRY.values(), key=lambda e: e.name)]
+    rows = [{"name": e.name, "summary": e.summary} for e in entries()]
     if fmt == "json":
         typer.echo(json.dumps(rows, indent=2))
     else:
@@ -163,6 +186,8 @@ def _click_exceptions():  # type: ignore[no-untyped-def]
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn every failure into a one-line message and an exit code."""
     ce = _click_exceptions()
+    _add_command_modules()
+    _add_derivation_commands()
     no_args = getattr(ce, "NoArgsIsHelpError", ())
     try:
         code = app(args=argv, prog_name="derive", standalone_mode=False)
@@ -172,7 +197,13 @@ def main(argv: list[str] | None = None) -> None:
     except no_args:
         code = EXIT_OK
     except ce.UsageError as exc:
-        _err(f"{' '.join(exc.format_message().split())} (see 'derive --help')")
+        message = " ".join(exc.format_message().split())
+        if message.startswith("No such command"):
+            from .registry import suggest
+
+            wrong = message.split("'")[1] if "'" in message else ""
+            message = f"unknown command or derivation {wrong!r}; {suggest(wrong)}"
+        _err(f"{message} (see 'derive --help')")
         code = EXIT_USAGE
     except (ce.Exit, typer.Exit) as exc:
         code = getattr(exc, "exit_code", EXIT_OK)

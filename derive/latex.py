@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from sympy import Add, Basic, Derivative, Indexed, IndexedBase, KroneckerDelta, Mul, Sum, Symbol
+from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 
 from .symbols import HAT_SUFFIX
@@ -112,13 +113,14 @@ class DerivePrinter(LatexPrinter):
     # -- derivatives -------------------------------------------------------------------
     def _print_Derivative(self, expr: Derivative) -> str:
         total = sum(c for _, c in expr.variable_count)
-        d = r"\partial"
+        ordinary = len(expr.variable_count) == 1 and isinstance(expr.variables[0], Symbol) and not expr.expr.atoms(Indexed)
+        d = "d" if ordinary else r"\partial"
         num = d if total == 1 else rf"{d}^{{{total}}}"
         den = " ".join(
             rf"{d} {self._print(v)}" if c == 1 else rf"{d} {self._print(v)}^{{{c}}}" for v, c in expr.variable_count
         )
         f = expr.expr
-        if isinstance(f, (Symbol, Indexed)):
+        if isinstance(f, (Symbol, Indexed, AppliedUndef)):
             return rf"\frac{{{num} {self._print(f)}}}{{{den}}}"
         return rf"\frac{{{num}}}{{{den}}} \left({self._print(f)}\right)"
 
@@ -162,7 +164,8 @@ class DerivePrinter(LatexPrinter):
             coeff = coeff.p
         if den:
             top = self._print(Mul(coeff, *num)) if (num or coeff != 1) else "1"
-            return rf"\frac{{{top}}}{{{self._factors([d for d in den])}}}"
+            bottom = self._print(den[0]) if len(den) == 1 and isinstance(den[0], Add) else self._factors(den)
+            return rf"\frac{{{top}}}{{{bottom}}}"
         head = "" if coeff == 1 else self._print(coeff) + " "
         return head + self._factors(num)
 

@@ -1,59 +1,123 @@
-"""Name -> derivation builder. Modules are imported only when their derivation is asked for."""
+"""Name -> derivation. Built-ins are listed here; third-party packages add theirs through the
+``derive.derivations`` entry-point group or `register`. Modules are imported only when used."""
 
 from __future__ import annotations
 
 import difflib
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import UsageError
 
-__all__ = ["Entry", "REGISTRY", "get", "names"]
+__all__ = ["Entry", "ENTRY_POINT_GROUP", "register", "get", "names", "entries", "resolve"]
+
+ENTRY_POINT_GROUP = "derive.derivations"
+
+
+def resolve(target: str | Callable[..., Any]) -> Callable[..., Any]:
+    """``"package.module:function"`` -> the function (imported now); callables pass through."""
+    if callable(target):
+        return target
+    module, _, attr = target.partition(":")
+    obj: Any = importlib.import_module(module)
+    for part in attr.split("."):
+        obj = getattr(obj, part)
+    return obj
 
 
 @dataclass(frozen=True)
 class Entry:
-    """Where a derivation lives and what it offers."""
+    """A registered derivation: how to build it, and its optional concrete instance.
+
+    ``build`` makes the `Derivation`; ``instance(k, progress)`` makes an instance result (see
+    ``derive.derivations.softmax_instance``); ``max_k`` bounds ``--k``.
+    """
 
     name: str
     summary: str
-    module: str
-    instance_module: str | None = None
+    build_target: str | Callable[..., Any]
+    instance_target: str | Callable[..., Any] | None = None
     max_k: int | None = None
+    origin: str = "built-in"
 
     def build(self) -> Any:
-        return importlib.import_module(self.module).build()
+        return resolve(self.build_target)()
 
     def instance(self, k: int, progress: Any = None) -> Any:
-        if self.instance_module is None:
-            raise UsageError(f"{self.name} has no concrete instance; drop --k")
-        return importlib.import_module(self.instance_module).build_instance(k, progress)
+        if self.instance_target is None:
+            raise UsageError(f"{self.name} has no concrete instance", hint="drop --k")
+        return resolve(self.instance_target)(k, progress)
 
 
-REGISTRY: dict[str, Entry] = {
-    e.name: e
-    for e in (
-        Entry(
-            "softmax-ce",
-            "softmax with cross-entropy over k classes: dL/dz_i = yhat_i - y_i",
-            "derive.derivations.softmax_ce",
-            "derive.derivations.softmax_instance",
-            max_k=120,
-        ),
-    )
-}
+_BUILTIN = (
+    Entry("softmax-ce", "softmax with cross-entropy over k classes: dL/dz_i = yhat_i - y_i",
+          "derive.derivations.softmax_ce:build", "derive.derivations.softmax_instance:build_instance", max_k=120),
+)
+
+_REGISTRY: dict[str, Entry] = {e.name: e for e in _BUILTIN}
+_entry_points_loaded = False
+
+
+def register(name: str, summary: str, build: str | Callable[..., Any], instance: str | Callable[..., Any] | None = None,
+             max_k: int | None = None) -> Entry:
+    """Register a derivation under ``name`` (overrides nothing: a taken name is an error)."""
+    _load_entry_points()
+    if name in _REGISTRY:
+        raise UsageError(f"a derivation named {name!r} is already registered ({_REGISTRY[name].origin})")
+    entry = Entry(name, summary, build, instance, max_k, origin="register()")
+    _REGISTRY[name] = entry
+    return entry
+
+
+def _load_entry_points() -> None:
+    """Add the entry points of installed packages (each loads to an `Entry` or a build function)."""
+    global _entry_points_loaded
+    if _entry_points_loaded:
+        return
+    _entry_points_loaded = True
+    from importlib.metadata import entry_points
+
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        if ep.name in _REGISTRY:
+            continue
+        dist = getattr(ep.dist, "name", "a package") if getattr(ep, "dist", None) else "a package"
+        _REGISTRY[ep.name] = Entry(ep.name, f"provided by {dist}", lambda ep=ep: _build_from_entry_point(ep),
+                                   lambda k, progress, ep=ep: _instance_from_entry_point(ep, k, progress),
+                                   origin=f"entry point of {dist}")
+
+
+def _build_from_entry_point(ep: Any) -> Any:
+    obj = ep.load()
+    return obj.build() if isinstance(obj, Entry) else obj()
+
+
+def _instance_from_entry_point(ep: Any, k: int, progress: Any) -> Any:
+    obj = ep.load()
+    if isinstance(obj, Entry):
+        return obj.instance(k, progress)
+    raise UsageError(f"{ep.name} has no concrete instance", hint="drop --k")
+
+
+def entries() -> list[Entry]:
+    _load_entry_points()
+    return [_REGISTRY[n] for n in sorted(_REGISTRY)]
 
 
 def names() -> list[str]:
-    return sorted(REGISTRY)
+    return [e.name for e in entries()]
+
+
+def suggest(name: str) -> str:
+    close = difflib.get_close_matches(name, names(), n=3, cutoff=0.5)
+    return f"did you mean {', '.join(close)}?" if close else f"known derivations: {', '.join(names())}"
 
 
 def get(name: str) -> Entry:
     """The entry for ``name``; an unknown name is a usage error naming the closest matches."""
+    _load_entry_points()
     try:
-        return REGISTRY[name]
+        return _REGISTRY[name]
     except KeyError:
-        close = difflib.get_close_matches(name, names(), n=3)
-        hint = f"did you mean {', '.join(close)}?" if close else f"known: {', '.join(names())}"
-        raise UsageError(f"unknown derivation {name!r}", hint=hint + " ('derive list' shows all)") from None
+        raise UsageError(f"unknown derivation {name!r}", hint=suggest(name) + " ('derive list' shows all)") from None

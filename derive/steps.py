@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sympy import Basic, Expr, Symbol
 
-__all__ = ["Definition", "Step", "Derivation"]
+__all__ = ["Definition", "Step", "Derivation", "Display"]
 
 
 @dataclass(frozen=True)
@@ -63,3 +63,15 @@ class Derivation:
     assumptions: tuple[Basic, ...] = ()
     intro: str = ""
     notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Display:
+    """A named object of a concrete instance, shown as a column vector or a matrix.
+
+    ``lhs`` is LaTeX made by `derive` itself (never user text); ``rows`` holds the entries
+    (``n x 1`` for a vector, ``n x n`` for a matrix).
+    """
+
+    lhs: str
+    rows: tuple[tuple[Expr, ...], ...]

@@ -11,6 +11,7 @@ from sympy import Basic, Expr
 from . import __version__
 from .engine import VerifiedDerivation, VerifiedStep
 from .latex import DerivePrinter
+from .steps import Display
 from .verify import VERIFIER_VERSION, Verdict
 
 __all__ = ["build_view", "ELIDE_ABOVE"]
@@ -121,13 +122,17 @@ def _matrix(ctx: _Ctx, rows: Sequence[Sequence[Expr]]) -> str:
     return r"\begin{pmatrix} " + r" \\ ".join(out) + r" \end{pmatrix}"
 
 
+def _display(ctx: _Ctx, d: Display) -> dict[str, str]:
+    body = _vector(ctx, [r[0] for r in d.rows]) if all(len(r) == 1 for r in d.rows) else _matrix(ctx, d.rows)
+    return {"lhs": d.lhs, "latex": body}
+
+
 def _instance_view(ctx: _Ctx, inst: Any) -> dict[str, Any]:
     return {
         "k": inst.k,
-        "softmax": _vector(ctx, inst.softmax),
-        "jacobian": _matrix(ctx, inst.jacobian),
-        "gradient": _vector(ctx, inst.gradient),
-        "elided": inst.k > ELIDE_ABOVE,
+        "description": inst.description,
+        "displays": [_display(ctx, d) for d in inst.displays],
+        "elided": any(len(d.rows) > ELIDE_ABOVE for d in inst.displays),
         "verdict": inst.verdict.value,
         "verdict_words": _WORDS[inst.verdict],
         "mark_md": _MD_MARK[inst.verdict],

@@ -43,7 +43,8 @@ def test_bad_k_is_one_line_exit_2_and_writes_nothing(tmp_path, k, message):
     [
         (["softmax-ce", "--format", "pdfx"], "Invalid value for '--format'"),
         (["softmax-ce", "--frobnicate"], "No such option: --frobnicate"),
-        (["no-such-derivation"], "No such command 'no-such-derivation'"),
+        (["no-such-derivation"], "unknown command or derivation 'no-such-derivation'"),
+        (["softmax-cee"], "did you mean softmax-ce?"),
         (["softmax-ce", "-o", "-", "--format", "all"], "-o - prints one format to stdout"),
     ],
 )
@@ -76,7 +77,8 @@ def test_help_lists_commands_and_exit_codes():
 
 
 def test_help_does_not_import_sympy():
-    code = "import sys; from derive.cli import app; assert 'sympy' not in sys.modules, 'sympy imported'"
+    code = ("import sys; from derive.cli import main\ntry: main(['--help'])\nexcept SystemExit: pass\n"
+            "assert 'sympy' not in sys.modules, 'sympy imported'; assert 'jinja2' not in sys.modules")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sympy import Add, Derivative, Eq, Expr, Integer, KroneckerDelta, Sum, Symbol, denom, exp, expand, factor_terms, log, numer, together
 
 from ..numeric import evaluate
-from ..steps import Step
+from ..steps import Display, Step
 from ..verify import Evidence, Verdict
 from .softmax_ce import L, k, o, y, yhat, z
 
@@ -36,12 +36,11 @@ class InstanceResult:
     """The explicit objects at k, and what checking them found."""
 
     k: int
-    softmax: tuple[Expr, ...]  # yhat_a as explicit expressions of z
-    jacobian: tuple[tuple[Expr, ...], ...]  # J[a][b] = d yhat_a / d z_b in terms of yhat
-    gradient: tuple[Expr, ...]  # dL/dz_b in terms of yhat and y
+    displays: tuple[Display, ...]  # softmax vector, Jacobian, gradient
     verdict: Verdict
     evidence: tuple[Evidence, ...]
     steps: tuple[Step, ...]  # per-entry claims (only for k <= CERTIFIED_ENTRIES_MAX_K)
+    description: str = ""
 
 
 def build_instance(n: int, progress: Callable[[int, int], None] | None = None) -> InstanceResult:
@@ -95,9 +94,12 @@ def build_instance(n: int, progress: Callable[[int, int], None] | None = None) -
     verdict = Verdict.PROVED if ok else (Verdict.REFUTED if bad else Verdict.UNKNOWN)
     return InstanceResult(
         k=n,
-        softmax=tuple(e / (explicit_S if n <= SHOWN_EXPLICIT_MAX_K else Sum(exp(z[_j]), (_j, 1, n))) for e in E),
-        jacobian=tuple(jac_rows),
-        gradient=tuple(grad),
+        displays=(
+            Display(r"\hat{y}", tuple((e / (explicit_S if n <= SHOWN_EXPLICIT_MAX_K else Sum(exp(z[_j]), (_j, 1, n))),) for e in E)),
+            Display(r"\frac{\partial \hat{y}}{\partial z}", tuple(jac_rows)),
+            Display(r"\frac{\partial L}{\partial z}", tuple((g,) for g in grad)),
+        ),
+        description="Softmax, Jacobian and gradient written out, each entry obtained by differentiating the explicit expressions",
         verdict=verdict,
         evidence=tuple(evidence),
         steps=_entry_steps(n) if n <= CERTIFIED_ENTRIES_MAX_K else (),

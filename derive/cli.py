@@ -6,6 +6,7 @@ This is the only module that prints, writes files or exits.
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -48,7 +49,7 @@ def parse_k(text: str | None, max_k: int) -> int | None:
     if text is None:
         return None
     t = text.strip()
-    if not t.lstrip("+").isdigit():
+    if not re.fullmatch(r"\+?[0-9]+", t):  # ASCII digits only: int() would also take '\u0663'
         raise UsageError(f"--k must be a positive integer, got {text!r}")
     k = int(t)
     if k < 1:
@@ -183,14 +184,30 @@ def _click_exceptions():  # type: ignore[no-untyped-def]
         return importlib.import_module("click.exceptions")
 
 
+def _interrupt_on_sigterm() -> None:
+    """SIGTERM unwinds like Ctrl-C, so pending atomic writes clean up their temporary files."""
+    import signal
+
+    def handler(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (embedded use): leave signals alone
+        pass
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn every failure into a one-line message and an exit code."""
     ce = _click_exceptions()
+    _interrupt_on_sigterm()
     _add_command_modules()
     _add_derivation_commands()
     no_args = getattr(ce, "NoArgsIsHelpError", ())
     try:
         code = app(args=argv, prog_name="derive", standalone_mode=False)
+        if code == EXIT_INTERRUPTED:  # Typer turns KeyboardInterrupt into a returned 130
+            _err("interrupted; no file was half-written")
     except DeriveError as exc:
         _err(exc.one_line())
         code = exc.exit_code
@@ -207,6 +224,8 @@ def main(argv: list[str] | None = None) -> None:
         code = EXIT_USAGE
     except (ce.Exit, typer.Exit) as exc:
         code = getattr(exc, "exit_code", EXIT_OK)
+        if code == EXIT_INTERRUPTED:  # Typer turns KeyboardInterrupt into Exit(130)
+            _err("interrupted; no file was half-written")
     except (ce.Abort, KeyboardInterrupt):
         _err("interrupted; no file was half-written")
         code = EXIT_INTERRUPTED

@@ -23,16 +23,25 @@ def check_directory(path: Path) -> None:
     parent = path if path.exists() else path.parent
     if not parent.exists():
         raise UsageError(f"the parent directory of {str(path)!r} does not exist", hint="create it first")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise UsageError(f"cannot write to {str(parent)!r}: permission denied")
+    # Probe for real (permissions, read-only file systems, root on /proc), leaving no trace.
+    try:
+        if path.exists():
+            fd, probe = tempfile.mkstemp(prefix=".derive-probe.", dir=path)
+            os.close(fd)
+            os.unlink(probe)
+        else:
+            path.mkdir()
+            path.rmdir()
+    except OSError as exc:
+        raise UsageError(f"cannot write to {str(path)!r}: {exc.strerror or exc}") from None
 
 
 def write_all(directory: Path, files: Mapping[str, bytes | str]) -> list[Path]:
     """Write ``files`` (name -> content) into ``directory`` atomically; return the paths written."""
     check_directory(directory)
-    directory.mkdir(exist_ok=True)
     staged: list[tuple[str, Path]] = []
     try:
+        directory.mkdir(exist_ok=True)
         for name, content in files.items():
             data = content.encode("utf-8") if isinstance(content, str) else content
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
@@ -44,6 +53,8 @@ def write_all(directory: Path, files: Mapping[str, bytes | str]) -> list[Path]:
             staged.append((tmp, directory / name))
         for tmp, final in staged:
             os.replace(tmp, final)
+    except OSError as exc:
+        raise UsageError(f"cannot write to {str(directory)!r}: {exc.strerror or exc}") from None
     finally:
         for tmp, _ in staged:
             if os.path.exists(tmp):

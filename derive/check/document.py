@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 from derive.errors import InputError
 
-__all__ = ["Block", "Inline", "Heading", "Document", "DocumentError", "scan", "MAX_DOCUMENT"]
+__all__ = ["MAX_DOCUMENT", "Block", "Document", "DocumentError", "Heading", "Inline", "guess_kind", "scan"]
 
 MAX_DOCUMENT = 2_000_000  #: largest accepted document, in characters
 
@@ -52,7 +52,7 @@ class Heading:
     line: int
 
 
-Item = Union[Block, Inline, Heading]
+Item = Block | Inline | Heading
 
 
 @dataclass(frozen=True)
@@ -82,11 +82,14 @@ def scan(text: str, *, kind: Kind | None = None, name: str = "") -> Document:
     if kind not in ("md", "tex"):
         raise DocumentError(f"unknown document kind {kind!r}: expected 'md' or 'tex'")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("\ufeff"):  # a byte-order mark
+        text = " " + text[1:]
     front, body_start = _front_matter(text)
     masked = " " * body_start + text[body_start:]
     scanner = _Scanner(text, masked, kind)
     scanner.run()
-    return Document(tuple(item for _, item in sorted(scanner.found, key=lambda p: p[0])), front, tuple(scanner.warnings))
+    items = tuple(item for _, item in sorted(scanner.found, key=lambda pair: pair[0]))
+    return Document(items, front, tuple(scanner.warnings))
 
 
 def guess_kind(text: str, name: str = "") -> Kind:
@@ -103,8 +106,8 @@ def guess_kind(text: str, name: str = "") -> Kind:
 
 # ---------------------------------------------------------------------------------- front matter
 
-_FM_KEY = re.compile(r"^(\s*)([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
-_FM_ITEM = re.compile(r"^(\s*)-\s+(.*?)\s*$")
+_FM_KEY = re.compile(r"^([ \t]*)([A-Za-z_][\w-]*)[ \t]*:(.*)$")
+_FM_ITEM = re.compile(r"^([ \t]*)-[ \t]+(.*)$")
 
 
 def _unquote(value: str, line: int) -> str:
@@ -122,7 +125,7 @@ def _front_matter(text: str) -> tuple[dict[str, list[str]], int]:
 
     Returns the lists and the offset where the body starts (0 without front matter).
     """
-    if not text.startswith("---\n") and text.rstrip("\n") != "---":
+    if not text.startswith("---\n"):
         return {}, 0
     end = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
     if end is None:
@@ -141,7 +144,7 @@ def _front_matter(text: str) -> tuple[dict[str, list[str]], int]:
         key_match = _FM_KEY.match(raw)
         item_match = _FM_ITEM.match(raw)
         if indent == 0:
-            in_derive = bool(key_match) and key_match.group(2) == "derive" and not key_match.group(3)
+            in_derive = bool(key_match) and key_match.group(2) == "derive" and not key_match.group(3).strip()
             key = None
             if not key_match:
                 raise DocumentError(f"front matter line {line}: expected 'key:'")
@@ -149,7 +152,7 @@ def _front_matter(text: str) -> tuple[dict[str, list[str]], int]:
         if not in_derive:
             continue
         if item_match and key is not None and indent > derive_indent:
-            result[key].append(_unquote(item_match.group(2), line))
+            result[key].append(_unquote(item_match.group(2).strip(), line))
         elif key_match and not item_match:
             if derive_indent < 0:
                 derive_indent = indent
@@ -157,8 +160,8 @@ def _front_matter(text: str) -> tuple[dict[str, list[str]], int]:
                 raise DocumentError(f"front matter line {line}: unexpected indentation")
             key = key_match.group(2)
             result.setdefault(key, [])
-            if key_match.group(3):
-                result[key].append(_unquote(key_match.group(3), line))
+            if key_match.group(3).strip():
+                result[key].append(_unquote(key_match.group(3).strip(), line))
                 key = None
         else:
             raise DocumentError(f"front matter line {line}: cannot read {raw.strip()[:40]!r}")
@@ -168,13 +171,13 @@ def _front_matter(text: str) -> tuple[dict[str, list[str]], int]:
 # --------------------------------------------------------------------------------------- scanning
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*$", re.MULTILINE)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)[^`\n]+?\1")
-_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$", re.MULTILINE)
+_MD_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)(.*)$", re.MULTILINE)
 _MD_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,9}[.)])(?=\s|$)|^\s*•", re.MULTILINE)
-_TEX_COMMENT = re.compile(r"(?<!\\)((?:\\\\)*)%[^\n]*")
-_TEX_VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment)\*?\}.*?\\end\{\1\*?\}", re.DOTALL)
-_TEX_HEADING = re.compile(r"\\(part|chapter|section|subsection|subsubsection|paragraph|subparagraph)\*?\s*(\[[^\]]*\])?\s*\{")
+_TEX_VERBATIM = re.compile(r"\\begin\{(verbatim|lstlisting|minted|comment)(\*?)\}")
+_TEX_HEADING = re.compile(
+    r"\\(part|chapter|section|subsection|subsubsection|paragraph|subparagraph)\*?\s*(\[[^\]\n]{0,200}\])?\s*\{"
+)
 _TEX_ITEM = re.compile(r"\\item(?![a-zA-Z])")
 _TEX_LIST_END = re.compile(r"\\end\{(itemize|enumerate|description)\}|\n[ \t]*\n")
 _DISPLAY_ENVS = {
@@ -182,19 +185,57 @@ _DISPLAY_ENVS = {
     "eqnarray", "eqnarray*", "displaymath", "flalign", "flalign*",
 }
 _BEGIN = re.compile(r"\\begin\s*\{([a-zA-Z]+\*?)\}")
-_ROW_BREAK = re.compile(r"\\\\(?:\s*\[[^\]\n]*\])?")
+_ROW_BREAK = re.compile(r"\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?")
+_NOT_CONTENT = re.compile(r"\\(begin|end)\s*\{[a-zA-Z]+\*?\}|\\(label|tag)\*?\s*\{[^{}]*\}|\\(nonumber|notag)")
 _CELL = re.compile(r"(?<!\\)&")
 _CONTINUES = re.compile(r"\s*(=|\+|-|<|>|\\(le|leq|ge|geq|neq|ne|cdot|times|quad|qquad|approx)(?![a-zA-Z]))")
 
 
-def _mask(text: str, pattern: re.Pattern[str], group: int = 0) -> str:
-    """Blank out every match (keeping newlines, so offsets and lines stay put)."""
+def _blank(text: str) -> str:
+    """``text`` with everything but newlines turned into spaces (offsets and lines stay put)."""
+    return re.sub(r"[^\n]", " ", text)
 
-    def blank(m: re.Match[str]) -> str:
-        kept = m.group(0)[: m.start(group) - m.start(0)] if group else ""
-        return kept + re.sub(r"[^\n]", " ", m.group(0)[len(kept) :])
 
-    return pattern.sub(blank, text)
+def _mask(text: str, pattern: re.Pattern[str]) -> str:
+    """Blank out every match of ``pattern``."""
+    return pattern.sub(lambda m: _blank(m.group(0)), text)
+
+
+def _mask_between(text: str, opener: str, closer: str) -> str:
+    """Blank ``opener ... closer`` spans (an unclosed opener blanks nothing); linear."""
+    parts: list[str] = []
+    done = 0
+    pos = text.find(opener)
+    while pos >= 0:
+        end = text.find(closer, pos + len(opener))
+        if end < 0:
+            break
+        end += len(closer)
+        parts += [text[done:pos], _blank(text[pos:end])]
+        done = end
+        pos = text.find(opener, end)
+    return "".join(parts) + text[done:]
+
+
+def _mask_comments(text: str) -> str:
+    """Blank LaTeX ``%`` comments (a ``%`` after an odd number of backslashes is a literal)."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        pos = line.find("%")
+        while pos >= 0 and _escaped(line, pos):
+            pos = line.find("%", pos + 1)
+        if pos >= 0:
+            lines[number] = line[:pos] + " " * (len(line) - pos)
+    return "\n".join(lines)
+
+
+def _heading_title(raw: str) -> str:
+    """A Markdown heading's text without the optional closing ``#``s."""
+    title = raw.strip()
+    bare = title.rstrip("#")
+    if bare != title and (not bare or bare[-1] in " \t"):
+        title = bare.rstrip()
+    return title
 
 
 class _Scanner:
@@ -210,6 +251,11 @@ class _Scanner:
         self.displays: list[tuple[int, int]] = []
         self.headings: list[tuple[int, int]] = []  # spans of heading text (inline context)
         self.failed: set[str] = set()  # closing delimiters known to be absent from here on
+        self._breaks: list[int] | None = None  # paragraph breaks (Markdown)
+        self._line_contexts: dict[int, str] = {}
+        self._heading_starts: list[int] = []
+        self._items: list[int] | None = None  # \item offsets (LaTeX)
+        self._list_ends: list[int] = []
 
     # ------------------------------------------------------------ masking
     @staticmethod
@@ -225,14 +271,24 @@ class _Scanner:
                 if m and m.group(1).startswith(fence) and not line.strip().strip(fence[0]):
                     fence = None
                 lines[i] = " " * len(line)
-        text = "\n".join(lines)
-        text = _mask(text, _HTML_COMMENT)
+        text = _mask_between("\n".join(lines), "<!--", "-->")
         return _mask(text, _CODE_SPAN)
 
     @staticmethod
     def _mask_tex(text: str) -> str:
-        text = _mask(text, _TEX_COMMENT, 1) if "%" in text else text
-        text = _mask(text, _TEX_VERBATIM)
+        text = _mask_comments(text) if "%" in text else text
+        parts: list[str] = []
+        done = 0
+        m = _TEX_VERBATIM.search(text)
+        while m:
+            end = text.find(f"\\end{{{m.group(1)}{m.group(2)}}}", m.end())
+            if end < 0:
+                break
+            end += len(m.group(1)) + len(m.group(2)) + 6
+            parts += [text[done : m.start()], _blank(text[m.start() : end])]
+            done = end
+            m = _TEX_VERBATIM.search(text, end)
+        text = "".join(parts) + text[done:]
         begin = text.find("\\begin{document}")
         if begin >= 0:
             end = begin + len("\\begin{document}")
@@ -314,9 +370,10 @@ class _Scanner:
             if pos < no_inline_close_until:
                 pos += 1
                 continue
-            end = self._inline_dollar_close(pos)
+            end, stop = self._inline_dollar_close(pos)
             if end < 0:
-                no_inline_close_until = self._paragraph_end(pos) if self.kind == "md" else n
+                # no opener before `stop` can close either: skip them (keeps the scan linear)
+                no_inline_close_until = stop
                 if self.kind == "tex":
                     self.warnings.append(f"line {self.line(pos)}: $ is never closed")
                 pos += 1
@@ -327,30 +384,39 @@ class _Scanner:
             self._md_headings()
 
     def _paragraph_end(self, pos: int) -> int:
-        m = re.compile(r"\n[ \t]*\n").search(self.masked, pos)
-        return m.start() if m else len(self.masked)
+        if self._breaks is None:
+            self._breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", self.masked)]
+        at = bisect_right(self._breaks, pos)
+        return self._breaks[at] if at < len(self._breaks) else len(self.masked)
 
-    def _inline_dollar_close(self, pos: int) -> int:
-        """The closing ``$`` of inline math opened at ``pos`` (pandoc's rules in Markdown)."""
+    def _inline_dollar_close(self, pos: int) -> tuple[int, int]:
+        """(closing ``$`` of inline math opened at ``pos`` or -1, where the search stopped).
+
+        LaTeX: the next unescaped ``$``. Markdown (pandoc's rules): the opener is followed by a
+        non-space, the closer preceded by a non-space and not followed by a digit; the math ends
+        within its paragraph and before any ``$$``.
+        """
         masked = self.masked
         if self.kind == "tex":
-            return self.find_close("$", pos + 1)
+            end = self.find_close("$", pos + 1)
+            return end, len(masked)
         if pos + 1 >= len(masked) or masked[pos + 1].isspace():
-            return -1
+            return -1, pos + 1
         limit = self._paragraph_end(pos)
         search = pos + 1
         while True:
             end = masked.find("$", search, limit)
             if end < 0:
-                return -1
+                return -1, limit
+            if masked[end + 1 : end + 2] == "$":
+                return -1, end
             if (
                 not _escaped(masked, end)
                 and not masked[end - 1].isspace()
                 and not (end + 1 < len(masked) and masked[end + 1].isdigit())
-                and masked[end + 1 : end + 2] != "$"
             ):
-                return end
-            search = end + (2 if masked[end + 1 : end + 2] == "$" else 1)
+                return end, end
+            search = end + 1
 
     # ------------------------------------------------------------ items
     def _math(self, start: int, inner: int, inner_end: int, end: int, *, display: bool, env: str = "") -> None:
@@ -367,22 +433,28 @@ class _Scanner:
             self.found.append((where, Block(chunk, self.line(where))))
 
     def _context(self, pos: int) -> str:
-        if any(a <= pos < b for a, b in self.headings):
+        at = bisect_right(self._heading_starts, pos) - 1
+        if at >= 0 and pos < self.headings[at][1]:
             return "heading"
         if self.kind == "md":
-            line_start = self.masked.rfind("\n", 0, pos) + 1
-            line_end = self.masked.find("\n", pos)
-            line = self.masked[line_start : line_end if line_end >= 0 else len(self.masked)]
-            if _MD_HEADING.match(line):
-                return "heading"
-            return "bullet" if _MD_BULLET.match(line) else "prose"
+            number = self.line(pos)
+            if number not in self._line_contexts:
+                start = self.line_starts[number - 1]
+                end = self.line_starts[number] - 1 if number < len(self.line_starts) else len(self.masked)
+                line = self.masked[start:end]
+                heading = line.lstrip(" ").startswith("#") and _MD_HEADING.match(line)
+                self._line_contexts[number] = "heading" if heading else "bullet" if _MD_BULLET.match(line) else "prose"
+            return self._line_contexts[number]
         # LaTeX: after an \item, until a blank line, the next \item or the end of the list
-        item_pos = self.masked.rfind("\\item", 0, pos)
-        while item_pos >= 0 and not _TEX_ITEM.match(self.masked, item_pos):
-            item_pos = self.masked.rfind("\\item", 0, item_pos)
-        if item_pos < 0:
+        if self._items is None:
+            self._items = [m.start() for m in _TEX_ITEM.finditer(self.masked)]
+            self._list_ends = [m.start() for m in _TEX_LIST_END.finditer(self.masked)]
+        at = bisect_right(self._items, pos) - 1
+        if at < 0:
             return "prose"
-        return "prose" if _TEX_LIST_END.search(self.masked, item_pos, pos) else "bullet"
+        after = bisect_right(self._list_ends, self._items[at])
+        ended = after < len(self._list_ends) and self._list_ends[after] < pos
+        return "prose" if ended else "bullet"
 
     def _md_headings(self) -> None:
         starts = [a for a, _ in self.displays]  # in document order
@@ -390,7 +462,7 @@ class _Scanner:
             inside = bisect_right(starts, m.start()) - 1
             if inside >= 0 and self.displays[inside][1] > m.start():
                 continue
-            title = self.text[m.start(2) : m.end(2)].strip() if m.group(2) else ""
+            title = _heading_title(self.text[m.start(2) : m.end(2)])
             self.found.append((m.start() - 0.5, Heading(title, self.line(m.start()))))
 
     def _tex_headings(self) -> None:
@@ -401,6 +473,7 @@ class _Scanner:
                 continue
             title = " ".join(self.text[m.end() : close].split())
             self.headings.append((m.end(), close))
+            self._heading_starts.append(m.end())
             self.found.append((m.start() - 0.5, Heading(title, self.line(m.start()))))
 
 
@@ -447,7 +520,7 @@ def _split_equations(latex: str, offset: int) -> list[tuple[int, str]]:
     for row_start, row_end in rows:
         row = latex[row_start:row_end]
         first_cell = _CELL.split(row, 1)[0]
-        clean = re.sub(r"\\(begin|end)\s*\{[a-zA-Z]+\*?\}|\\(label|tag)\*?\s*\{[^{}]*\}|\\(nonumber|notag)", "", first_cell)
+        clean = _NOT_CONTENT.sub("", first_cell)
         continues = not clean.strip() or _CONTINUES.match(clean) is not None
         if groups and (continues or not latex[groups[-1][0] : groups[-1][1]].strip()):
             groups[-1][1] = row_end

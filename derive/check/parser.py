@@ -19,14 +19,25 @@ Reading conventions (see the README of ``derive check``):
 from __future__ import annotations
 
 import re
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Self
 
 from lark import Lark, Token, Tree
-from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import (
+    LarkError,
+    UnexpectedCharacters,
+    UnexpectedEOF,
+    UnexpectedInput,
+    UnexpectedToken,
+)
 from sympy import (
+    Add,
     Derivative,
     E,
     Eq,
@@ -54,12 +65,12 @@ from derive.symbols import array, function, hat_name, index, scalar
 from derive.symbols import size as size_symbol
 
 __all__ = [
-    "ParseError",
-    "Unsupported",
-    "Membership",
     "CONTINUE",
     "MAX_LENGTH",
     "MAX_NESTING",
+    "Membership",
+    "ParseError",
+    "Unsupported",
     "parse_chain",
     "parse_expr",
     "parse_relation",
@@ -92,9 +103,9 @@ class Membership:
 class _Continue:
     """The type of :data:`CONTINUE`."""
 
-    _instance: _Continue | None = None
+    _instance: Self | None = None
 
-    def __new__(cls) -> _Continue:
+    def __new__(cls) -> Self:
         if cls._instance is None:
             cls._instance = super().__new__(cls)
         return cls._instance
@@ -109,30 +120,25 @@ class _Continue:
 #: First element of a chain whose block starts with ``=``: it continues the previous chain.
 CONTINUE = _Continue()
 
-ChainItem = Union[Expr, Relational, _Continue]
+ChainItem = Expr | Relational | _Continue
 
 # ---------------------------------------------------------------------------------------- lexicon
 
-_GREEK = {
-    name: name
-    for name in (
-        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau "
-        "upsilon phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega ell"
-    ).split()
-}
+_GREEK_NAMES = """
+    alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau upsilon
+    phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega ell
+"""
+_GREEK = {name: name for name in _GREEK_NAMES.split()}
 _GREEK.update(varepsilon="epsilon", vartheta="theta", varphi="phi", varrho="rho")
 
-_DELIMITER_SIZES = set(
-    "left right bigl bigr Bigl Bigr biggl biggr Biggl Biggr bigg Bigg big Big".split()
+_DELIMITER_SIZES = frozenset(
+    ("left", "right", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "bigg", "Bigg", "big", "Big")
 )
-_KNOWN_COMMANDS = (
-    set(_GREEK)
-    | _DELIMITER_SIZES
-    | set(
-        "frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm ln log exp cdot times "
-        "neq ne le leq leqslant ge geq geqslant in quad qquad displaystyle textstyle".split()
-    )
-)
+_OTHER_COMMANDS = """
+    frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm ln log exp cdot times
+    neq ne le leq leqslant ge geq geqslant in quad qquad displaystyle textstyle
+"""
+_KNOWN_COMMANDS = frozenset(_GREEK) | _DELIMITER_SIZES | frozenset(_OTHER_COMMANDS.split())
 _KNOWN_SYMBOLS = set(",;:! {}\n\t\r")  # \, \; \: \! "\ " \{ \} and a control space
 
 _WHY = {
@@ -198,10 +204,11 @@ def _lark() -> Lark:
 def parse_chain(latex: str, *, size: Symbol) -> list[ChainItem]:
     """Parse a display block ``A = B = C`` into ``[A, B, C]``.
 
-    Alignment ``&`` and line breaks ``\\\\`` are ignored; ``\\label``, ``\\tag``, ``\\nonumber``,
-    ``\\notag``, trailing ``.``/``,`` and a trailing ``\\text{...}`` annotation per line are dropped.
-    A block starting with ``=`` gives ``[CONTINUE, B, C]``. A block holding one other relation
-    (``a \\neq b``, ``a \\le b``) gives ``[Relational]``; a bare expression gives ``[expr]``.
+    Alignment ``&``, line breaks ``\\\\`` and ``aligned``/``split``/``gathered`` environments are
+    ignored; ``\\label``, ``\\tag``, ``\\nonumber``, ``\\notag``, trailing ``.``/``,`` and a trailing
+    ``\\text{...}`` annotation per line are dropped. A block starting with ``=`` gives
+    ``[CONTINUE, B, C]``. A block holding one other relation (``a \\neq b``, ``a \\le b``) gives
+    ``[Relational]``; a bare expression gives ``[expr]``.
     """
     lead, exprs, ops, members = _parse(latex, size)
     if members is not None:
@@ -226,8 +233,9 @@ def parse_expr(latex: str, *, size: Symbol) -> Expr:
 
 def parse_relation(latex: str, *, size: Symbol) -> Relational | Membership:
     """Parse inline prose math holding one relation: ``i = o``, ``i \\neq o``, ``\\sum_o y_o = 1``,
-    ``y_o \\in \\{0, 1\\}``. Relations are unevaluated; when both sides are single bare letters
-    (``i = o``) they are read as indices. Anything else raises :class:`Unsupported`.
+    ``y_o \\in \\{0, 1\\}``. Relations are unevaluated; in ``=``/``\\neq`` between two bare lowercase
+    letters (``i = o``, ``i \\neq o``) the letters are read as indices. Anything else raises
+    :class:`Unsupported`.
     """
     lead, exprs, ops, members = _parse(latex, size, letters_as_indices=True)
     if lead is None and len(ops) == 1 and members is None:
@@ -239,19 +247,53 @@ def parse_relation(latex: str, *, size: Symbol) -> Relational | Membership:
 
 # --------------------------------------------------------------------------------- preparation
 
-_DROP = re.compile(r"\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber(?![a-zA-Z])|\\notag(?![a-zA-Z])")
-_LINEBREAK = re.compile(r"\\\\(\s*\[[^\]]*\])?")
-_TRAILING = re.compile(
-    r"(?:(?:\\q?quad(?![a-zA-Z])|\\[,;:! ]|\s)*\(?\s*\\(?:text|textrm|mbox|textit)\s*\{[^{}]*\}\s*\)?"
-    r"|(?<!\\right)(?<!\\left)[.,])[\s.,]*$"
+_DROP = re.compile(
+    r"\\(?:begin|end)\s*\{(?:aligned|split|gathered)\}|"
+    r"\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber(?![a-zA-Z])|\\notag(?![a-zA-Z])"
 )
+_SEGMENT = re.compile(r"(\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?|\n)")  # row breaks \\ (with [2pt]) and newlines
+_ANNOTATIONS = ("\\text", "\\textrm", "\\textit", "\\mbox")
 _COMMAND = re.compile(r"\\([a-zA-Z]+|.?)", re.DOTALL)
 _UNICODE = str.maketrans({"\u2212": "-", "\u00b7": "*", "\u22c5": "*", "\u00d7": "*"})
 
 
-def _blank(text: str, start: int, end: int) -> str:
-    """``text`` with ``[start, end)`` replaced by spaces, so columns keep pointing at the input."""
-    return text[:start] + " " * (end - start) + text[end:]
+def _spaces(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+def _strip_trailing(segment: str) -> str:
+    """Blank a row's trailing ``.``/``,`` and ``\\text{...}`` annotations (linear, no regex)."""
+    end = len(segment)
+    while True:
+        j = end
+        while j > 0 and segment[j - 1].isspace():
+            j -= 1
+        if j > 0 and segment[j - 1] in ".," and not segment.endswith(("\\right", "\\left"), 0, j - 1):
+            end = j - 1
+            continue
+        close = j
+        parenthesised = close > 0 and segment[close - 1] == ")"
+        if parenthesised:
+            close -= 1
+            while close > 0 and segment[close - 1].isspace():
+                close -= 1
+        if close == 0 or segment[close - 1] != "}":
+            break
+        opening = segment.rfind("{", 0, close - 1)
+        if opening < 0 or "}" in segment[opening + 1 : close - 1]:
+            break
+        head = segment[:opening].rstrip()
+        command = next((c for c in _ANNOTATIONS if head.endswith(c)), None)
+        if command is None:
+            break
+        start = len(head) - len(command)
+        if parenthesised:
+            before = segment[:start].rstrip()
+            if not before.endswith("("):
+                break
+            start = len(before) - 1
+        end = start
+    return segment[:end] + " " * (len(segment) - end)
 
 
 def _prepare(latex: str) -> str:
@@ -260,22 +302,14 @@ def _prepare(latex: str) -> str:
         raise ParseError(f"expected text, got {type(latex).__name__}")
     if len(latex) > MAX_LENGTH:
         raise ParseError(f"math too long: {len(latex)} characters (limit {MAX_LENGTH})")
-    text = latex.translate(_UNICODE)
-    for pattern in (_DROP, _LINEBREAK):
-        for m in reversed(list(pattern.finditer(text))):
-            text = _blank(text, m.start(), m.end())
-    text = text.replace("&", " ")
-    # per line: trailing punctuation and a trailing \text{...} annotation
-    lines = re.split(r"(?<=\n)", text)
-    cleaned = []
-    for line in lines:
-        while True:
-            m = _TRAILING.search(line)
-            if not m or m.start() == m.end() or not line[m.start() : m.end()].strip():
-                break
-            line = _blank(line, m.start(), m.end())
-        cleaned.append(line)
-    text = "".join(cleaned)
+    text = _DROP.sub(_spaces, latex.translate(_UNICODE))
+    pieces = []
+    for number, piece in enumerate(_SEGMENT.split(text)):
+        if number % 2:  # a separator: keep newlines, blank row breaks
+            pieces.append(piece if piece == "\n" else " " * len(piece))
+        else:
+            pieces.append(_strip_trailing(piece.replace("&", " ")))
+    text = "".join(pieces)
     _check_nesting(text)
     _check_commands(text)
     if not text.strip():
@@ -347,7 +381,10 @@ def _parse(
         if pos is None and isinstance(exc, UnexpectedToken):
             pos = exc.token.start_pos
         if isinstance(pos, int) and 0 <= pos < len(text) and text[pos] == "'":
-            raise Unsupported(f"primes other than on a function applied directly (\\sigma'(z)) at {_where(text, pos)} are not supported (yet)") from None
+            where = _where(text, pos)
+            raise Unsupported(
+                f"primes other than on a function applied directly (\\sigma'(z)) at {where} are not supported (yet)"
+            ) from None
         raise ParseError(_describe(exc, text)) from None
     except LarkError as exc:  # pragma: no cover - lark's other errors
         raise ParseError(f"malformed math: {' '.join(str(exc).split())[:200]}") from None
@@ -355,13 +392,30 @@ def _parse(
         raise ParseError("math nested too deeply") from None
     _check_depth(tree)
     try:
-        return _Builder(tree, size, text).statement(letters_as_indices)
+        with _deep_recursion():
+            return _Builder(tree, size, text).statement(letters_as_indices)
     except (ParseError, Unsupported):
         raise
     except RecursionError:
         raise ParseError("math nested too deeply") from None
-    except Exception as exc:  # SymPy refusing a construction: report, never crash
+    except Exception as exc:  # noqa: BLE001 - SymPy refusing a construction: report, never crash
         raise ParseError(f"cannot build the expression: {type(exc).__name__}: {exc}"[:300]) from None
+
+
+_RECURSION_LOCK = threading.Lock()
+_RECURSION_LIMIT = 12_000  # building nests ~10 Python frames per level; levels are <= MAX_NESTING + operators
+
+
+@contextmanager
+def _deep_recursion() -> Iterator[None]:
+    """Allow the builder's bounded recursion (nesting <= MAX_NESTING) under Python's default limit."""
+    with _RECURSION_LOCK:
+        old = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(old, _RECURSION_LIMIT))
+        try:
+            yield
+        finally:
+            sys.setrecursionlimit(old)
 
 
 def _describe(exc: UnexpectedInput, text: str) -> str:
@@ -437,6 +491,7 @@ class _Builder:
         for child in self.tree.children:
             if isinstance(child, Token):
                 if child.type == "IN":
+                    ops.append(child)
                     continue
                 if nodes or ops:
                     ops.append(child)
@@ -444,9 +499,19 @@ class _Builder:
                     lead = child
             elif child.data == "set":
                 members = tuple(self.expr(c) for c in child.children if isinstance(c, Tree))
+            elif ops and ops[-1].type == "IN":
+                raise Unsupported(f"membership in a named set at {self.at(child)} is not supported (yet)")
             else:
                 nodes.append(child)
-        as_indices = letters_as_indices and len(nodes) == 2 and all(_is(n, "letter") for n in nodes)
+        if ops and ops[-1].type == "IN":
+            ops.pop()
+        as_indices = (
+            letters_as_indices
+            and len(nodes) == 2
+            and len(ops) == 1
+            and ops[0].type in ("EQ", "NEQ")
+            and all(_is(n, "letter") and n.children[0].value.islower() for n in nodes)
+        )
         for node in nodes:
             if as_indices:
                 exprs.append(self.index(node.children[0].value))
@@ -484,7 +549,6 @@ class _Builder:
         }
         for name in _FRESH:
             if name not in taken:
-                self.used.add(name)
                 return name
         raise Unsupported("no free letter left to rename a sum's bound variable")
 
@@ -552,16 +616,17 @@ class _Builder:
         return method(node)
 
     def b_signed_sum(self, node: Tree) -> Expr:
-        total: Expr = S.Zero
+        # Add(*terms) is what a + b - c gives (Add flattens canonically), without its quadratic cost
+        terms: list[Expr] = []
         sign = 1
         for child in node.children:
             if isinstance(child, Token):
                 sign = -1 if child.value == "-" else 1
             else:
                 value = self.expr(child)
-                total = total + value if sign == 1 else total - value
+                terms.append(value if sign == 1 else -value)
                 sign = 1
-        return total
+        return Add(*terms)
 
     def b_term(self, node: Tree) -> Expr:
         return self.product(self.items(node), node)
@@ -595,8 +660,8 @@ class _Builder:
         pos = 0
         while pos < len(items):
             op, factor = items[pos]
-            value, nxt = self.operand(items, pos)
-            if nxt < len(items) and _is(factor, "frac") and self._is_operator(items, pos):
+            value, nxt, applied = self.operand(items, pos)
+            if applied and nxt < len(items):
                 raise Unsupported(
                     f"derivative operator at {self.at(factor)} followed by several factors is ambiguous;"
                     " put its operand in parentheses"
@@ -611,28 +676,27 @@ class _Builder:
         assert result is not None
         return result
 
-    def _is_operator(self, items: list[_Item], pos: int) -> bool:
-        return isinstance(self._frac_kind(items[pos][1]), tuple) and self._frac_kind(items[pos][1])[2]
-
-    def operand(self, items: list[_Item], pos: int) -> tuple[Expr, int]:
-        """The value of the factor at ``pos`` (an operator with its operand) and the next position."""
+    def operand(self, items: list[_Item], pos: int) -> tuple[Expr, int, bool]:
+        """The factor at ``pos`` (with its operand if it is an operator): its value, the next
+        position, and whether it was a derivative operator applied to the factor after it."""
         if pos >= len(items):
             raise ParseError(f"missing operand at {self.at(items[-1][1])}")
-        op, node = items[pos]
+        _, node = items[pos]
         if _is(node, "bigsum"):
-            return self.sum(node, items[pos + 1 :]), len(items)
+            return self.sum(node, items[pos + 1 :]), len(items), False
         value = self.build(node)
         if isinstance(value, _DerivOp):
             if pos + 1 >= len(items):
                 raise ParseError(f"derivative operator without an operand at {self.at(node)}")
             if items[pos + 1][0] == "/":
                 raise ParseError(f"'/' right after a derivative operator at {self.at(items[pos + 1][1])}")
-            inner, nxt = self.operand(items, pos + 1)
-            return self.derivative(inner, value.variables, node), nxt
-        return value, pos + 1
+            inner, nxt, _ = self.operand(items, pos + 1)
+            return self.derivative(inner, value.variables), nxt, True
+        return value, pos + 1, False
 
-    def derivative(self, body: Expr, variables: tuple[tuple[Expr, int], ...], node: Tree) -> Expr:
-        args = [v if n == 1 else (v, n) for v, n in variables]
+    def derivative(self, body: Expr, variables: tuple[tuple[Expr, int], ...]) -> Expr:
+        # d^2/(dx dy) f = d/dx (d/dy f): the rightmost variable is applied first, as SymPy prints
+        args = [v if n == 1 else (v, n) for v, n in reversed(variables)]
         return Derivative(body, *args)
 
     # ------------------------------------------------------------ sums
@@ -657,7 +721,7 @@ class _Builder:
         self.bounds += 1
         try:
             if sub.data == "sum_from":
-                bound_expr = [c for c in sub.children if isinstance(c, Tree)][0]
+                bound_expr = next(c for c in sub.children if isinstance(c, Tree))
                 lower = self.expr(bound_expr)
             excluded = self.index(letters[1].value) if sub.data == "sum_neq" else None
             if upper_node is not None:
@@ -688,7 +752,7 @@ class _Builder:
     def script(self, node: Tree) -> Expr:
         """A superscript (or a sum's upper bound)."""
         if node.data == "script_group":
-            return self.expr([c for c in node.children if isinstance(c, Tree)][0])
+            return self.expr(next(c for c in node.children if isinstance(c, Tree)))
         token = node.children[0]
         if token.type == "NUMBER":
             if len(token.value) > 1:
@@ -707,7 +771,8 @@ class _Builder:
             if token.type == "NUMBER":
                 if len(token.value) > 1:
                     raise Unsupported(
-                        f"unbraced multi-character subscript '{token.value}' at {self.at(token)} is ambiguous; use braces"
+                        f"unbraced multi-character subscript '{token.value}' at {self.at(token)}"
+                        " is ambiguous; use braces"
                     )
                 return [self.number(token)]
             return [self.index(token.value)]
@@ -725,7 +790,9 @@ class _Builder:
             if all(t.type == "LETTER" for t in tokens):
                 if len(tokens) > 2:
                     word = "".join(t.value for t in tokens)
-                    raise Unsupported(f"the subscript '{word}' at {self.at(node)} looks like a word; not supported (yet)")
+                    raise Unsupported(
+                        f"the subscript '{word}' at {self.at(node)} looks like a word; not supported (yet)"
+                    )
                 return [self.index(t.value) for t in tokens]
         total: Expr = S.Zero
         sign = 1
@@ -750,12 +817,12 @@ class _Builder:
         while _is(node, "brace") and len(node.children) == 3 and isinstance(node.children[1], Tree):
             node = node.children[1]
         if _is(node, "letter", "mathrm"):
-            letter = [t for t in node.children if t.type == "LETTER"][0]
+            letter = next(t for t in node.children if t.type == "LETTER")
             return "letter", letter.value
         if _is(node, "greek"):
             return "greek", _GREEK[node.children[0].value[1:]]
         if _is(node, "hat"):
-            inner = [t for t in node.children if t.type in ("LETTER", "GREEK")][0]
+            inner = next(t for t in node.children if t.type in ("LETTER", "GREEK"))
             base = inner.value if inner.type == "LETTER" else _GREEK[inner.value[1:]]
             return "hat", hat_name(base)
         return None
@@ -774,7 +841,7 @@ class _Builder:
         sub: Tree | None = None
         sup: Tree | None = None
         children = scripts.children
-        for marker, arg in zip(children[::2], children[1::2]):
+        for marker, arg in zip(children[::2], children[1::2], strict=True):
             if marker.type == "SUB":
                 if sub is not None:
                     raise ParseError(f"double subscript at {self.at(marker)}")
@@ -799,7 +866,7 @@ class _Builder:
         return self.bare(node.children[0].value)
 
     def b_mathrm(self, node: Tree) -> Expr:
-        return self.bare([t for t in node.children if t.type == "LETTER"][0].value)
+        return self.bare(next(t for t in node.children if t.type == "LETTER").value)
 
     def greek(self, token: Token) -> Expr:
         name = _GREEK[token.value[1:]]
@@ -912,7 +979,7 @@ class _Builder:
         if not items or len(items) % 2 or any(op != "*" for op, _ in items):
             return None
         result: list[tuple[Expr, int]] = []
-        for (_, marker), (_, var) in zip(items[::2], items[1::2]):
+        for (_, marker), (_, var) in zip(items[::2], items[1::2], strict=True):
             if self._marker(marker) != (kind, 1):
                 return None
             sup: Tree | None = None
@@ -949,7 +1016,7 @@ class _Builder:
                 rest = items[1:]
                 if rest[0][0] == "/":
                     raise ParseError(f"'/' right after a derivative symbol at {self.at(rest[0][1])}")
-                return self.derivative(self.product(rest, num), variables, node)
+                return self.derivative(self.product(rest, num), variables)
         return self.expr(num) / self.expr(den)
 
 

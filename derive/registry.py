@@ -54,6 +54,14 @@ class Entry:
 _BUILTIN = (
     Entry("softmax-ce", "softmax with cross-entropy over k classes: dL/dz_i = yhat_i - y_i",
           "derive.derivations.softmax_ce:build", "derive.derivations.softmax_instance:build_instance", max_k=120),
+    Entry("sigmoid-bce", "the sigmoid with binary cross-entropy: dL/dz = sigma(z) - y",
+          "derive.derivations.sigmoid_bce:build"),
+    Entry("temperature-softmax-ce", "softmax at temperature T with cross-entropy: dL/dz_i = (yhat_i - y_i) / T",
+          "derive.derivations.temperature_softmax_ce:build"),
+    Entry("mse-linear", "a linear model with squared error: dL/dw_j = (yhat - y) x_j, dL/db = yhat - y",
+          "derive.derivations.mse_linear:build"),
+    Entry("softmax-jacobian", "the Jacobian of the softmax: d yhat_o / d z_i = yhat_o (delta_io - yhat_i)",
+          "derive.derivations.softmax_jacobian:build"),
 )
 
 _REGISTRY: dict[str, Entry] = {e.name: e for e in _BUILTIN}

@@ -43,6 +43,8 @@ from sympy import (
     exp,
     expand,
     expand_log,
+    expand_power_exp,
+    factor_terms,
     log,
     numer,
     together,
@@ -416,16 +418,22 @@ def _exp_generators(expr: Expr) -> tuple[Expr, dict[Symbol, Expr]]:
     return new, {v: k for k, v in gens.items()}
 
 
+def _log_common_factors(expr: Expr) -> Expr:
+    """``log(c a + c b) -> log(c (a + b))``: common factors of each logarithm's argument taken out
+    (``e^{x - m} = e^{-m} e^{x}`` first), so that `expand_log` splits them off."""
+    return expr.replace(lambda e: isinstance(e, log), lambda e: log(factor_terms(expand_power_exp(e.args[0]))))
+
+
 def normal_form(expr: Expr) -> Expr:
     """The numerator of ``expr`` as an expanded polynomial in its atoms (sums, logarithms and
     exponential generators treated as independent). Zero means ``expr`` is identically zero."""
-    e = expand_log(expr, force=True)
+    e = expand_log(_log_common_factors(expr), force=True)
     atoms: dict[Basic, Symbol] = {}
     for n, s in enumerate(sorted(e.atoms(Sum), key=str)):
         atoms[s] = Symbol(f"_S{n}")
     e = e.xreplace(atoms)
     e, _ = _exp_generators(e)
-    e = expand_log(e, force=True)
+    e = expand_power_exp(expand_log(e, force=True))  # b**(g + 1) -> b**g * b for a symbolic g
     num = numer(together(e))
     gens = sorted(num.free_symbols | num.atoms(Indexed) | num.atoms(log) | num.atoms(exp), key=str)
     try:

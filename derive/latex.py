@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sympy import Add, Basic, Derivative, Indexed, IndexedBase, KroneckerDelta, Mul, Sum, Symbol
+from sympy import Add, Basic, Derivative, Indexed, IndexedBase, KroneckerDelta, Mul, Sum, Symbol, log
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 
@@ -79,11 +79,22 @@ class DerivePrinter(LatexPrinter):
         return f"{tex}^{{{exp}}}" if exp else tex
 
     # -- functions ---------------------------------------------------------------------
+    _in_exponent = 0
+
+    def _print_ExpBase(self, expr: Basic, exp: str | None = None) -> str:
+        # A fraction in the exponent is written inline: e^{z_o / T}, not e^{\frac{z_o}{T}}.
+        self._in_exponent += 1
+        try:
+            tex = rf"e^{{{self._print(expr.args[0])}}}"
+        finally:
+            self._in_exponent -= 1
+        return self._do_exponent(tex, exp)
+
     def _print_log(self, expr: Basic, exp: str | None = None) -> str:
         name = rf"\{self._settings['log']}"
         arg = expr.args[0]
         inner = self._print(arg)
-        body = rf"{name} {inner}" if isinstance(arg, (Symbol, Indexed)) else rf"{name}\left({inner}\right)"
+        body = rf"{name} {inner}" if isinstance(arg, (Symbol, Indexed, AppliedUndef)) else rf"{name}\left({inner}\right)"
         return rf"\left({body}\right)^{{{exp}}}" if exp else body
 
     def _print_Function(self, expr: Basic, exp: str | None = None) -> str:
@@ -106,14 +117,17 @@ class DerivePrinter(LatexPrinter):
             else:
                 heads.append(rf"\sum_{{{self._print(var)}={self._print(lo)}}}^{{{self._print(hi)}}}")
         tex = self._print(body)
-        if isinstance(body, Add):
+        if isinstance(body, Add) or _negative(body):
             tex = rf"\left({tex}\right)"
         return " ".join(heads) + " " + tex
 
     # -- derivatives -------------------------------------------------------------------
     def _print_Derivative(self, expr: Derivative) -> str:
         total = sum(c for _, c in expr.variable_count)
-        ordinary = len(expr.variable_count) == 1 and isinstance(expr.variables[0], Symbol) and not expr.expr.atoms(Indexed)
+        # d for a function of one visible variable; a bare symbol (L, yhat) is a quantity whose
+        # definition may involve several variables, so it gets \partial.
+        ordinary = (len(expr.variable_count) == 1 and isinstance(expr.variables[0], Symbol)
+                    and not expr.expr.atoms(Indexed) and not isinstance(expr.expr, Symbol))
         d = "d" if ordinary else r"\partial"
         num = d if total == 1 else rf"{d}^{{{total}}}"
         den = " ".join(
@@ -165,6 +179,9 @@ class DerivePrinter(LatexPrinter):
         if den:
             top = self._print(Mul(coeff, *num)) if (num or coeff != 1) else "1"
             bottom = self._print(den[0]) if len(den) == 1 and isinstance(den[0], Add) else self._factors(den)
+            if self._in_exponent:
+                simple = len(den) == 1 and not isinstance(den[0], Add)
+                return f"{top} / {bottom}" if simple else rf"{top} / \left({bottom}\right)"
             return rf"\frac{{{top}}}{{{bottom}}}"
         head = "" if coeff == 1 else self._print(coeff) + " "
         return head + self._factors(num)
@@ -184,7 +201,9 @@ class DerivePrinter(LatexPrinter):
 
 def _rank(f: Basic) -> int:
     if isinstance(f, Sum):
-        return 4
+        return 5
+    if isinstance(f, log):
+        return 4  # (1 - y) \ln(1 - \sigma), as an author writes it
     if isinstance(f, Add):
         return 3
     if isinstance(f, Derivative):

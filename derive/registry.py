@@ -62,6 +62,14 @@ _BUILTIN = (
           "derive.derivations.mse_linear:build"),
     Entry("softmax-jacobian", "the Jacobian of the softmax: d yhat_o / d z_i = yhat_o (delta_io - yhat_i)",
           "derive.derivations.softmax_jacobian:build"),
+    Entry("log-softmax-nll", "log-softmax with negative log-likelihood: log-sum-exp, dL/dz_i = yhat_i - y_i, the max shift",
+          "derive.derivations.log_softmax_nll:build"),
+    Entry("label-smoothing-ce", "label smoothing with softmax cross-entropy: the smoothed labels sum to 1, dL/dz_i = yhat_i - y_i",
+          "derive.derivations.label_smoothing_ce:build"),
+    Entry("kl-divergence", "the KL divergence from the softmax to the labels: dD/dz_i = yhat_i - y_i",
+          "derive.derivations.kl_divergence:build"),
+    Entry("focal-loss", "the binary focal loss of a positive example: dFL/dz in closed form, sigma - 1 at gamma = 0",
+          "derive.derivations.focal_loss:build"),
 )
 
 _REGISTRY: dict[str, Entry] = {e.name: e for e in _BUILTIN}

@@ -171,8 +171,10 @@ def _constraint_table(constraints: Sequence[Basic], ctx: Context, index_rel: Seq
             table[lhs] = rhs
         elif isinstance(rhs, Sum):
             table[rhs] = lhs
+        elif isinstance(lhs, Symbol) and not lhs.is_integer and not rhs.has(lhs):  # a parameter fixed: Eq(gamma, 0)
+            table[lhs] = rhs
         else:
-            raise NotImplementedError(f"constraint {c} is not of the form Sum(...) = value")
+            raise NotImplementedError(f"constraint {c} is not of the form Sum(...) = value or parameter = value")
     return table
 
 

@@ -38,8 +38,9 @@ def fold_softmax(expr: Expr, normaliser: Expr, exponent: Callable[[Expr], Expr],
 
 
 def log_expand(expr: Expr) -> Expr:
-    """Logarithms of products and quotients split, ``log(exp(x)) = x`` (all quantities are real)."""
-    return expand(expand_log(expr, force=True))
+    """Logarithms of products and quotients split, ``log(exp(x)) = x`` (all quantities are real);
+    exponentials are left whole."""
+    return expand(expand_log(expr, force=True), power_exp=False)
 
 
 def replace_derivatives(expr: Expr, table: dict[Derivative, Expr]) -> Expr:

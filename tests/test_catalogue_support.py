@@ -1,0 +1,89 @@
+"""The small generalisations of the verifier and the printer that the catalogue derivations need.
+
+Each identity below holds (or is planted wrong) for a reason stated next to it; none of the expected
+values is a number computed elsewhere.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sympy import Derivative, Eq, Rational, Sum, exp, log
+
+from derive.calculus import is_zero_form
+from derive.latex import to_latex
+from derive.symbols import array, function, index, scalar, size
+from derive.verify import Context, Verdict, verify_chain
+
+k = size("k")
+o, j = index("o"), index("j")
+z, y = array("z"), array("y")
+m, g, x, T, L, b = (scalar(n) for n in ("m", "gamma", "x", "T", "L", "b"))
+sigma = function("sigma")
+
+
+# --------------------------------------------------------------------------- normal_form
+
+
+def test_common_factor_inside_a_logarithm_is_split_off():
+    """log(e^{z1} + e^{z2}) = m + log(e^{z1 - m} + e^{z2 - m}) for every m (e^{-m} is common)."""
+    lhs = log(exp(z[1]) + exp(z[2]))
+    assert is_zero_form(lhs - (m + log(exp(z[1] - m) + exp(z[2] - m))))
+    assert not is_zero_form(lhs - (2 * m + log(exp(z[1] - m) + exp(z[2] - m))))
+
+
+def test_log_of_a_product_with_a_sum_factor_still_splits():
+    """log(y (e^{z1} + e^{z2}) e^{-z1}) = log y - (z1 - log(e^{z1} + e^{z2})): the sum is a factor, not
+    distributed over."""
+    s = exp(z[1]) + exp(z[2])
+    assert is_zero_form(log(y[1] * s * exp(-z[1])) - (log(y[1]) - (z[1] - log(s))))
+
+
+def test_symbolic_exponents_are_split():
+    """b^(g + 1) = b * b^g for a symbolic g (the sigmoid's 1 - sigma as the base)."""
+    base = 1 - 1 / (1 + exp(-x))
+    assert is_zero_form(base ** (g + 1) - base * base**g)
+    assert not is_zero_form(base ** (g + 1) - base**g)
+
+
+# --------------------------------------------------------------------------- parameter conditions
+
+
+def test_a_parameter_fixed_by_a_condition_is_substituted():
+    ctx = Context(None)
+    proved = verify_chain([g * x + 1, Rational(1)], [Eq(g, 0)], ctx)
+    assert proved.verdict is Verdict.PROVED, proved.links[0].evidence
+    wrong = verify_chain([g * x + 1, Rational(1)], [Eq(g, 1)], ctx)
+    assert wrong.verdict is Verdict.REFUTED
+    assert wrong.links[0].counterexample is not None
+
+
+def test_a_parameter_condition_with_sums_in_force():
+    """Eq(T, 1) together with a sum constraint at general k."""
+    ctx = Context(k)
+    labels = Eq(Sum(y[o], (o, 1, k)), 1, evaluate=False)
+    report = verify_chain([Sum(y[o], (o, 1, k)) / T, Rational(1)], [labels, Eq(T, 1)], ctx)
+    assert report.verdict is Verdict.PROVED, report.links[0].evidence
+
+
+# --------------------------------------------------------------------------- printer
+
+
+@pytest.mark.parametrize(
+    ("expr", "tex"),
+    [
+        (exp(z[o] / T), r"e^{z_{o} / T}"),
+        (exp(2 * z[o] / T), r"e^{2 z_{o} / T}"),
+        (exp(z[o] / (T + 1)), r"e^{z_{o} / \left(T + 1\right)}"),
+        (exp(-x), r"e^{-x}"),
+        (Sum(-exp(z[j] - m), (j, 1, k)), r"\sum_{j=1}^{k} \left(-e^{z_{j} - m}\right)"),
+        (log(sigma(x)), r"\ln \sigma\left(x\right)"),
+        (-(scalar("y") * log(sigma(x)) + (1 - scalar("y")) * log(1 - sigma(x))),
+         r"-y \ln \sigma\left(x\right) - \left(1 - y\right) \ln\left(1 - \sigma\left(x\right)\right)"),
+        (Derivative(L, b), r"\frac{\partial L}{\partial b}"),
+        (Derivative(sigma(x), x), r"\frac{d \sigma\left(x\right)}{d x}"),
+        (Derivative(1 / (1 + exp(-x)), x), r"\frac{d}{d x} \left(\frac{1}{1 + e^{-x}}\right)"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_printer_forms_used_by_the_catalogue(expr, tex):
+    assert to_latex(expr) == tex

@@ -124,10 +124,11 @@ class DerivePrinter(LatexPrinter):
     # -- derivatives -------------------------------------------------------------------
     def _print_Derivative(self, expr: Derivative) -> str:
         total = sum(c for _, c in expr.variable_count)
-        # d for a function of one visible variable; a bare symbol (L, yhat) is a quantity whose
+        # d only for a function of its one variable; a bare symbol (L, yhat) is a quantity whose
         # definition may involve several variables, so it gets \partial.
         ordinary = (len(expr.variable_count) == 1 and isinstance(expr.variables[0], Symbol)
-                    and not expr.expr.atoms(Indexed) and not isinstance(expr.expr, Symbol))
+                    and not expr.expr.atoms(Indexed) and not isinstance(expr.expr, Symbol)
+                    and expr.expr.free_symbols <= {expr.variables[0]})
         d = "d" if ordinary else r"\partial"
         num = d if total == 1 else rf"{d}^{{{total}}}"
         den = " ".join(

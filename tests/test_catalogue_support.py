@@ -80,6 +80,7 @@ def test_a_parameter_condition_with_sums_in_force():
         (-(scalar("y") * log(sigma(x)) + (1 - scalar("y")) * log(1 - sigma(x))),
          r"-y \ln \sigma\left(x\right) - \left(1 - y\right) \ln\left(1 - \sigma\left(x\right)\right)"),
         (Derivative(L, b), r"\frac{\partial L}{\partial b}"),
+        (Derivative((x - b) ** 2, x), r"\frac{\partial}{\partial x} \left(\left(x - b\right)^{2}\right)"),
         (Derivative(sigma(x), x), r"\frac{d \sigma\left(x\right)}{d x}"),
         (Derivative(1 / (1 + exp(-x)), x), r"\frac{d}{d x} \left(\frac{1}{1 + e^{-x}}\right)"),
     ],

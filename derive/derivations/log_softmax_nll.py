@@ -86,7 +86,7 @@ def build() -> Derivation:
     shifted = Step(
         "shift",
         r"Subtracting a constant $m$ from every logit",
-        "e^{z_j} = e^m e^{z_j - m}, constant out of the sum",
+        "splitting each exponential, constant out of the sum",
         r"Write each $e^{z_j}$ as $e^{m} e^{z_j - m}$ for an arbitrary $m$, take $e^{m}$ out of "
         r"the sum and out of the logarithm. With $m = \max_j z_j$ no exponent is positive, so "
         r"no exponential overflows.",
@@ -111,8 +111,9 @@ def build() -> Derivation:
         "shift-independent",
         r"The shifted form does not depend on $m$",
         "derivative with respect to m",
-        r"The derivative with respect to $m$ vanishes: $m$ may depend on the logits "
-        r"(as $\max_j z_j$ does) without adding anything to the gradient.",
+        r"The derivative with respect to $m$ vanishes, so $m$ may depend on the logits, as "
+        r"$\max_j z_j$ does, without adding anything to the gradient (wherever the maximum is "
+        r"differentiable, that is, unless two logits tie for it).",
         tuple(dm),
     )
 

@@ -68,8 +68,8 @@ def build() -> Derivation:
         "loss-derivative",
         r"The derivative of the loss with respect to $\sigma(z)$",
         "derivative of the logarithm",
-        r"Treat $\sigma(z)$ as the variable: $\frac{d}{d\sigma} \ln \sigma = 1/\sigma$ and "
-        r"$\frac{d}{d\sigma} \ln(1 - \sigma) = -1/(1 - \sigma)$.",
+        r"Treat $\sigma = \sigma(z)$ as the variable: $\partial \ln \sigma / \partial \sigma = "
+        r"1/\sigma$ and $\partial \ln(1 - \sigma) / \partial \sigma = -1/(1 - \sigma)$.",
         dl,
     )
 
@@ -90,8 +90,8 @@ def build() -> Derivation:
         "substitute",
         "Substitution",
         "substitution, cancellation",
-        r"Substitute both derivatives; the factor $\sigma(z)$ cancels against the first term's "
-        r"denominator and $1 - \sigma(z)$ against the second's.",
+        r"Substitute both derivatives; $1 - \sigma(z)$ cancels against the denominator of the "
+        r"first term and $\sigma(z)$ against that of the second.",
         g,
     )
     d.result((Derivative(L, z), g.last), explanation="The derivative of the binary cross-entropy with respect to the logit.")

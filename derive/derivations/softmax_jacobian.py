@@ -83,8 +83,8 @@ def build() -> Derivation:
         "softmax-sums-to-one",
         "The outputs sum to one",
         "normalisation",
-        r"The normaliser does not depend on $o$, so it leaves the sum; what remains is the "
-        r"normaliser itself.",
+        r"The normaliser does not depend on $o$, so it leaves the sum; the sum that remains is "
+        r"the normaliser itself, its index renamed from $o$ to $j$.",
         tuple(total),
     )
 

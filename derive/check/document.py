@@ -37,11 +37,13 @@ class Block:
 
 @dataclass(frozen=True)
 class Inline:
-    """Inline math; ``context`` is ``"prose"``, ``"bullet"`` or ``"heading"``."""
+    """Inline math; ``context`` is ``"prose"``, ``"bullet"`` or ``"heading"``; ``before`` is the
+    text just before it on its line (up to 80 characters), for the words that introduce it."""
 
     latex: str
     line: int
     context: str
+    before: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -422,7 +424,9 @@ class _Scanner:
     def _math(self, start: int, inner: int, inner_end: int, end: int, *, display: bool, env: str = "") -> None:
         latex = self.text[inner:inner_end]
         if not display:
-            self.found.append((start, Inline(latex, self.line(start), self._context(start))))
+            line = self.line(start)
+            before = self.text[max(self.line_starts[line - 1], start - 80) : start]
+            self.found.append((start, Inline(latex, line, self._context(start), before)))
             return
         self.displays.append((start, end))
         if env.startswith("multline"):

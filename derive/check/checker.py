@@ -1,0 +1,551 @@
+"""Check a hand-written derivation: read its context in order, verify every link, report verdicts.
+
+Reading (in document order, as a careful reader does; see :mod:`derive.check.reading`):
+
+- a display block ``A = B = C`` is a chain; a block starting with ``=`` continues the previous one;
+- ``X = ...`` whose left side is new (a scalar, an indexed quantity, a function applied to scalars)
+  defines ``X``; the chain's further links are checked with the definition in force;
+- a display equation with a number on one side, nothing defined and no derivative
+  (``\\sum_{o=1}^{k} y_o = 1``) is an assumption;
+- inline math in prose: a relation with a derivative is a claim (checked); a new symbol equal to
+  an expression is a definition; other relations are assumptions from there on, except after
+  ``if``/``when``/``for``..., equalities with a free index (``y_o = 1``: one element) and bare
+  values (``y = 1``) unless introduced by ``let``/``assume``;
+- an index relation in a bullet or heading (``Case 1: $i = o$``) is a case condition for the
+  display blocks that follow, up to the next case or heading; it applies to a link that uses its
+  indices.
+
+Each remaining link is verified by :func:`derive.verify.verify_chain` in a worker process with a
+time limit (:mod:`derive.check.worker`). Nothing here evaluates document text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from sympy import Basic, Derivative, Eq, Expr, Indexed, Sum, Symbol
+from sympy.core.function import AppliedUndef
+from sympy.core.relational import Relational
+
+from derive.check import reading as rd
+from derive.check.document import Block, Document, DocumentError, Heading, Inline, scan
+from derive.check.parser import CONTINUE, Membership, ParseError, Unsupported, parse_chain, parse_relation
+from derive.check.report import (
+    ContextNote,
+    EquationResult,
+    EquationVerdict,
+    FileReport,
+    LinkResult,
+    LinkVerdict,
+)
+from derive.check.worker import Job, Outcome, run_jobs
+from derive.errors import InputError, UsageError
+from derive.latex import to_latex
+from derive.steps import Definition
+from derive.verify import Context, Settings, Verdict
+
+__all__ = [
+    "MAX_CHAIN",
+    "MAX_EQUATIONS",
+    "MAX_INLINE",
+    "MAX_LINKS",
+    "CheckOptions",
+    "Plan",
+    "check_document",
+    "check_text",
+    "plan_document",
+]
+
+MAX_EQUATIONS = 500  #: display equations per document
+MAX_CHAIN = 50  #: links in one chain
+MAX_LINKS = 2_000  #: links per document (every one is a verification)
+MAX_INLINE = 5_000  #: inline relations read per document (the rest is skipped with a warning)
+
+Progress = Callable[[int, int], None]
+
+_RELATION_HINT = re.compile(r"=|<|>|\\neq?(?![a-zA-Z])|\\[lg]eq?(?![a-zA-Z])|\\in(?![a-zA-Z])")
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """How to check: extra context, the size letter, the time limit per link, worker processes.
+
+    ``timeout=None`` verifies in this process without a time limit.
+    """
+
+    defines: tuple[str, ...] = ()
+    assumes: tuple[str, ...] = ()
+    size: str | None = None
+    timeout: float | None = 30.0
+    jobs: int = 1
+    settings: Settings = field(default_factory=Settings)
+
+
+def check_text(text: str, name: str, options: CheckOptions | None = None, progress: Progress | None = None) -> FileReport:
+    """Scan ``text`` (Markdown or LaTeX, guessed from ``name``) and check it."""
+    return check_document(scan(text, name=name), name, options, progress)
+
+
+def check_document(doc: Document, name: str, options: CheckOptions | None = None, progress: Progress | None = None) -> FileReport:
+    """Check a scanned document: read its context, verify every link, return the report."""
+    return plan_document(doc, name, options).run(progress)
+
+
+def plan_document(doc: Document, name: str, options: CheckOptions | None = None) -> Plan:
+    """Read a document's context and plan its verifications, without verifying anything yet.
+
+    Raises :class:`DocumentError` (a limit, a bad front matter) or :class:`UsageError` (a bad
+    ``--define``, ``--assume`` or ``--size``): unusable input is found before any work.
+    """
+    plan = Plan(doc, name, options or CheckOptions())
+    plan.read()
+    return plan
+
+
+# ----------------------------------------------------------------------------------- planning
+
+
+@dataclass
+class _Link:
+    lhs: Expr
+    rhs: Expr
+    verdict: LinkVerdict | None = None  # fixed before verification, or None: see the job
+    detail: str = ""
+    conditions: tuple[str, ...] = ()
+    job: int | None = None
+    hint_job: int | None = None
+    hint: str = ""
+
+
+@dataclass
+class _Equation:
+    line: int
+    latex: str
+    order: int
+    kind: str = "display"
+    verdict: EquationVerdict | None = None  # fixed, or None: from the links
+    reason: str = ""
+    links: list[_Link] = field(default_factory=list)
+
+
+def _tex(expr: Basic) -> str:
+    try:
+        return to_latex(expr)
+    except Exception:  # noqa: BLE001 - printing is best effort; the verdict does not depend on it
+        return str(expr)
+
+
+def _error_text(exc: Exception) -> str:
+    return exc.one_line() if isinstance(exc, (ParseError, Unsupported)) else str(exc)
+
+
+class Plan:
+    """Walks a document in order, keeping the context, and plans one verification per link;
+    :meth:`run` verifies them and returns the report."""
+
+    def __init__(self, doc: Document, name: str, options: CheckOptions) -> None:
+        self.doc = doc
+        self.name = name
+        self.options = options
+        self.blocks = [b for b in doc.items if isinstance(b, Block)]
+        if len(self.blocks) > MAX_EQUATIONS:
+            raise DocumentError(
+                f"{name}: {len(self.blocks)} display equations (limit {MAX_EQUATIONS})", hint="split the document"
+            )
+        self._parsed: dict[tuple[str, str], list[object] | Exception] = {}
+        self.size, self.sizes = self._choose_size()
+        self.definitions: list[Definition] = []
+        self.assumptions: list[tuple[Relational, str]] = []  # usable as conditions: (relation, LaTeX)
+        self.global_cases: list[Basic] = []  # index relations assumed for the whole document
+        self.case: list[Basic] = []
+        self.case_line: int | None = None
+        self.last: Expr | None = None
+        self.last_broken = False
+        self.equations: list[_Equation] = []
+        self.notes: list[ContextNote] = []
+        self.warnings: list[str] = list(doc.warnings)
+        self.jobs: list[Job] = []
+        self.inline_read = 0
+        self.dependents = rd.dependents_of(c for c in self._all_chains())
+
+    # ------------------------------------------------------------ parsing
+    def _parse_block(self, latex: str, size: Symbol | None = None) -> list[object]:
+        size = size or self.size
+        key = (latex, size.name)
+        if key not in self._parsed:
+            try:
+                self._parsed[key] = parse_chain(latex, size=size)
+            except (ParseError, Unsupported) as exc:
+                self._parsed[key] = exc
+        value = self._parsed[key]
+        if isinstance(value, Exception):
+            raise value
+        return value
+
+    def _choose_size(self) -> tuple[Symbol, set[str]]:
+        candidates = rd.size_candidates(self.doc)
+        uppers = [c for c in candidates if c not in rd.DEFAULT_SIZES or self._bounds_a_sum(c)]
+        if self.options.size is not None:
+            if not re.fullmatch(r"[A-Za-z]", self.options.size):
+                raise UsageError(f"--size must be one letter, got {self.options.size!r}")
+            chosen = self.options.size
+        else:
+            chosen = next((c for c in candidates if not self._used_as_index(c)), candidates[0])
+        return rd.make_size(chosen), set(uppers) | {chosen}
+
+    def _bounds_a_sum(self, letter: str) -> bool:
+        return any(letter in (m.group(1), m.group(2)) for b in self.blocks for m in rd._UPPER.finditer(b.latex))
+
+    def _used_as_index(self, letter: str) -> bool:
+        size = rd.make_size(letter)
+        for block in self.blocks:
+            try:
+                chain = self._parse_block(block.latex, size)
+            except (ParseError, Unsupported):
+                continue
+            if any(isinstance(m, Basic) and rd.uses_as_index(m, size) for m in chain):
+                return True
+        return False
+
+    def _all_chains(self) -> list[list[object]]:
+        chains = []
+        for block in self.blocks:
+            try:
+                chains.append([m for m in self._parse_block(block.latex) if m is not CONTINUE])
+            except (ParseError, Unsupported):
+                continue
+        return chains
+
+    @property
+    def defined(self) -> set[str]:
+        return {rd.defined_key(d.lhs) for d in self.definitions}
+
+    # ------------------------------------------------------------ walking
+    def read(self) -> None:
+        self._extra_context()
+        for order, item in enumerate(self.doc.items):
+            if isinstance(item, Heading):
+                self.case, self.case_line = [], None
+            elif isinstance(item, Inline):
+                self._inline(item, order)
+            elif isinstance(item, Block):
+                self._block(item, order)
+        total = sum(1 for e in self.equations for link in e.links if link.job is not None)
+        if total > MAX_LINKS:
+            raise DocumentError(f"{self.name}: {total} equalities to verify (limit {MAX_LINKS})", hint="split the document")
+
+    def _extra_context(self) -> None:
+        fm = self.doc.front_matter
+        sources = [
+            ("front matter define", fm.get("define", []), True, DocumentError),
+            ("front matter assume", fm.get("assume", []), False, DocumentError),
+            ("--define", list(self.options.defines), True, UsageError),
+            ("--assume", list(self.options.assumes), False, UsageError),
+        ]
+        for source, texts, is_define, error in sources:
+            origin = "front matter" if source.startswith("front") else source
+            for text in texts:
+                try:
+                    if is_define:
+                        self._define_from(text, origin, error)
+                    else:
+                        rel = parse_relation(text, size=self.size)
+                        self._assume(rel, text, None, origin, -1)
+                except (ParseError, Unsupported) as exc:
+                    raise error(f"{source} {text!r}: {_error_text(exc)}") from None
+
+    def _define_from(self, text: str, origin: str, error: type[InputError]) -> None:
+        chain = parse_chain(text, size=self.size)
+        if len(chain) != 2 or chain[0] is CONTINUE or not all(isinstance(m, Expr) for m in chain):
+            raise error(f"{origin} {text!r}: expected one equation NAME = EXPRESSION")
+        lhs, rhs = chain
+        problem = self._definition_problem(lhs, rhs)  # type: ignore[arg-type]
+        if problem:
+            raise error(f"{origin} {text!r}: {problem}")
+        self.definitions.append(Definition(lhs, rhs, rd.defined_key(lhs)))  # type: ignore[arg-type]
+        self.notes.append(ContextNote(None, text, "definition", "", origin, -1))
+
+    def _definition_problem(self, lhs: Expr, rhs: Expr) -> str:
+        """Why ``lhs = rhs`` cannot define ``lhs`` ('' if it can)."""
+        if not rd.definable(lhs, self.defined):
+            if isinstance(lhs, (Symbol, Indexed, AppliedUndef)) and rd.defined_key(lhs) in self.defined:
+                return f"{rd.defined_key(lhs)} is already defined"
+            return "the left side must be a new symbol, indexed symbol or function application"
+        key = rd.defined_key(lhs)
+        if key in rd.names_closure(rd.names_of(rhs), self.definitions):
+            return f"the right side refers to {key} itself"
+        allowed = set(lhs.indices) if hasattr(lhs, "indices") else set()
+        extra = rd.free(rhs, self.sizes) - allowed
+        if extra:
+            return f"the right side has {rd.describe_indices(extra)}, which the left side does not have"
+        return ""
+
+    def _assume(self, rel: Relational | Membership, latex: str, line: int | None, source: str, order: int) -> None:
+        if isinstance(rel, Membership):
+            note = "recorded; memberships are not used by the verifier (yet)"
+        elif rd.index_relation(rel):
+            self.global_cases.append(rel)
+            note = "applies to every equation that uses these indices"
+        elif isinstance(rel, Eq):
+            self.assumptions.append((rel, _tex(rel)))
+            note = "used where relevant"
+        else:
+            note = "recorded; inequalities are not used by the verifier (yet)"
+        self.notes.append(ContextNote(line, latex, "assumption", note, source, order))
+
+    def _ignore(self, item: Inline, order: int, why: str) -> None:
+        self.notes.append(ContextNote(item.line, item.latex, "ignored", why, "document", order))
+
+    # ------------------------------------------------------------ inline math
+    def _inline(self, item: Inline, order: int) -> None:
+        if not _RELATION_HINT.search(item.latex):
+            return
+        self.inline_read += 1
+        if self.inline_read > MAX_INLINE:
+            if self.inline_read == MAX_INLINE + 1:
+                self.warnings.append(f"line {item.line}: more than {MAX_INLINE} inline relations; the rest is not read")
+            return
+        try:
+            rel = parse_relation(item.latex, size=self.size)
+        except (ParseError, Unsupported) as exc:
+            self._ignore(item, order, f"not read: {_error_text(exc)}")
+            return
+        if rd.index_relation(rel):
+            if item.context in ("bullet", "heading"):
+                if self.case_line != item.line:
+                    self.case, self.case_line = [], item.line
+                self.case.append(rel)
+                self.notes.append(ContextNote(item.line, item.latex, "case", "applies to the equations that follow, up to the next case or heading", "document", order))
+            else:
+                self._ignore(item, order, "an index relation in prose is not a case condition (only in a bullet or heading)")
+            return
+        word = rd.conditional_word(item.before)
+        if word:
+            self._ignore(item, order, f"hypothetical (after '{word}')")
+            return
+        if isinstance(rel, Membership) or not isinstance(rel, Eq):
+            self._assume(rel, item.latex, item.line, "document", order)
+            return
+        lhs, rhs = rel.lhs, rel.rhs
+        if lhs.has(Derivative) or rhs.has(Derivative):
+            eq = _Equation(item.line, item.latex, order, kind="inline")
+            self._claims(eq, [lhs, rhs])
+            self.equations.append(eq)
+            return
+        if not rhs.is_number and rd.definable(lhs, self.defined) and not self._definition_problem(lhs, rhs):
+            self.definitions.append(Definition(lhs, rhs, rd.defined_key(lhs)))
+            self.notes.append(ContextNote(item.line, item.latex, "definition", "", "document", order))
+            return
+        indices = rd.free(lhs, self.sizes) | rd.free(rhs, self.sizes)
+        if indices:
+            self._ignore(item, order, f"an equality with {rd.describe_indices(indices)} reads as a statement about one element")
+            return
+        value = (lhs.is_number and _is_element(rhs)) or (rhs.is_number and _is_element(lhs))
+        if value and not rd.setting_word(item.before):
+            self._ignore(item, order, "a particular value reads as a case (write 'let' or 'assume' to assume it)")
+            return
+        self._assume(rel, item.latex, item.line, "document", order)
+
+    # ------------------------------------------------------------ display blocks
+    def _block(self, block: Block, order: int) -> None:
+        eq = _Equation(block.line, block.latex.strip(), order)
+        self.equations.append(eq)
+        try:
+            chain = self._parse_block(block.latex)
+        except (ParseError, Unsupported) as exc:
+            eq.verdict, eq.reason = EquationVerdict.UNSUPPORTED, _error_text(exc)
+            self.last, self.last_broken = None, True
+            return
+        if chain and chain[0] is CONTINUE:
+            if self.last is None:
+                eq.verdict = EquationVerdict.UNSUPPORTED
+                eq.reason = (
+                    "continues an equation that could not be read"
+                    if self.last_broken
+                    else "starts with '=' but no equation precedes it"
+                )
+                return
+            members: list[Expr] = [self.last, *chain[1:]]  # type: ignore[list-item]
+        else:
+            members = list(chain)  # type: ignore[arg-type]
+        if len(members) == 1:
+            only = members[0]
+            eq.verdict = EquationVerdict.UNSUPPORTED
+            if isinstance(only, Relational):
+                eq.reason = "only equations are checked; other relations are not supported (yet)"
+                self.last, self.last_broken = None, False
+            else:
+                eq.reason = "a lone expression: nothing to check"
+                self.last, self.last_broken = only, False
+            return
+        if len(members) - 1 > MAX_CHAIN:
+            eq.verdict, eq.reason = EquationVerdict.UNSUPPORTED, f"a chain of {len(members) - 1} equalities (limit {MAX_CHAIN})"
+            self.last, self.last_broken = None, True
+            return
+        self.last, self.last_broken = members[-1], False
+        first, second = members[0], members[1]
+        if chain[0] is not CONTINUE and rd.definable(first, self.defined):
+            problem = self._definition_problem(first, second)
+            if not problem:
+                self.definitions.append(Definition(first, second, rd.defined_key(first)))
+                eq.links.append(_Link(first, second, LinkVerdict.DEFINITION, f"defines {_tex(first)}"))
+                self._claims(eq, members[1:])
+                return
+        if (
+            chain[0] is not CONTINUE
+            and len(members) == 2
+            and rd.assumption_shaped(first, second, self.defined, self.definitions)
+        ):
+            rel = Eq(first, second, evaluate=False)
+            self.assumptions.append((rel, _tex(rel)))
+            eq.verdict, eq.reason = EquationVerdict.ASSUMPTION, "a constraint (a number on one side, nothing defined): used where relevant from here on"
+            return
+        self._claims(eq, members)
+
+    # ------------------------------------------------------------ claims
+    def _claims(self, eq: _Equation, members: Sequence[Expr]) -> None:
+        for lhs, rhs in zip(members, members[1:]):
+            eq.links.append(self._claim(lhs, rhs))
+
+    def _applicable(self, lhs: Expr, rhs: Expr) -> list[Basic]:
+        used = rd.free(lhs, self.sizes) | rd.free(rhs, self.sizes)
+        return [c for c in [*self.global_cases, *self.case] if all(s in used for s in c.free_symbols)]
+
+    def _relevant(self, lhs: Expr, rhs: Expr) -> list[tuple[Relational, str]]:
+        names = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions)
+        out = []
+        for rel, latex in self.assumptions:
+            if rd.names_of(rel) & names or self.size in rel.free_symbols:
+                out.append((rel, latex))
+        return out
+
+    def _needs_size(self, exprs: Sequence[Basic]) -> bool:
+        """Whether a sum, an indexed quantity or the size occurs (also through a definition)."""
+        names = rd.names_closure(set().union(*(rd.names_of(e) for e in exprs)), self.definitions)
+        used = [*exprs, *(d.rhs for d in self.definitions if rd.defined_key(d.lhs) in names)]
+        used += [d.lhs for d in self.definitions if rd.defined_key(d.lhs) in names]
+        return any(e.has(Sum, Indexed) or any(s.is_integer for s in e.free_symbols) for e in used)
+
+    def _job(self, lhs: Expr, rhs: Expr, conditions: Sequence[Basic]) -> int:
+        # Without sums, indices or the size, instances at k = 1..6 would all be the same instance.
+        size = self.size if self._needs_size([lhs, rhs, *conditions]) else None
+        ctx = Context(size, tuple(self.definitions), (), self.options.settings)
+        self.jobs.append(Job((lhs, rhs), tuple(conditions), ctx))
+        return len(self.jobs) - 1
+
+    def _claim(self, lhs: Expr, rhs: Expr) -> _Link:
+        cases = self._applicable(lhs, rhs)
+        assumed = self._relevant(lhs, rhs)
+        shown = tuple(_tex(c) for c in cases) + tuple(latex for _, latex in assumed)
+        mismatch = rd.index_mismatch(lhs, rhs, cases, self.sizes)
+        if mismatch is not None:
+            message, only_left, only_right = mismatch
+            link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
+            self._plan_hint(link, only_left, only_right, assumed)
+            return link
+        missing = rd.undefined_in_derivatives([lhs, rhs], self.dependents, self.defined, self.definitions)
+        if missing:
+            what = ", ".join(missing)
+            return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{what} {'is' if len(missing) == 1 else 'are'} differentiated but not defined (before this line)", shown)
+        return _Link(lhs, rhs, None, "", shown, job=self._job(lhs, rhs, [*cases, *(r for r, _ in assumed)]))
+
+    def _plan_hint(self, link: _Link, only_left: set[Symbol], only_right: set[Symbol], assumed: Sequence[tuple[Relational, str]]) -> None:
+        """Plan the repair a reader would try for one stray index: drop a sum that binds it, or add one."""
+        if len(only_left | only_right) != 1:
+            return
+        (m,) = only_left | only_right
+        has_left = m in only_left
+        with_m, without_m = (link.lhs, link.rhs) if has_left else (link.rhs, link.lhs)
+        side_with, side_without = ("left", "right") if has_left else ("right", "left")
+        sums = rd.sums_over(without_m, m)
+        if sums:
+            target = sorted(sums, key=str)[0]
+            repaired = without_m.xreplace({target: target.function})
+            pair = (link.lhs, repaired) if has_left else (repaired, link.rhs)
+            link.hint = f"it holds ({{verdict}}) without the sum over {m} on the {side_without} side, as {m} is free on the {side_with}"
+        else:
+            repaired = Sum(with_m, (m, 1, self.size))
+            pair = (repaired, link.rhs) if has_left else (link.lhs, repaired)
+            link.hint = f"it holds ({{verdict}}) with a sum over {m} on the {side_with} side"
+        cases = self._applicable(*pair)
+        link.hint_job = self._job(pair[0], pair[1], [*cases, *(r for r, _ in assumed)])
+
+    # ------------------------------------------------------------ results
+    def run(self, progress: Progress | None = None) -> FileReport:
+        """Verify every planned link (each in a worker with the time limit) and report."""
+        outcomes = run_jobs(self.jobs, timeout=self.options.timeout, workers=self.options.jobs, progress=progress)
+        return self.assemble(outcomes)
+
+    def assemble(self, outcomes: Sequence[Outcome]) -> FileReport:
+        equations = tuple(self._result(eq, outcomes) for eq in self.equations)
+        notes = tuple(sorted(self.notes, key=lambda n: n.order))
+        return FileReport(self.name, self.size.name, equations, notes, tuple(self.warnings))
+
+    def _result(self, eq: _Equation, outcomes: Sequence[Outcome]) -> EquationResult:
+        links = tuple(self._link_result(link, outcomes) for link in eq.links)
+        verdict, reason = eq.verdict, eq.reason
+        if verdict is None:
+            verdict, reason = _aggregate(links)
+        return EquationResult(eq.line, eq.latex, verdict, reason, links, eq.kind, eq.order)
+
+    def _link_result(self, link: _Link, outcomes: Sequence[Outcome]) -> LinkResult:
+        lhs, rhs = _tex(link.lhs), _tex(link.rhs)
+        if link.job is None:
+            detail = link.detail
+            if link.hint_job is not None:
+                hint = outcomes[link.hint_job]
+                if hint.report is not None and hint.report.verdict in (Verdict.PROVED, Verdict.CHECKED):
+                    detail += "; " + link.hint.format(verdict=hint.report.verdict.value)
+            return LinkResult(lhs, rhs, link.verdict or LinkVerdict.UNKNOWN, detail, None, link.conditions)
+        outcome = outcomes[link.job]
+        if outcome.report is None:
+            return LinkResult(lhs, rhs, LinkVerdict.UNKNOWN, outcome.failure, None, link.conditions)
+        report = outcome.report.links[0]
+        evidence = tuple((e.method, e.outcome, e.detail) for e in report.evidence)
+        verdict = LinkVerdict(report.verdict.value)
+        counter = report.counterexample.as_dict() if report.counterexample is not None else None
+        return LinkResult(lhs, rhs, verdict, _detail(verdict, report), counter, link.conditions, evidence)
+
+
+def _is_element(e: Basic) -> bool:
+    """A single quantity: ``y``, ``y_o`` (not an index)."""
+    return isinstance(e, Indexed) or (isinstance(e, Symbol) and not e.is_integer)
+
+
+def _detail(verdict: LinkVerdict, report: object) -> str:
+    evidence = report.evidence  # type: ignore[attr-defined]
+    if verdict is LinkVerdict.REFUTED:
+        return f"counterexample: {report.counterexample.describe()}"  # type: ignore[attr-defined]
+    if verdict is LinkVerdict.PROVED:
+        return "; ".join(f"{e.method}: {e.detail}" for e in evidence)
+    if verdict is LinkVerdict.CHECKED:
+        symbolic = next((e.detail for e in evidence if e.method == "symbolic"), "")
+        return f"exact instances and numerics agree; not proved for the general size ({symbolic})"
+    return "; ".join(f"{e.method} {e.outcome}: {e.detail}" for e in evidence if e.outcome != "pass")
+
+
+_SEVERITY = [LinkVerdict.REFUTED, LinkVerdict.ILL_FORMED, LinkVerdict.UNKNOWN, LinkVerdict.CHECKED, LinkVerdict.PROVED]
+_EQUATION = {
+    LinkVerdict.REFUTED: EquationVerdict.REFUTED,
+    LinkVerdict.ILL_FORMED: EquationVerdict.ILL_FORMED,
+    LinkVerdict.UNKNOWN: EquationVerdict.UNKNOWN,
+    LinkVerdict.CHECKED: EquationVerdict.CHECKED,
+    LinkVerdict.PROVED: EquationVerdict.VERIFIED,
+}
+
+
+def _aggregate(links: Sequence[LinkResult]) -> tuple[EquationVerdict, str]:
+    """The equation's verdict: the worst of its checked links (definitions do not count)."""
+    checked = [link for link in links if link.verdict is not LinkVerdict.DEFINITION]
+    if not checked:
+        return EquationVerdict.DEFINITION, links[0].detail if links else ""
+    for verdict in _SEVERITY:
+        bad = [n for n, link in enumerate(links, start=1) if link.verdict is verdict]
+        if bad:
+            first = links[bad[0] - 1]
+            where = f"link {bad[0]}: " if len(links) > 1 else ""
+            reason = "" if verdict in (LinkVerdict.PROVED,) else f"{where}{first.detail}"
+            return _EQUATION[verdict], reason
+    raise AssertionError("unreachable")  # pragma: no cover

@@ -1,0 +1,251 @@
+"""How a careful reader takes a document's math: the size, what is defined, assumed, or a case condition.
+
+Pure functions over parsed SymPy objects; nothing here verifies anything. The checker
+(:mod:`derive.check.checker`) calls them while it walks the document in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, KroneckerDelta, Ne, Sum, Symbol
+from sympy.core.function import AppliedUndef
+
+from derive.calculus import free_indices
+from derive.check.document import Block, Document, Inline
+from derive.steps import Definition
+from derive.symbols import size as size_symbol
+
+__all__ = [
+    "DEFAULT_SIZES",
+    "assumption_shaped",
+    "conditional_word",
+    "definable",
+    "defined_key",
+    "dependents_of",
+    "describe_indices",
+    "free",
+    "index_mismatch",
+    "index_relation",
+    "is_index",
+    "names_closure",
+    "names_of",
+    "size_candidates",
+    "uses_as_index",
+]
+
+#: Letters tried, in order, for the size when the document bounds no sum with a letter.
+DEFAULT_SIZES = ("k", "K", "n", "N", "m", "M")
+
+_UPPER = re.compile(r"\\sum\s*(?:\\limits\s*)?_\s*(?:\{[^{}]*\}|[A-Za-z])\s*\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
+
+
+def size_candidates(doc: Document) -> list[str]:
+    """Letters for the size, best first: the upper-bound letters of bounded sums (most frequent
+    first, ties by first appearance), then :data:`DEFAULT_SIZES`."""
+    found: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for n, item in enumerate(doc.items):
+        if isinstance(item, (Block, Inline)):
+            for m in _UPPER.finditer(item.latex):
+                letter = m.group(1) or m.group(2)
+                found[letter] += 1
+                first.setdefault(letter, n)
+    ranked = sorted(found, key=lambda letter: (-found[letter], first[letter]))
+    return ranked + [s for s in DEFAULT_SIZES if s not in found]
+
+
+def uses_as_index(expr: Basic, size: Symbol) -> bool:
+    """Whether ``size`` occurs in ``expr`` as an index (a subscript, a delta), not as a bound."""
+    for node in expr.atoms(Indexed, KroneckerDelta):
+        args = node.indices if isinstance(node, Indexed) else node.args
+        if any(size in a.free_symbols for a in args):
+            return True
+    return False
+
+
+def is_index(e: Basic) -> bool:
+    """An index or size symbol (``Symbol(..., integer=True)``)."""
+    return isinstance(e, Symbol) and bool(e.is_integer)
+
+
+def index_relation(rel: Basic) -> bool:
+    """``i = o`` or ``i \\neq o``: Eq/Ne between two index symbols."""
+    return isinstance(rel, (Eq, Ne)) and all(is_index(a) for a in rel.args)
+
+
+def free(expr: Basic, sizes: Iterable[str]) -> set[Symbol]:
+    """The free indices of ``expr``, sizes (by name) excluded."""
+    skip = set(sizes)
+    return {s for s in free_indices(expr) if s.name not in skip}
+
+
+def describe_indices(found: set[Symbol]) -> str:
+    """``no free index``, ``free index i``, ``free indices i and o``, ``free indices i, j and o``."""
+    names = sorted(s.name for s in found)
+    if not names:
+        return "no free index"
+    if len(names) == 1:
+        return f"free index {names[0]}"
+    return f"free indices {', '.join(names[:-1])} and {names[-1]}"
+
+
+def index_mismatch(lhs: Expr, rhs: Expr, conditions: Sequence[Basic], sizes: Iterable[str]) -> tuple[str, set[Symbol], set[Symbol]] | None:
+    """Why the two sides of ``lhs = rhs`` cannot be equal for every value of their indices, or None.
+
+    Indices identified by an ``i = o`` condition count as one; an index named in a case condition
+    in force is a parameter of the whole case, so it may occur on one side only (``\\frac{\\partial
+    \\hat{y}_i}{\\partial z_i} = ... e^{z_o}`` under ``i \\neq o`` is a claim for every ``i \\neq o``).
+    Returns (message, only on the left, only on the right).
+    """
+    sizes = list(sizes)
+    rename: dict[Symbol, Symbol] = {}
+    params: set[Symbol] = set()
+    for c in conditions:
+        if index_relation(c):
+            a, b = sorted(c.args, key=lambda s: s.name)
+            params |= {a, b}
+            if isinstance(c, Eq):
+                rename[b] = a
+    left_raw, right_raw = free(lhs, sizes), free(rhs, sizes)
+    left = {rename.get(s, s) for s in left_raw}
+    right = {rename.get(s, s) for s in right_raw}
+    params = {rename.get(s, s) for s in params}
+    only_left, only_right = left - right - params, right - left - params
+    if not only_left and not only_right:
+        return None
+    message = f"the left side has {describe_indices(left_raw)}, the right side has {describe_indices(right_raw)}"
+    return message, only_left, only_right
+
+
+# ------------------------------------------------------------------------------------ names
+
+
+def names_of(expr: Basic) -> set[str]:
+    """Names of the quantities in ``expr``: scalars, indexed bases and functions (not indices)."""
+    out = {s.name for s in expr.atoms(Symbol) if not s.is_integer}
+    out |= {b.name for b in expr.atoms(IndexedBase)}
+    out |= {str(f.func) for f in expr.atoms(AppliedUndef)}
+    return out
+
+
+def defined_key(lhs: Basic) -> str:
+    """The name a definition's left side defines: ``L``, ``yhat`` (for ``\\hat{y}_o``), ``sigma``."""
+    if isinstance(lhs, Indexed):
+        return str(lhs.base.name)
+    if isinstance(lhs, AppliedUndef):
+        return str(lhs.func)
+    return str(lhs.name)  # type: ignore[attr-defined]
+
+
+def names_closure(names: set[str], definitions: Sequence[Definition]) -> set[str]:
+    """``names`` and every name their definitions use, transitively."""
+    table = {defined_key(d.lhs): names_of(d.rhs) for d in definitions}
+    out = set(names)
+    todo = [n for n in names if n in table]
+    while todo:
+        for n in table[todo.pop()] - out:
+            out.add(n)
+            if n in table:
+                todo.append(n)
+    return out
+
+
+def definable(lhs: Basic, defined: set[str]) -> bool:
+    """Can ``lhs = ...`` define ``lhs``? A new scalar (not an index), a new indexed quantity with
+    distinct index letters, or a new function applied to distinct scalars (``\\sigma(z)``)."""
+    if isinstance(lhs, Symbol):
+        return not lhs.is_integer and lhs.name not in defined
+    if isinstance(lhs, Indexed):
+        idx = lhs.indices
+        return (
+            lhs.base.name not in defined
+            and all(is_index(i) for i in idx)
+            and len(set(idx)) == len(idx)
+        )
+    if isinstance(lhs, AppliedUndef):
+        args = lhs.args
+        return (
+            str(lhs.func) not in defined
+            and len(args) > 0
+            and all(isinstance(a, Symbol) and not a.is_integer for a in args)
+            and len(set(args)) == len(args)
+        )
+    return False
+
+
+def assumption_shaped(lhs: Expr, rhs: Expr, defined: set[str], definitions: Sequence[Definition]) -> bool:
+    """A constraint rather than a claim: one side is a number, the other is not, and neither
+    side has a derivative or mentions anything defined (``\\sum_{o=1}^{k} y_o = 1``)."""
+    if lhs.is_number == rhs.is_number:
+        return False
+    if lhs.has(Derivative) or rhs.has(Derivative):
+        return False
+    used = names_of(lhs) | names_of(rhs)
+    return not (used & defined) and not (names_closure(used, definitions) & defined)
+
+
+def dependents_of(chains: Iterable[Sequence[Basic]]) -> set[str]:
+    """Quantities the document treats as depending on others: those it differentiates
+    (``\\frac{\\partial L}{\\partial w}``) and those on the left of an equation (``L = ...``)."""
+    out: set[str] = set()
+    for chain in chains:
+        for member in chain:
+            if not isinstance(member, Basic):
+                continue
+            for d in member.atoms(Derivative):
+                if isinstance(d.expr, (Symbol, Indexed, AppliedUndef)) and not is_index(d.expr):
+                    out.add(defined_key(d.expr))
+        first = chain[0] if chain else None
+        if isinstance(first, (Symbol, Indexed, AppliedUndef)) and not is_index(first):
+            out.add(defined_key(first))
+    return out
+
+
+def undefined_in_derivatives(members: Sequence[Expr], dependents: set[str], defined: set[str], definitions: Sequence[Definition]) -> list[str]:
+    """Names of dependent quantities differentiated here without a definition in force: the
+    derivative of an undefined ``L`` is not zero, it is unknown."""
+    found: set[str] = set()
+    for member in members:
+        for d in member.atoms(Derivative):
+            body = names_closure(names_of(d.expr), definitions)
+            variables = set().union(*(names_of(v) for v in d.variables))
+            functions = {str(f.func) for f in d.expr.atoms(AppliedUndef)}
+            found |= ((body & dependents) | functions) - defined - variables
+    return sorted(found)
+
+
+_CONDITIONAL = frozenset({"if", "when", "whenever", "unless", "whether", "for", "iff", "otherwise", "suppose", "e.g."})
+_SETTING = frozenset({"assume", "assuming", "let", "set", "setting", "take", "fix", "choose", "given"})
+_WORD = re.compile(r"([A-Za-z.]+)[^A-Za-z$]*$")
+
+
+def _last_word(before: str) -> str:
+    text = before.rsplit("$", 1)[-1]  # only the prose since the previous inline math
+    m = _WORD.search(text)
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def conditional_word(before: str) -> str | None:
+    """The word that makes inline math hypothetical (``if $y_o = 1$``), or None."""
+    word = _last_word(before)
+    return word if word in _CONDITIONAL or word + "." in _CONDITIONAL else None
+
+
+def setting_word(before: str) -> str | None:
+    """The word that makes ``$x = 2$`` a standing assumption (``let``, ``assume``), or None."""
+    text = before.rsplit("$", 1)[-1].lower()
+    words = re.findall(r"[a-z]+", text)[-4:]
+    return next((w for w in reversed(words) if w in _SETTING), None)
+
+
+def make_size(name: str) -> Symbol:
+    """The size symbol for ``name``."""
+    return size_symbol(name)
+
+
+def sums_over(expr: Basic, var: Symbol) -> list[Sum]:
+    """The single-limit sums in ``expr`` whose summation variable is ``var``."""
+    return [s for s in expr.atoms(Sum) if len(s.limits) == 1 and s.limits[0][0] == var]

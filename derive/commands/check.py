@@ -1,0 +1,164 @@
+"""``derive check FILE ...``: verify derivations written by hand, in Markdown or LaTeX.
+
+Exit codes: 0 nothing refuted or ill-formed; 1 an equation is refuted or ill-formed; 3 with
+``--strict`` when an equation is unknown or unsupported (and nothing failed); 2 unusable input (a
+missing, empty, binary, non-UTF-8 or too large file; a bad option, front matter, --define or
+--assume). Every file is read and scanned before anything is verified. SymPy is imported inside
+the command so that ``derive --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from ..errors import InputError, UsageError
+
+__all__ = ["MAX_BYTES", "MAX_TIMEOUT", "load", "register"]
+
+MAX_BYTES = 8_000_000  #: largest file read, in bytes (the scanner then allows 2,000,000 characters)
+MAX_TIMEOUT = 3_600.0  #: largest --timeout, in seconds
+MAX_JOBS = 32
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+FilesArg = Annotated[list[str], typer.Argument(metavar="FILE", help="Markdown (.md) or LaTeX (.tex) files; - reads standard input.", show_default=False)]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text (a report for people) or json (one JSON object per file, one per line).")]
+DefineOpt = Annotated[Optional[list[str]], typer.Option("--define", metavar="LATEX", help="A definition in force from the start, e.g. 'L = -\\sum_o y_o \\ln \\hat{y}_o' (repeatable).", show_default=False)]
+AssumeOpt = Annotated[Optional[list[str]], typer.Option("--assume", metavar="LATEX", help="An assumption in force from the start, e.g. '\\sum_{o=1}^{k} y_o = 1' (repeatable).", show_default=False)]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when an equation is unknown or unsupported (and none is refuted or ill-formed).")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", metavar="SECONDS", help="Time limit for verifying each equality A = B; past it the equality is unknown. 0: no limit.")]
+JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", metavar="N", help="Worker processes (default: the number of CPUs, at most 4).", show_default=False)]
+SizeOpt = Annotated[Optional[str], typer.Option("--size", metavar="LETTER", help="The letter of the symbolic size (default: the upper bound of the document's sums, else k).", show_default=False)]
+
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise InputError(f"{name!r} is empty")
+    if b"\x00" in data:
+        raise InputError(f"{name!r} looks like a binary file (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name!r} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+def load(name: str) -> str:
+    """The text of file ``name`` (``-``: standard input); a one-line InputError if it is unusable."""
+    if name == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"standard input is too large (limit {MAX_BYTES} bytes)")
+        return _decode(data, "<stdin>")
+    path = Path(name)
+    try:
+        if path.is_dir():
+            raise InputError(f"{name!r} is a directory, not a file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"{name!r} is too large: {size} bytes (limit {MAX_BYTES})")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"cannot read {name!r}: no such file") from None
+    except PermissionError:
+        raise InputError(f"cannot read {name!r}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name!r} is too large (limit {MAX_BYTES} bytes)")
+    return _decode(data, name)
+
+
+def _colour(stream: Any) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+class _Progress:
+    """``[n/total] FILE`` on stderr, only on a terminal."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.tty:
+            sys.stderr.write(f"\r\x1b[2Kderive: checking {self.name}: {done}/{total} equalities")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.tty:
+            sys.stderr.write("\r\x1b[2K")
+            sys.stderr.flush()
+
+
+def check(
+    files: FilesArg,
+    fmt: FormatOpt = Format.text,
+    define: DefineOpt = None,
+    assume: AssumeOpt = None,
+    strict: StrictOpt = False,
+    timeout: TimeoutOpt = 30.0,
+    jobs: JobsOpt = None,
+    size: SizeOpt = None,
+) -> None:
+    """Check the equations of hand-written derivations: verified, refuted (with a counterexample),
+    ill-formed (free indices differ), unknown, or unsupported (with the reason)."""
+    import json
+
+    from ..check.checker import CheckOptions, plan_document
+    from ..check.document import DocumentError, scan
+    from ..check.report import exit_code, render_text, to_json
+
+    if not (0 <= timeout <= MAX_TIMEOUT):
+        raise UsageError(f"--timeout must be between 0 and {MAX_TIMEOUT:g} seconds, got {timeout:g}")
+    if jobs is not None and not (1 <= jobs <= MAX_JOBS):
+        raise UsageError(f"--jobs must be between 1 and {MAX_JOBS}, got {jobs}")
+    if files.count("-") > 1:
+        raise UsageError("standard input (-) can be read only once")
+    options = CheckOptions(
+        defines=tuple(define or ()),
+        assumes=tuple(assume or ()),
+        size=size,
+        timeout=timeout or None,
+        jobs=jobs or max(1, min(4, os.cpu_count() or 1)),
+    )
+    plans = []
+    for name in files:  # read, scan and plan everything first: unusable input fails before any work
+        text = load(name)
+        try:
+            plans.append((name, plan_document(scan(text, name=name), name, options)))
+        except DocumentError as exc:
+            message = exc.one_line()
+            raise DocumentError(message if message.startswith(f"{name}:") else f"{name}: {message}") from None
+    colour = fmt is Format.text and _colour(sys.stdout)
+    reports = []
+    for number, (name, plan) in enumerate(plans):
+        progress = _Progress(name)
+        try:
+            report = plan.run(progress)
+        finally:
+            progress.done()
+        reports.append(report)
+        if fmt is Format.json:
+            typer.echo(json.dumps(to_json(report), ensure_ascii=False, separators=(",", ":")))
+        else:
+            typer.echo(("\n" if number else "") + render_text(report, colour=colour), nl=False)
+    raise typer.Exit(exit_code(reports, strict=strict))
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``derive check`` to ``app``."""
+    app.command("check")(check)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sympy import (
     Add,
@@ -108,7 +109,7 @@ def rename_bound(expr: Expr, avoid: Iterable[str] = (), preferred: Iterable[str]
                 body = body.xreplace({var: new})
                 limits.append((new, lo, hi))
             return Sum(visit(body), *limits)
-        return e.func(*[visit(a) for a in e.args])
+        return _rebuilt(e, [visit(a) for a in e.args])
 
     return visit(expr)
 
@@ -155,8 +156,9 @@ class Definitions:
         return self.key_of(obj) in self.lookup()
 
 
+@lru_cache(maxsize=8192)
 def _instantiate(defn: Definition, target: Basic) -> Expr:
-    """The right side of ``defn`` for the occurrence ``target`` of its left side."""
+    """The right side of ``defn`` for the occurrence ``target`` of its left side (memoised: pure)."""
     rhs = defn.rhs
     lhs = defn.lhs
     if isinstance(lhs, Symbol):
@@ -197,7 +199,7 @@ def unfold(expr: Expr, defs: Definitions, keep: frozenset[Basic] = frozenset()) 
             return e
         if isinstance(e, Indexed):
             return e
-        return e.func(*[visit(a, depth) for a in e.args])
+        return _rebuilt(e, [visit(a, depth) for a in e.args])
 
     return visit(expr)
 
@@ -224,22 +226,35 @@ def evaluate_derivatives(
     result is obtained by plain differentiation of explicit expressions, without deltas.
     """
 
-    def visit(e: Basic) -> Basic:
-        if isinstance(e, Derivative):
-            variables = [v for v, _ in e.variable_count]
-            body = unfold(visit(e.expr), defs, _defined_keys(variables, defs))
-            body = rename_bound(body, {n for v in variables for n in _names(v)})
-            if explicit:
-                body = expand_sums(body)
-            return body.diff(*e.variable_count)
-        if not e.args or isinstance(e, (Indexed, IndexedBase, Symbol)):
-            return e
-        return e.func(*[visit(a) for a in e.args])
-
     if explicit:
         expr = expand_sums(expr)
-    out = unfold(visit(expr), defs)
+    out = unfold(_visit_derivatives(expr, defs, explicit), defs)
     return expand_sums(out) if explicit else out
+
+
+def _visit_derivatives(e: Basic, defs: Definitions, explicit: bool) -> Basic:
+    if isinstance(e, Derivative):
+        return _evaluate_derivative(e, defs, explicit)
+    if not e.args or isinstance(e, (Indexed, IndexedBase, Symbol)):
+        return e
+    return _rebuilt(e, [_visit_derivatives(a, defs, explicit) for a in e.args])
+
+
+@lru_cache(maxsize=8192)
+def _evaluate_derivative(e: Derivative, defs: Definitions, explicit: bool) -> Expr:
+    """One ``Derivative`` evaluated (memoised: pure in its arguments, and the verifier meets the
+    same derivative in many members and at many placements)."""
+    variables = [v for v, _ in e.variable_count]
+    body = unfold(_visit_derivatives(e.expr, defs, explicit), defs, _defined_keys(variables, defs))
+    body = rename_bound(body, {n for v in variables for n in _names(v)})
+    if explicit:
+        body = expand_sums(body)
+    return body.diff(*e.variable_count)
+
+
+def _rebuilt(e: Basic, args: list[Basic]) -> Basic:
+    """``e`` with new arguments, or ``e`` itself when none changed (no needless reconstruction)."""
+    return e if all(a is b for a, b in zip(args, e.args)) else e.func(*args)
 
 
 def expand_sums(expr: Expr) -> Expr:
@@ -250,15 +265,21 @@ def expand_sums(expr: Expr) -> Expr:
         if not e.args or isinstance(e, (Symbol, IndexedBase)):
             return e
         if isinstance(e, Sum):
-            body = e.function
-            for var, lo, hi in reversed(e.limits):
-                if not (lo.is_Integer and hi.is_Integer):
-                    return e.func(visit(e.function), *e.limits)
-                body = Add(*[body.xreplace({var: Integer(v)}) for v in range(int(lo), int(hi) + 1)])
-            return visit(body)
-        return e.func(*[visit(a) for a in e.args])
+            return _expand_sum(e)
+        return _rebuilt(e, [visit(a) for a in e.args])
 
     return visit(expr)
+
+
+@lru_cache(maxsize=8192)
+def _expand_sum(e: Sum) -> Expr:
+    """One sum written out (memoised: pure, and a normaliser occurs in every softmax term)."""
+    body = e.function
+    for var, lo, hi in reversed(e.limits):
+        if not (lo.is_Integer and hi.is_Integer):
+            return e.func(expand_sums(e.function), *e.limits)
+        body = Add(*[body.xreplace({var: Integer(v)}) for v in range(int(lo), int(hi) + 1)])
+    return expand_sums(body)
 
 
 # --------------------------------------------------------------------------- sums

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sympy import Basic, Eq, Expr, Indexed, Ne, Symbol
 
@@ -61,14 +62,25 @@ def _holds(rel: Basic, env: dict[Symbol, int]) -> bool:
 
 def explicit(expr: Expr, defs: Definitions, size: Symbol | None, at: Placement) -> Expr:
     """``expr`` at the placement: sums expanded, derivatives taken of the explicit expressions."""
+    return _explicit(expr, defs, size, at)
+
+
+@lru_cache(maxsize=4096)
+def _explicit(expr: Expr, defs: Definitions, size: Symbol | None, at: Placement) -> Expr:
+    """`explicit`, memoised (pure; steps share members, such as ``dL/dz_i`` in the chain rule and
+    the result)."""
     fixed = {s.name for s, _ in at.indices} | ({size.name} if size is not None else set())
     e = rename_bound(expr, fixed)
     sub: dict[Basic, Basic] = dict(at.as_dict())
     if size is not None:
         sub[size] = at.k
     e = e.xreplace(sub)
-    defs_at = Definitions(tuple(type(d)(d.lhs, d.rhs.xreplace({size: at.k}) if size is not None else d.rhs, d.name) for d in defs.items))
-    return evaluate_derivatives(e, defs_at, explicit=True)
+    return evaluate_derivatives(e, _definitions_at(defs, size, at.k), explicit=True)
+
+
+@lru_cache(maxsize=256)
+def _definitions_at(defs: Definitions, size: Symbol | None, k: int) -> Definitions:
+    return Definitions(tuple(type(d)(d.lhs, d.rhs.xreplace({size: k}) if size is not None else d.rhs, d.name) for d in defs.items))
 
 
 def variables_of(expr: Basic, size: Symbol | None) -> list[Basic]:

@@ -34,9 +34,16 @@ def _num(v: object) -> object:
     return v
 
 
-def _walk(e: Basic, env: Mapping[Basic, object]) -> object:
+def _walk(e: Basic, env: dict[Basic, object]) -> object:
     if e in env:
         return env[e]
+    value = _node(e, env)
+    if e.args:  # a subexpression that occurs again (a normaliser in every term) is walked once
+        env[e] = value
+    return value
+
+
+def _node(e: Basic, env: dict[Basic, object]) -> object:
     if isinstance(e, Integer):
         return mpmath.mpf(int(e))
     if isinstance(e, Rational):

@@ -259,6 +259,7 @@ def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context,
                 continue
             do_exact = ctx.size is None or k in ctx.settings.ks
             do_numeric = ctx.size is None or k in ctx.settings.numeric_ks or not do_exact
+            variables: dict[int, set[Basic]] = {}
             for n, (a, b) in enumerate(zip(forms, forms[1:])):
                 diff = a - b
                 if do_exact:
@@ -271,8 +272,12 @@ def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context,
                     except Exception as exc:  # noqa: BLE001
                         errors[n] = errors[n] or f"{type(exc).__name__}: {str(exc)[:160]}"
                 if do_numeric:
+                    for m in (n, n + 1):  # each member's variables found once, not once per point
+                        if m not in variables:
+                            variables[m] = set(variables_of(forms[m], ctx.size))
+                    names = sorted(variables[n] | variables[n + 1], key=str)
                     for _ in range(ctx.settings.points):
-                        values = {v: Rational(rng.randint(1, 40), 20) for v in sorted(set(variables_of(a, ctx.size)) | set(variables_of(b, ctx.size)), key=str)}
+                        values = {v: Rational(rng.randint(1, 40), 20) for v in names}
                         try:
                             va, vb = evaluate(a, values, DIGITS), evaluate(b, values, DIGITS)
                         except Exception as exc:  # noqa: BLE001

@@ -44,7 +44,7 @@ from derive.check.worker import Job, Outcome, run_jobs
 from derive.errors import InputError, UsageError
 from derive.latex import to_latex
 from derive.steps import Definition
-from derive.verify import Context, Settings, Verdict
+from derive.verify import Context, Counterexample, LinkReport, Settings, Verdict
 
 __all__ = [
     "MAX_CHAIN",
@@ -155,6 +155,10 @@ class Plan:
                 f"{name}: {len(self.blocks)} display equations (limit {MAX_EQUATIONS})", hint="split the document"
             )
         self._parsed: dict[tuple[str, str], list[object] | Exception] = {}
+        fm = doc.front_matter
+        texts = [i.latex for i in doc.items if isinstance(i, (Block, Inline))]
+        texts += [*fm.get("define", []), *fm.get("assume", []), *options.defines, *options.assumes]
+        self.functions = rd.function_letters(texts)
         self.size, self.sizes = self._choose_size()
         self.definitions: list[Definition] = []
         self.assumptions: list[tuple[Relational, str]] = []  # usable as conditions: (relation, LaTeX)
@@ -176,7 +180,7 @@ class Plan:
         key = (latex, size.name)
         if key not in self._parsed:
             try:
-                self._parsed[key] = parse_chain(latex, size=size)
+                self._parsed[key] = parse_chain(latex, size=size, functions=self.functions)
             except (ParseError, Unsupported) as exc:
                 self._parsed[key] = exc
         value = self._parsed[key]
@@ -251,13 +255,13 @@ class Plan:
                     if is_define:
                         self._define_from(text, origin, error)
                     else:
-                        rel = parse_relation(text, size=self.size)
+                        rel = parse_relation(text, size=self.size, functions=self.functions)
                         self._assume(rel, text, None, origin, -1)
                 except (ParseError, Unsupported) as exc:
                     raise error(f"{source} {text!r}: {_error_text(exc)}") from None
 
     def _define_from(self, text: str, origin: str, error: type[InputError]) -> None:
-        chain = parse_chain(text, size=self.size)
+        chain = parse_chain(text, size=self.size, functions=self.functions)
         if len(chain) != 2 or chain[0] is CONTINUE or not all(isinstance(m, Expr) for m in chain):
             raise error(f"{origin} {text!r}: expected one equation NAME = EXPRESSION")
         lhs, rhs = chain
@@ -308,7 +312,7 @@ class Plan:
                 self.warnings.append(f"line {item.line}: more than {MAX_INLINE} inline relations; the rest is not read")
             return
         try:
-            rel = parse_relation(item.latex, size=self.size)
+            rel = parse_relation(item.latex, size=self.size, functions=self.functions)
         except (ParseError, Unsupported) as exc:
             self._ignore(item, order, f"not read: {_error_text(exc)}")
             return
@@ -330,13 +334,15 @@ class Plan:
             return
         lhs, rhs = rel.lhs, rel.rhs
         if lhs.has(Derivative) or rhs.has(Derivative):
-            eq = _Equation(item.line, item.latex, order, kind="inline")
-            self._claims(eq, [lhs, rhs])
-            self.equations.append(eq)
+            self._ignore(item, order, "a claim in inline math: only display equations are checked")
             return
         if not rhs.is_number and rd.definable(lhs, self.defined) and not self._definition_problem(lhs, rhs):
             self.definitions.append(Definition(lhs, rhs, rd.defined_key(lhs)))
             self.notes.append(ContextNote(item.line, item.latex, "definition", "", "document", order))
+            return
+        mentioned = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions) & self.defined
+        if mentioned:
+            self._ignore(item, order, f"mentions {', '.join(sorted(mentioned))}, which is defined: a claim, and only display equations are checked")
             return
         indices = rd.free(lhs, self.sizes) | rd.free(rhs, self.sizes)
         if indices:
@@ -421,16 +427,27 @@ class Plan:
                 out.append((rel, latex))
         return out
 
-    def _needs_size(self, exprs: Sequence[Basic]) -> bool:
-        """Whether a sum, an indexed quantity or the size occurs (also through a definition)."""
+    def _size_for(self, exprs: Sequence[Basic]) -> Symbol | None:
+        """The size a link is checked for: the one upper bound of the sums it uses (also through
+        definitions: ``\sum_{j=1}^{d}`` in one, ``\sum_{m=1}^{n}`` in another), the document's
+        size with several or with none but indices, and no size at all without sums or indices
+        (instances at k = 1..6 would all be the same)."""
         names = rd.names_closure(set().union(*(rd.names_of(e) for e in exprs)), self.definitions)
         used = [*exprs, *(d.rhs for d in self.definitions if rd.defined_key(d.lhs) in names)]
         used += [d.lhs for d in self.definitions if rd.defined_key(d.lhs) in names]
-        return any(e.has(Sum, Indexed) or any(s.is_integer for s in e.free_symbols) for e in used)
+        bounds: set[Symbol] = set()
+        for e in used:
+            for s in e.atoms(Sum):
+                bounds |= {b for _, _, hi in s.limits for b in hi.free_symbols if b.is_integer}
+            bounds |= {b for b in e.free_symbols if b.is_integer and b.name in self.sizes}
+        if len(bounds) == 1:
+            return next(iter(bounds))  # type: ignore[return-value]
+        if bounds or any(e.has(Indexed) or rd.free(e, self.sizes) for e in used):
+            return self.size
+        return None
 
     def _job(self, lhs: Expr, rhs: Expr, conditions: Sequence[Basic]) -> int:
-        # Without sums, indices or the size, instances at k = 1..6 would all be the same instance.
-        size = self.size if self._needs_size([lhs, rhs, *conditions]) else None
+        size = self._size_for([lhs, rhs, *conditions])
         ctx = Context(size, tuple(self.definitions), (), self.options.settings)
         self.jobs.append(Job((lhs, rhs), tuple(conditions), ctx))
         return len(self.jobs) - 1
@@ -506,7 +523,11 @@ class Plan:
         evidence = tuple((e.method, e.outcome, e.detail) for e in report.evidence)
         verdict = LinkVerdict(report.verdict.value)
         counter = report.counterexample.as_dict() if report.counterexample is not None else None
-        return LinkResult(lhs, rhs, verdict, _detail(verdict, report), counter, link.conditions, evidence)
+        size = self.jobs[link.job].context.size
+        size_name = size.name if size is not None else self.size.name
+        if counter is not None:
+            counter = {"size": size_name, **counter}
+        return LinkResult(lhs, rhs, verdict, _detail(verdict, report, size_name), counter, link.conditions, evidence)
 
 
 def _is_element(e: Basic) -> bool:
@@ -514,10 +535,17 @@ def _is_element(e: Basic) -> bool:
     return isinstance(e, Indexed) or (isinstance(e, Symbol) and not e.is_integer)
 
 
-def _detail(verdict: LinkVerdict, report: object) -> str:
-    evidence = report.evidence  # type: ignore[attr-defined]
-    if verdict is LinkVerdict.REFUTED:
-        return f"counterexample: {report.counterexample.describe()}"  # type: ignore[attr-defined]
+def _counterexample(c: Counterexample, size: str) -> str:
+    """``k = 2, i = 1, o = 2, z[1] = 3/10, ...: left = ..., right = ...`` with the document's size letter."""
+    parts = ([f"{size} = {c.k}"] if c.k is not None else []) + [f"{n} = {v}" for n, v in c.indices]
+    parts += [f"{n} = {v}" for n, v in c.values]
+    return ", ".join(parts) + f": left = {c.lhs}, right = {c.rhs}"
+
+
+def _detail(verdict: LinkVerdict, report: LinkReport, size: str) -> str:
+    evidence = report.evidence
+    if verdict is LinkVerdict.REFUTED and report.counterexample is not None:
+        return f"counterexample: {_counterexample(report.counterexample, size)}"
     if verdict is LinkVerdict.PROVED:
         return "; ".join(f"{e.method}: {e.detail}" for e in evidence)
     if verdict is LinkVerdict.CHECKED:

@@ -422,7 +422,8 @@ class _Scanner:
 
     # ------------------------------------------------------------ items
     def _math(self, start: int, inner: int, inner_end: int, end: int, *, display: bool, env: str = "") -> None:
-        latex = self.text[inner:inner_end]
+        # LaTeX: without % comments (blanked in the masked text); Markdown has no comments in math
+        latex = (self.masked if self.kind == "tex" else self.text)[inner:inner_end]
         if not display:
             line = self.line(start)
             before = self.text[max(self.line_starts[line - 1], start - 80) : start]
@@ -532,7 +533,38 @@ def _split_equations(latex: str, offset: int) -> list[tuple[int, str]]:
             groups.append([row_start, row_end])
     result = []
     for first, last in groups:
-        chunk = latex[first:last]
-        lead = len(chunk) - len(chunk.lstrip())
-        result.append((offset + first + lead, chunk))
+        for start, chunk in _split_quads(latex[first:last]):
+            lead = len(chunk) - len(chunk.lstrip())
+            result.append((offset + first + start + lead, chunk))
     return result
+
+
+_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
+
+
+def _split_quads(chunk: str) -> list[tuple[int, str]]:
+    """``a = b \\qquad c = d`` is two equations: split at a ``\\quad``/``\\qquad`` outside braces
+    and brackets when the text on both sides has an ``=`` (``a = b \\quad (i \\neq o)`` stays whole)."""
+    cuts = []
+    depth = 0
+    for pos, char in enumerate(chunk):
+        if char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif char == "\\" and depth == 0 and _QUAD.match(chunk, pos) and not _escaped(chunk, pos):
+            cuts.append(pos)
+    if not cuts:
+        return [(0, chunk)]
+    parts: list[list[int]] = []  # [start, end]
+    start = 0
+    for cut in [*cuts, len(chunk)]:
+        if "=" in chunk[start:cut] or not parts:
+            parts.append([start, cut])
+        else:
+            parts[-1][1] = cut  # no equation of its own: an annotation of the previous one
+        start = cut
+    if len(parts) > 1 and "=" not in chunk[parts[0][0] : parts[0][1]]:
+        parts[1][0] = parts[0][0]
+        del parts[0]
+    return [(a, chunk[a:b]) for a, b in parts]

@@ -201,7 +201,7 @@ def _lark() -> Lark:
 # ----------------------------------------------------------------------------------- public API
 
 
-def parse_chain(latex: str, *, size: Symbol) -> list[ChainItem]:
+def parse_chain(latex: str, *, size: Symbol, functions: frozenset[str] = frozenset()) -> list[ChainItem]:
     """Parse a display block ``A = B = C`` into ``[A, B, C]``.
 
     Alignment ``&``, line breaks ``\\\\`` and ``aligned``/``split``/``gathered`` environments are
@@ -209,8 +209,12 @@ def parse_chain(latex: str, *, size: Symbol) -> list[ChainItem]:
     ``\\text{...}`` annotation per line are dropped. A block starting with ``=`` gives
     ``[CONTINUE, B, C]``. A block holding one other relation (``a \\neq b``, ``a \\le b``) gives
     ``[Relational]``; a bare expression gives ``[expr]``.
+
+    A letter directly followed by a bracket is a function application for ``f``, ``g``, ``h``,
+    Greek letters and the letters in ``functions`` (``s`` where the document defines
+    ``s(x) = ...``); any other letter there multiplies: ``y(1 - y)``.
     """
-    lead, exprs, ops, members = _parse(latex, size)
+    lead, exprs, ops, members = _parse(latex, size, functions=functions)
     if members is not None:
         raise Unsupported("'\\in' in a display block is not supported (yet); only in prose")
     if lead is not None and lead.type != "EQ":
@@ -223,21 +227,21 @@ def parse_chain(latex: str, *, size: Symbol) -> list[ChainItem]:
     raise Unsupported("a chain mixing '=' with other relations is not supported (yet)")
 
 
-def parse_expr(latex: str, *, size: Symbol) -> Expr:
-    """Parse one expression (no relation)."""
-    lead, exprs, ops, members = _parse(latex, size)
+def parse_expr(latex: str, *, size: Symbol, functions: frozenset[str] = frozenset()) -> Expr:
+    """Parse one expression (no relation); ``functions`` as in :func:`parse_chain`."""
+    lead, exprs, ops, members = _parse(latex, size, functions=functions)
     if lead is not None or ops or members is not None:
         raise ParseError("expected an expression, found a relation")
     return exprs[0]
 
 
-def parse_relation(latex: str, *, size: Symbol) -> Relational | Membership:
+def parse_relation(latex: str, *, size: Symbol, functions: frozenset[str] = frozenset()) -> Relational | Membership:
     """Parse inline prose math holding one relation: ``i = o``, ``i \\neq o``, ``\\sum_o y_o = 1``,
     ``y_o \\in \\{0, 1\\}``. Relations are unevaluated; in ``=``/``\\neq`` between two bare lowercase
     letters (``i = o``, ``i \\neq o``) the letters are read as indices. Anything else raises
-    :class:`Unsupported`.
+    :class:`Unsupported`. ``functions`` as in :func:`parse_chain`.
     """
-    lead, exprs, ops, members = _parse(latex, size, letters_as_indices=True)
+    lead, exprs, ops, members = _parse(latex, size, letters_as_indices=True, functions=functions)
     if lead is None and len(ops) == 1 and members is None:
         return _relational(ops[0], exprs[0], exprs[1])
     if lead is None and not ops and members is not None:
@@ -368,7 +372,7 @@ def _check_commands(text: str) -> None:
 
 
 def _parse(
-    latex: str, size: Symbol, *, letters_as_indices: bool = False
+    latex: str, size: Symbol, *, letters_as_indices: bool = False, functions: frozenset[str] = frozenset()
 ) -> tuple[Token | None, list[Expr], list[Token], tuple[Expr, ...] | None]:
     """Parse into (leading relation, expressions, relations between them, ``\\in`` set values)."""
     if not isinstance(size, Symbol):
@@ -393,7 +397,7 @@ def _parse(
     _check_depth(tree)
     try:
         with _deep_recursion():
-            return _Builder(tree, size, text).statement(letters_as_indices)
+            return _Builder(tree, size, text, functions).statement(letters_as_indices)
     except (ParseError, Unsupported):
         raise
     except RecursionError:
@@ -452,6 +456,7 @@ class _DerivOp:
 
 
 _Item = tuple[str, Tree]  # ("*" | "/", factor node)
+_FUNCTION_LETTERS = frozenset("fgh")  # letters read as functions before a bracket in every document
 _FRESH = "jmnlpqrstuvwabcdfghxyz"
 
 
@@ -469,10 +474,11 @@ def _is(node: object, *names: str) -> bool:
 class _Builder:
     """Turns one parse tree into SymPy objects, tracking bound sum variables."""
 
-    def __init__(self, tree: Tree, size: Symbol, text: str) -> None:
+    def __init__(self, tree: Tree, size: Symbol, text: str, functions: frozenset[str] = frozenset()) -> None:
         self.tree = tree
         self.size = size
         self.text = text
+        self.functions = _FUNCTION_LETTERS | frozenset(functions)
         self.scopes: list[dict[str, Symbol]] = []
         self.bounds = 0  # > 0 while building sum bounds: bare letters are sizes / indices
         self.digits = 0
@@ -654,7 +660,7 @@ class _Builder:
             raise ParseError(f"missing operand at {self.at(node)}")
         if items[0][0] == "/":
             raise ParseError(f"'/' without a numerator at {self.at(items[0][1])}")
-        if sum(1 for _, n in items if _is(n, "bigsum", "frac")) > _MAX_OPERATORS:
+        if sum(1 for _, n in items if _is(n, "bigsum", "frac", "fn_sum")) > _MAX_OPERATORS:
             raise ParseError(f"too many sums or fractions in one product at {self.at(node)}")
         result: Expr | None = None
         pos = 0
@@ -684,6 +690,9 @@ class _Builder:
         _, node = items[pos]
         if _is(node, "bigsum"):
             return self.sum(node, items[pos + 1 :]), len(items), False
+        if _is(node, "fn_sum"):  # \log \sum_j ...: the function of the whole sum
+            fn, bigsum = node.children
+            return self.apply_fn(fn, self.sum(bigsum, items[pos + 1 :])), len(items), False
         value = self.build(node)
         if isinstance(value, _DerivOp):
             if pos + 1 >= len(items):
@@ -746,6 +755,9 @@ class _Builder:
         return Sum(body, (var, lower, upper))
 
     def b_bigsum(self, node: Tree) -> Expr:
+        raise ParseError(f"\\sum without a body at {self.at(node)}")
+
+    def b_fn_sum(self, node: Tree) -> Expr:
         raise ParseError(f"\\sum without a body at {self.at(node)}")
 
     # ------------------------------------------------------------ scripts
@@ -832,6 +844,11 @@ class _Builder:
         sub, sup = self.split_scripts(scripts)
         if _is(primary, "partial"):
             raise ParseError(f"\\partial outside a derivative fraction at {self.at(node)}")
+        if _is(primary, "call") and self.is_product(primary):  # x(1 + y)^2 = x (1 + y)^2
+            letter, inner = self.product_parts(primary)
+            if sub is not None:
+                raise Unsupported(f"a subscript on an expression at {self.at(sub)} is not supported (yet)")
+            return letter * (self.power(inner, self.script(sup), node) if sup is not None else inner)
         base = self.subscripted(primary, sub) if sub is not None else self.expr(primary)
         if sup is None:
             return base
@@ -913,7 +930,26 @@ class _Builder:
     def apply_fn(self, token: Token, arg: Expr) -> Expr:
         return exp(arg) if token.value.endswith("exp") else log(arg)
 
+    def is_product(self, node: Tree) -> bool:
+        """A letter before a bracket that is not a function here (and has no prime): a product."""
+        name = node.children[0].value
+        primes = any(isinstance(c, Token) and c.type == "PRIME" for c in node.children)
+        return not primes and not name.startswith("\\") and name not in self.functions
+
+    def product_parts(self, node: Tree) -> tuple[Expr, Expr]:
+        name_token = node.children[0]
+        args = [c for c in node.children if isinstance(c, Tree)]
+        if len(args) != 1:
+            raise Unsupported(
+                f"{name_token.value}(..., ...) at {self.at(node)}: {name_token.value} is not a function here;"
+                " functions are f, g, h, Greek letters and letters the document defines as functions"
+            )
+        return self.bare(name_token.value), self.expr(args[0])
+
     def b_call(self, node: Tree) -> Expr:
+        if self.is_product(node):
+            letter, inner = self.product_parts(node)
+            return letter * inner
         name_token = node.children[0]
         primes = sum(1 for c in node.children if isinstance(c, Token) and c.type == "PRIME")
         args = [self.expr(c) for c in node.children if isinstance(c, Tree)]

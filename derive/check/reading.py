@@ -27,6 +27,7 @@ __all__ = [
     "dependents_of",
     "describe_indices",
     "free",
+    "function_letters",
     "index_mismatch",
     "index_relation",
     "is_index",
@@ -55,6 +56,22 @@ def size_candidates(doc: Document) -> list[str]:
                 first.setdefault(letter, n)
     ranked = sorted(found, key=lambda letter: (-found[letter], first[letter]))
     return ranked + [s for s in DEFAULT_SIZES if s not in found]
+
+
+_FUNCTION_DEFINITION = re.compile(r"^[\s&]*([a-zA-Z])\s*\(\s*[a-zA-Z](?:\s*,\s*[a-zA-Z])*\s*\)[\s&]*=(?!=)")
+_PRIMED = re.compile(r"(?<![\\a-zA-Z])([a-zA-Z])'+\s*\(")
+
+
+def function_letters(texts: Iterable[str]) -> frozenset[str]:
+    """Letters a document uses as functions: defined as ``s(x) = ...`` at the start of an
+    equation, or differentiated as ``s'(x)``. Elsewhere a letter before a bracket multiplies."""
+    out: set[str] = set()
+    for text in texts:
+        m = _FUNCTION_DEFINITION.match(text)
+        if m:
+            out.add(m.group(1))
+        out.update(m.group(1) for m in _PRIMED.finditer(text))
+    return frozenset(out - {"d", "e"})
 
 
 def uses_as_index(expr: Basic, size: Symbol) -> bool:
@@ -140,9 +157,9 @@ def defined_key(lhs: Basic) -> str:
     return str(lhs.name)  # type: ignore[attr-defined]
 
 
-def names_closure(names: set[str], definitions: Sequence[Definition]) -> set[str]:
-    """``names`` and every name their definitions use, transitively."""
-    table = {defined_key(d.lhs): names_of(d.rhs) for d in definitions}
+def names_closure(names: set[str], definitions: Sequence[Definition], keep: set[str] | None = None) -> set[str]:
+    """``names`` and every name their definitions use, transitively (not through those in ``keep``)."""
+    table = {defined_key(d.lhs): names_of(d.rhs) for d in definitions if defined_key(d.lhs) not in (keep or set())}
     out = set(names)
     todo = [n for n in names if n in table]
     while todo:
@@ -210,8 +227,8 @@ def undefined_in_derivatives(members: Sequence[Expr], dependents: set[str], defi
     found: set[str] = set()
     for member in members:
         for d in member.atoms(Derivative):
-            body = names_closure(names_of(d.expr), definitions)
             variables = set().union(*(names_of(v) for v in d.variables))
+            body = names_closure(names_of(d.expr), definitions, keep=variables)  # as verify unfolds it
             functions = {str(f.func) for f in d.expr.atoms(AppliedUndef)}
             found |= ((body & dependents) | functions) - defined - variables
     return sorted(found)

@@ -18,13 +18,20 @@ def test_golden_k3(name, produced_k3, golden):
 
 
 def test_committed_output_is_fresh(produced_general, produced_k3):
-    """output/ holds exactly what `derive softmax-ce -f all` and `... --k 3 -f all` write."""
+    """output/ holds exactly what `derive softmax-ce -f all`, `... --k 3 -f all` and `derive NAME`
+    for every other registered derivation write."""
+    from derive.produce import produce
+    from derive.registry import names
+
+    files = {**produced_general.files, **produced_k3.files}
+    for other in (n for n in names() if n != "softmax-ce"):
+        files.update(produce(other, None, ["tex", "md", "json"]).files)
     stale = []
-    for name, text in {**produced_general.files, **produced_k3.files}.items():
+    for name, text in files.items():
         path = ROOT / "output" / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             stale.append(name)
-    assert not stale, f"output/ is stale: {stale}; regenerate with: derive softmax-ce && derive softmax-ce --k 3"
+    assert not stale, f"output/ is stale: {stale}; regenerate with: derive softmax-ce && derive softmax-ce --k 3 && derive NAME for each other name in 'derive list'"
 
 
 def test_markdown_uses_aligned_not_align(produced_general, produced_k3):

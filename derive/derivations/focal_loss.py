@@ -78,7 +78,7 @@ def build() -> Derivation:
         "chain-rule",
         "The chain rule",
         "chain rule",
-        r"$FL$ depends on $z$ only through $\sigma(z)$.",
+        r"$\mathrm{FL}$ depends on $z$ only through $\sigma(z)$.",
         (Derivative(FL, z), chain_rule),
     )
 
@@ -97,7 +97,7 @@ def build() -> Derivation:
     d.step(
         "no-focusing",
         r"Without focusing: $\gamma = 0$",
-        "gamma = 0",
+        "substitution gamma = 0",
         r"At $\gamma = 0$ the modulating factor is $1$, the first term vanishes, and what remains "
         r"is the gradient $\sigma(z) - y$ of the binary cross-entropy for the label $y = 1$.",
         (Derivative(FL, z), g.last, expand(g.last.xreplace({no_focus.lhs: no_focus.rhs}))),

@@ -88,3 +88,34 @@ def test_a_parameter_condition_with_sums_in_force():
 )
 def test_printer_forms_used_by_the_catalogue(expr, tex):
     assert to_latex(expr) == tex
+
+
+# --------------------------------------------------------------------------- derivation rewrites
+
+
+def test_fold_softmax_folds_rational_multiples_of_the_exponent():
+    from derive.derivations._rewrites import fold_softmax
+
+    yhat = array("yhat")
+    i = index("i")
+    S = Sum(exp(z[j] / T), (j, 1, k))
+    expr = exp(2 * z[o] / T) / S**2 - exp(z[i] / T) * exp(z[o] / T) / (T * S**2)
+    assert fold_softmax(expr, S, lambda t: z[t] / T, z, yhat) == yhat[o] ** 2 - yhat[i] * yhat[o] / T
+    # An exponential that is not a multiple of the softmax's exponent stays as it is.
+    assert fold_softmax(exp(z[o]) / S, S, lambda t: z[t] / T, z, yhat) == exp(z[o]) / S
+
+
+def test_rename_summation_renames_only_the_bound_variable():
+    from derive.derivations._rewrites import rename_summation
+
+    S = Sum(exp(z[j]), (j, 1, k))
+    assert rename_summation(Sum(exp(z[o]), (o, 1, k)) / S, o, j) == 1
+    assert rename_summation(y[o] * Sum(z[o], (o, 1, k)), o, j) == y[o] * Sum(z[j], (j, 1, k))
+
+
+def test_distribute_cancels_and_combines_powers():
+    from derive.derivations._rewrites import distribute
+
+    s = sigma(x)
+    bracket = g * (1 - s) ** g / (1 - s) - (1 - s) ** g / s
+    assert distribute(s * (1 - s) * bracket, bracket) == g * s * (1 - s) ** g - (1 - s) ** (g + 1)

@@ -1,4 +1,4 @@
-"""Rewrites shared by the catalogue derivations: fold a softmax back into its name, take parts apart.
+"""Rewrites shared by the catalogue derivations: fold a softmax back into its name, distribute, rename.
 
 Each function returns a new SymPy expression computed from its argument; the verifier still has
 to prove every result equal to what it came from.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sympy import Add, Derivative, Dummy, Expr, Indexed, IndexedBase, Rational, Sum, Symbol, exp, expand, expand_log
+from sympy import Add, Dummy, Expr, Indexed, IndexedBase, Rational, Sum, Symbol, exp, expand, expand_log, powsimp
 
-__all__ = ["fold_softmax", "log_expand", "rename_summation", "replace_derivatives", "terms_of"]
+__all__ = ["distribute", "fold_softmax", "log_expand", "rename_summation"]
 
 
 def fold_softmax(expr: Expr, normaliser: Expr, exponent: Callable[[Expr], Expr], logits: IndexedBase, name: IndexedBase) -> Expr:
@@ -43,14 +43,12 @@ def log_expand(expr: Expr) -> Expr:
     return expand(expand_log(expr, force=True), power_exp=False)
 
 
-def replace_derivatives(expr: Expr, table: dict[Derivative, Expr]) -> Expr:
-    """Substitute derivatives already worked out (``table``: derivative -> its value)."""
-    return expr.xreplace(table)
-
-
-def terms_of(expr: Expr) -> list[Expr]:
-    """The terms of a sum, in SymPy's order (a single term if ``expr`` is not an ``Add``)."""
-    return list(Add.make_args(expr))
+def distribute(product: Expr, bracket: Expr) -> Expr:
+    """``a * bracket`` -> ``a t1 + a t2 + ...`` for the terms ``t`` of ``bracket`` (a factor of
+    ``product``); each new product is cancelled by SymPy and its powers of one base combined
+    (``b b^g = b^(g + 1)``)."""
+    outside = product / bracket
+    return Add(*[powsimp(outside * t) for t in Add.make_args(bracket)])
 
 
 def rename_summation(expr: Expr, old: Symbol, new: Symbol) -> Expr:

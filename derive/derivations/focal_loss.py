@@ -6,11 +6,12 @@ scalar derivation (no size); every chain member is computed by SymPy from the pr
 
 from __future__ import annotations
 
-from sympy import Add, Derivative, Eq, Expr, exp, expand, log, powsimp
+from sympy import Derivative, Eq, exp, expand, log
 
 from ..api import DerivationBuilder
 from ..steps import Derivation
 from ..symbols import function, scalar
+from ._rewrites import distribute
 
 __all__ = ["NAME", "build", "z", "gamma", "FL", "sigma"]
 
@@ -18,13 +19,6 @@ NAME = "focal-loss"
 
 z, gamma, FL = scalar("z"), scalar("gamma"), scalar("FL")
 sigma = function("sigma")
-
-
-def distribute(product: Expr, bracket: Expr) -> Expr:
-    """``a * bracket`` -> ``a t1 + a t2 + ...`` for the terms ``t`` of ``bracket``, each product
-    combined by SymPy (powers of the same base add their exponents)."""
-    outside = product / bracket
-    return Add(*[powsimp(outside * t) for t in Add.make_args(bracket)])
 
 
 def build() -> Derivation:

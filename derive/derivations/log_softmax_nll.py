@@ -9,7 +9,7 @@ one.
 
 from __future__ import annotations
 
-from sympy import Derivative, Eq, Expr, Sum, exp, expand, log
+from sympy import Derivative, Eq, Sum, exp, expand, log
 
 from ..calculus import Definitions, constants_out, linearize_sums, unfold
 from ..steps import Definition, Derivation, Step

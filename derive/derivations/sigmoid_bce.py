@@ -7,11 +7,12 @@ written back in terms of ``sigma(z)``, products distributed and expanded.
 
 from __future__ import annotations
 
-from sympy import Add, Derivative, Expr, exp, expand, log
+from sympy import Derivative, exp, expand, log
 
 from ..api import DerivationBuilder
 from ..steps import Derivation
 from ..symbols import function, scalar
+from ._rewrites import distribute
 
 __all__ = ["NAME", "build", "z", "y", "L", "sigma"]
 
@@ -19,13 +20,6 @@ NAME = "sigmoid-bce"
 
 z, y, L = scalar("z"), scalar("y"), scalar("L")
 sigma = function("sigma")
-
-
-def distribute(product: Expr, bracket: Expr) -> Expr:
-    """``a * bracket`` -> ``a t1 + a t2 + ...`` for the terms ``t`` of ``bracket``, each product
-    cancelled by SymPy."""
-    outside = product / bracket
-    return Add(*[outside * t for t in Add.make_args(bracket)])
 
 
 def build() -> Derivation:

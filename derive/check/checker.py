@@ -253,21 +253,21 @@ class Plan:
             for text in texts:
                 try:
                     if is_define:
-                        self._define_from(text, origin, error)
+                        self._define_from(text, source, origin, error)
                     else:
                         rel = parse_relation(text, size=self.size, functions=self.functions)
                         self._assume(rel, text, None, origin, -1)
                 except (ParseError, Unsupported) as exc:
                     raise error(f"{source} {text!r}: {_error_text(exc)}") from None
 
-    def _define_from(self, text: str, origin: str, error: type[InputError]) -> None:
+    def _define_from(self, text: str, source: str, origin: str, error: type[InputError]) -> None:
         chain = parse_chain(text, size=self.size, functions=self.functions)
         if len(chain) != 2 or chain[0] is CONTINUE or not all(isinstance(m, Expr) for m in chain):
-            raise error(f"{origin} {text!r}: expected one equation NAME = EXPRESSION")
+            raise error(f"{source} {text!r}: expected one equation NAME = EXPRESSION")
         lhs, rhs = chain
         problem = self._definition_problem(lhs, rhs)  # type: ignore[arg-type]
         if problem:
-            raise error(f"{origin} {text!r}: {problem}")
+            raise error(f"{source} {text!r}: {problem}")
         self.definitions.append(Definition(lhs, rhs, rd.defined_key(lhs)))  # type: ignore[arg-type]
         self.notes.append(ContextNote(None, text, "definition", "", origin, -1))
 
@@ -423,12 +423,12 @@ class Plan:
         names = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions)
         out = []
         for rel, latex in self.assumptions:
-            if rd.names_of(rel) & names or self.size in rel.free_symbols:
+            if rd.names_of(rel) & names or self.size in rel.args:  # (k = 3: check at that size)
                 out.append((rel, latex))
         return out
 
     def _size_for(self, exprs: Sequence[Basic]) -> Symbol | None:
-        """The size a link is checked for: the one upper bound of the sums it uses (also through
+        r"""The size a link is checked for: the one upper bound of the sums it uses (also through
         definitions: ``\sum_{j=1}^{d}`` in one, ``\sum_{m=1}^{n}`` in another), the document's
         size with several or with none but indices, and no size at all without sums or indices
         (instances at k = 1..6 would all be the same)."""

@@ -7,4 +7,13 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+__all__ = ["__version__", "derive"]
+
+
+def __getattr__(name: str) -> object:
+    """``derive.derive`` (see `derive.notebook`), imported with SymPy on first use only."""
+    if name == "derive":
+        from .notebook import derive
+
+        return derive
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

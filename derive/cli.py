@@ -30,13 +30,14 @@ app = typer.Typer(
 )
 
 #: Documented limit on --k (README): the Jacobian has k^2 entries, all checked.
-MAX_K = 120
+MAX_K = 300
 
 
 class Format(str, Enum):
     tex = "tex"
     md = "md"
     json = "json"
+    pdf = "pdf"
     all = "all"
 
 
@@ -78,25 +79,47 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, strict: bool) -> int:
+def _formats(fmt: Format, out: str, numbered: bool, fragment: bool) -> list[str]:
+    """The formats to produce; usage errors for options that cannot apply."""
+    formats = ["tex", "md", "json"] if fmt is Format.all else [fmt.value]
+    if out == "-" and len(formats) != 1:
+        raise UsageError("-o - prints one format to stdout", hint="add --format tex, md, json or pdf")
+    if fragment and "tex" not in formats:
+        raise UsageError(f"--fragment applies to the LaTeX file, not to --format {fmt.value}", hint="use --format tex or all")
+    if numbered and formats == ["json"]:
+        raise UsageError("--numbered applies to tex, md and pdf, not to the certificate", hint="drop --numbered")
+    if out == "-" and formats == ["pdf"] and sys.stdout.isatty():
+        raise UsageError("-o - would print a PDF to the terminal", hint="redirect stdout to a file or use -o DIR")
+    return formats
+
+
+def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, strict: bool,
+                    numbered: bool = False, fragment: bool = False) -> int:
     from .files import check_directory, write_all
     from .produce import produce
     from .registry import get
 
     entry = get(name)
     k = parse_k(k_text, entry.max_k or MAX_K) if k_text is not None else None
-    formats = ["tex", "md", "json"] if fmt is Format.all else [fmt.value]
-    if out == "-" and len(formats) != 1:
-        raise UsageError("-o - prints one format to stdout", hint="add --format tex, md or json")
+    formats = _formats(fmt, out, numbered, fragment)
     if out != "-":
         check_directory(Path(out))
+    if "pdf" in formats:
+        from .pdf import find_pdflatex
+
+        find_pdflatex()  # before the work: a missing pdflatex is a one-line error, nothing written
     progress = _Progress()
     try:
-        produced = produce(name, k, formats, progress)
+        produced = produce(name, k, formats, progress, numbered=numbered, fragment=fragment)
     finally:
         progress.done()
     if out == "-":
-        sys.stdout.write(next(iter(produced.files.values())))
+        content = next(iter(produced.files.values()))
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+        else:
+            sys.stdout.write(content)
     else:
         for path in write_all(Path(out), produced.files):
             typer.echo(f"wrote {path}")
@@ -115,9 +138,11 @@ def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, str
 
 
 KOpt = Annotated[Optional[str], typer.Option("--k", help=f"Also write the concrete instance for k classes (1..{MAX_K}): explicit softmax, k x k Jacobian, gradient.", show_default=False)]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: tex (standalone LaTeX), md (Markdown for blogs), json (certificate) or all.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: tex (standalone LaTeX), md (Markdown for blogs), json (certificate), pdf (the LaTeX compiled by pdflatex) or all (tex, md and json).")]
 OutOpt = Annotated[str, typer.Option("--output", "-o", help="Directory to write into, or - to print one format to stdout.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when a step could not be decided (unknown).")]
+FragmentOpt = Annotated[bool, typer.Option("--fragment", help="Write the LaTeX body only, NAME-fragment.tex, to \\input into a paper that loads amsmath and amssymb.")]
+NumberedOpt = Annotated[bool, typer.Option("--numbered", help="One equation number per step, labelled derive:NAME:STEPID for \\eqref (LaTeX, PDF); \\tag{n} in Markdown.")]
 
 
 def _derivation_command(name: str, summary: str) -> None:
@@ -128,8 +153,10 @@ def _derivation_command(name: str, summary: str) -> None:
         fmt: FormatOpt = Format.all,
         output: OutOpt = "output",
         strict: StrictOpt = False,
+        fragment: FragmentOpt = False,
+        numbered: NumberedOpt = False,
     ) -> None:
-        raise typer.Exit(_run_derivation(name, k, fmt, output, strict))
+        raise typer.Exit(_run_derivation(name, k, fmt, output, strict, numbered, fragment))
 
     command.__doc__ = f"{summary[:1].upper()}{summary[1:]}: derive, verify and render."
     app.command(name)(command)

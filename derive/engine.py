@@ -42,6 +42,19 @@ class VerifiedDerivation:
             verdicts.append(self.instance.verdict)  # type: ignore[attr-defined]
         return worst(verdicts)
 
+    def _repr_markdown_(self) -> str:
+        """Jupyter: the whole Markdown document (``$$`` math; rendered by the notebook's MathJax)."""
+        from .render import render
+        from .view import build_view
+
+        return render("derivation.md.j2", build_view(self))
+
+    def _repr_latex_(self) -> str:
+        """Jupyter: the boxed result equation with its conditions, in ``$$...$$``."""
+        from .view import result_display
+
+        return f"$${result_display(self)}$$"
+
 
 def verify_steps(steps: tuple[Step, ...], ctx: Context, progress: Progress | None, label: str) -> tuple[VerifiedStep, ...]:
     out = []

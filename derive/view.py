@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,11 +11,12 @@ from sympy import Basic, Expr
 
 from . import __version__
 from .engine import VerifiedDerivation, VerifiedStep
+from .errors import RenderError
 from .latex import DerivePrinter
 from .steps import Display
 from .verify import VERIFIER_VERSION, Verdict
 
-__all__ = ["build_view", "ELIDE_ABOVE"]
+__all__ = ["build_view", "result_display", "step_label", "ELIDE_ABOVE", "LABEL_PREFIX"]
 
 #: Vectors and matrices larger than this are shown with \cdots, \vdots and \ddots.
 ELIDE_ABOVE = 6
@@ -29,7 +31,13 @@ _MD_MARK = {Verdict.PROVED: "✓", Verdict.CHECKED: "✓?", Verdict.UNKNOWN: "?"
 _TEX_MARK = {Verdict.PROVED: r"$\checkmark$", Verdict.CHECKED: r"$\checkmark$?", Verdict.UNKNOWN: "?", Verdict.REFUTED: r"$\times$"}
 
 _TEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "_": r"\_", "^": r"\^{}", "#": r"\#",
-                "%": r"\%", "&": r"\&", "$": r"\$", "~": r"\~{}"}
+                "%": r"\%", "&": r"\&", "$": r"\$", "~": r"\~{}",
+                # Not special, but the default OT1 font encoding prints them as other glyphs.
+                "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
+
+#: Labels are ``derive:NAME:STEPID``; characters outside this set become ``-``.
+LABEL_PREFIX = "derive"
+_LABEL_UNSAFE = re.compile(r"[^A-Za-z0-9.-]")
 
 
 def tex_escape(text: str) -> str:
@@ -37,60 +45,93 @@ def tex_escape(text: str) -> str:
     return "".join(_TEX_SPECIAL.get(c, c) for c in text)
 
 
+def step_label(name: str, step_id: str) -> str:
+    """The LaTeX label of a step, ``derive:softmax-ce:jacobian-same``: stable across runs."""
+    return ":".join((LABEL_PREFIX, _LABEL_UNSAFE.sub("-", name), _LABEL_UNSAFE.sub("-", step_id)))
+
+
 @dataclass(frozen=True)
 class _Ctx:
     printer: DerivePrinter
+    name: str
+    numbered: bool
+    size_tex: str  # ``k`` (or the derivation's own size symbol) in LaTeX; "" without a size
+    size_text: str
 
     def tex(self, e: Basic) -> str:
         return self.printer.doprint(e)
 
 
-def _aligned(ctx: _Ctx, chain: Sequence[Expr]) -> str:
-    """``a &= b \\\\ &= c`` lines for an aligned environment."""
+def _lines(ctx: _Ctx, chain: Sequence[Expr]) -> list[str]:
+    """``a &= b``, ``&= c``, ...: one line per link of the chain."""
     first, *rest = chain
-    lines = [f"{ctx.tex(first)} &= {ctx.tex(rest[0])}"]
-    lines += [f"&= {ctx.tex(m)}" for m in rest[1:]]
-    return " \\\\\n".join(lines)
+    return [f"{ctx.tex(first)} &= {ctx.tex(rest[0])}"] + [f"&= {ctx.tex(m)}" for m in rest[1:]]
 
 
-def _summary(vs: VerifiedStep, size: str) -> str:
-    """One line: what each method established across the step's links."""
+def _align_tex(lines: Sequence[str], label: str) -> str:
+    """The body of an ``align`` environment with one number, on the last line, carrying ``label``.
+
+    Without a label the lines are joined as they are (for ``align*``).
+    """
+    if not label:
+        return " \\\\\n".join(lines)
+    marked = [f"{line} \\notag" for line in lines[:-1]] + [f"{lines[-1]} \\label{{{label}}}"]
+    return " \\\\\n".join(marked)
+
+
+def _summary(vs: VerifiedStep, general: str, escape: Callable[[str], str]) -> str:
+    """One line: what each method established across the step's links.
+
+    ``general`` is the size as it should appear (``k`` or ``$k$``), already in the target markup;
+    ``escape`` makes the rest of the words safe for it.
+    """
     parts = []
-    methods = {"symbolic": f"symbolic for general {size}" if size else "symbolic",
-               "exact": "exact instances", "numeric": "50-digit numerics"}
-    for method, label in methods.items():
+    methods = {"symbolic": (escape("symbolic for general "), general) if general else (escape("symbolic"), ""),
+               "exact": (escape("exact instances"), ""), "numeric": (escape("50-digit numerics"), "")}
+    for method, (words, size) in methods.items():
         outcomes = [e.outcome for link in vs.report.links for e in link.evidence if e.method == method]
         if outcomes and all(o == "pass" for o in outcomes):
-            parts.append(label)
+            parts.append(words + size)
         elif outcomes:
             bad = sorted({o for o in outcomes if o != "pass"})
-            parts.append(f"{label}: {'/'.join(bad)}")
-    return "; ".join(parts)
+            parts.append(words + size + escape(f": {'/'.join(bad)}"))
+    return escape("; ").join(parts)
+
+
+def _plain(text: str) -> str:
+    return text
 
 
 def _counterexamples(vs: VerifiedStep) -> list[str]:
     return [link.counterexample.describe() for link in vs.report.links if link.counterexample is not None]
 
 
-def _step_view(ctx: _Ctx, vs: VerifiedStep, number: int, size: str) -> dict[str, Any]:
+def _step_view(ctx: _Ctx, vs: VerifiedStep, number: int) -> dict[str, Any]:
     s = vs.step
     conds = [ctx.tex(c) for c in s.conditions]
+    lines = _lines(ctx, s.chain)
+    label = step_label(ctx.name, s.id) if ctx.numbered else ""
     return {
         "id": s.id,
         "number": number,
+        "label": label,
         "title": s.title,
         "rule": s.rule,
         "rule_tex": tex_escape(s.rule),
         "explanation": s.explanation,
         "conditions": ", ".join(conds),
-        "aligned": _aligned(ctx, s.chain),
+        "aligned": " \\\\\n".join(lines),
+        "align_tex": _align_tex(lines, label),
+        "env_tex": "align" if ctx.numbered else "align*",
+        "tag_md": f" \\tag{{{number}}}" if ctx.numbered else "",
         "verdict": vs.verdict.value,
         "verdict_words": _WORDS[vs.verdict],
         "mark_md": _MD_MARK[vs.verdict],
         "mark_tex": _TEX_MARK[vs.verdict],
-        "summary": _summary(vs, size),
-        "summary_tex": tex_escape(_summary(vs, size)),
+        "summary": _summary(vs, ctx.size_text, _plain),
+        "summary_tex": _summary(vs, f"${ctx.size_tex}$" if ctx.size_tex else "", tex_escape),
         "counterexamples": _counterexamples(vs),
+        "counterexamples_tex": [tex_escape(c) for c in _counterexamples(vs)],
     }
 
 
@@ -99,9 +140,19 @@ def _shown(n: int) -> list[int | None]:
     return list(range(1, n + 1)) if n <= ELIDE_ABOVE else [1, 2, None, n]
 
 
+def _pmatrix(rows: Sequence[Sequence[str]]) -> str:
+    r"""A ``pmatrix``. Cells with fractions are set in display style (a ``\frac`` in a matrix cell is
+    otherwise script-sized), rows apart: ``\\[3ex]`` counts from the depth of the array strut, so
+    ``1ex`` would not clear a display fraction (in LaTeX and in KaTeX alike)."""
+    tall = any(r"\frac" in cell for row in rows for cell in row)
+    if tall:
+        rows = [[c if c in (r"\vdots", r"\cdots", r"\ddots") else rf"\displaystyle {c}" for c in row] for row in rows]
+    sep = r" \\[3ex] " if tall else r" \\ "
+    return r"\begin{pmatrix} " + sep.join(" & ".join(row) for row in rows) + r" \end{pmatrix}"
+
+
 def _vector(ctx: _Ctx, items: Sequence[Expr]) -> str:
-    rows = [ctx.tex(items[i - 1]) if i else r"\vdots" for i in _shown(len(items))]
-    return r"\begin{pmatrix} " + r" \\ ".join(rows) + r" \end{pmatrix}"
+    return _pmatrix([[ctx.tex(items[i - 1]) if i else r"\vdots"] for i in _shown(len(items))])
 
 
 def _matrix(ctx: _Ctx, rows: Sequence[Sequence[Expr]]) -> str:
@@ -118,8 +169,8 @@ def _matrix(ctx: _Ctx, rows: Sequence[Sequence[Expr]]) -> str:
                 cells.append(r"\cdots")
             else:
                 cells.append(ctx.tex(rows[a - 1][b - 1]))
-        out.append(" & ".join(cells))
-    return r"\begin{pmatrix} " + r" \\ ".join(out) + r" \end{pmatrix}"
+        out.append(cells)
+    return _pmatrix(out)
 
 
 def _display(ctx: _Ctx, d: Display) -> dict[str, str]:
@@ -142,15 +193,61 @@ def _instance_view(ctx: _Ctx, inst: Any) -> dict[str, Any]:
     }
 
 
-def build_view(vd: VerifiedDerivation, **printer_settings: Any) -> dict[str, Any]:
-    """Everything a template needs, as strings and lists of strings."""
-    ctx = _Ctx(DerivePrinter(printer_settings))
+def _result_display(ctx: _Ctx, vd: VerifiedDerivation) -> str:
+    chain, conditions = vd.derivation.result.chain, vd.derivation.result.conditions
+    boxed = rf"\boxed{{{ctx.tex(chain[0])} = {ctx.tex(chain[-1])}}}"
+    if not conditions:
+        return boxed
+    return rf"{boxed} \qquad \text{{for }} " + ", ".join(ctx.tex(c) for c in conditions)
+
+
+def _context(vd: VerifiedDerivation, numbered: bool, printer_settings: dict[str, Any]) -> _Ctx:
+    printer = DerivePrinter(printer_settings)
+    size = vd.derivation.size
+    size_tex = printer.doprint(size) if size is not None else ""
+    return _Ctx(printer, vd.derivation.name, numbered, size_tex, str(size) if size is not None else "")
+
+
+def result_display(vd: VerifiedDerivation, **printer_settings: Any) -> str:
+    r"""The boxed result equation with its conditions (``\boxed{...} \qquad \text{for } ...``),
+    display-math content for LaTeX, KaTeX and MathJax."""
+    return _result_display(_context(vd, False, printer_settings), vd)
+
+
+def _checks(size: str) -> str:
+    """How every equation was checked, for the closing note (``size`` already in its markup)."""
+    if not size:
+        return "symbolically, exactly by direct evaluation, and numerically to 50 digits"
+    return f"symbolically for general {size} by index calculus, exactly at concrete {size}, and numerically to 50 digits"
+
+
+def _check_unique_labels(steps: Sequence[dict[str, Any]]) -> None:
+    seen: dict[str, str] = {}
+    for s in steps:
+        if s["label"] in seen:
+            raise RenderError(f"steps {seen[s['label']]!r} and {s['id']!r} would share the label {s['label']!r}",
+                              hint="give the steps ids that differ in letters, digits, '.' or '-'")
+        seen[s["label"]] = s["id"]
+
+
+def build_view(vd: VerifiedDerivation, *, numbered: bool = False, **printer_settings: Any) -> dict[str, Any]:
+    r"""Everything a template needs, as strings and lists of strings.
+
+    ``numbered``: each step chain and the result get one equation number (``align`` with
+    ``\notag`` on all lines but the last, which carries ``\label{derive:NAME:STEPID}``); the
+    Markdown blocks get the same numbers as ``\tag{n}``. Printer settings: see `DerivePrinter`.
+    """
+    ctx = _context(vd, numbered, printer_settings)
     d = vd.derivation
-    size = str(d.size) if d.size is not None else ""
-    steps = [_step_view(ctx, vs, n, size) for n, vs in enumerate(vd.steps, start=1)]
-    result = _step_view(ctx, vd.result, len(steps) + 1, size)
-    lhs, rhs = d.result.chain[0], d.result.chain[-1]
+    steps = [_step_view(ctx, vs, n) for n, vs in enumerate(vd.steps, start=1)]
+    result = _step_view(ctx, vd.result, len(steps) + 1)
+    if numbered:
+        _check_unique_labels([*steps, result])
+    display = _result_display(ctx, vd)
     counts = {v.value: sum(1 for s in vd.steps if s.verdict is v) for v in Verdict}
+    inst = vd.instance
+    size_text = ctx.size_text or "k"
+    size_tex = ctx.size_tex or "k"
     return {
         "name": d.name,
         "title": d.title,
@@ -159,13 +256,19 @@ def build_view(vd: VerifiedDerivation, **printer_settings: Any) -> dict[str, Any
         "definitions": [{"name": df.name, "latex": f"{ctx.tex(df.lhs)} = {ctx.tex(df.rhs)}"} for df in d.definitions],
         "steps": steps,
         "result": result,
-        "result_latex": f"{ctx.tex(lhs)} = {ctx.tex(rhs)}",
-        "result_conditions": result["conditions"],
+        "result_md": display + result["tag_md"],
+        "result_tex": display + (rf" \label{{{result['label']}}}" if numbered else ""),
+        "result_env_tex": "equation" if numbered else "equation*",
         "notes": list(d.notes),
-        "instance": _instance_view(ctx, vd.instance) if vd.instance is not None else None,
+        "instance": _instance_view(ctx, inst) if inst is not None else None,
         "verdict": vd.verdict.value,
         "verdict_words": _WORDS[vd.verdict],
         "tally": ", ".join(f"{n} {v}" for v, n in counts.items() if n),
         "generator": f"derive {__version__} (verifier {VERIFIER_VERSION})",
-        "k_suffix": f", k = {vd.instance.k}" if vd.instance is not None else "",
+        "size_text": size_text,
+        "size_tex": size_tex,
+        "checks_text": _checks(ctx.size_text),
+        "checks_tex": _checks(f"${ctx.size_tex}$" if ctx.size_tex else ""),
+        "k_suffix": f", {size_text} = {inst.k}" if inst is not None else "",  # type: ignore[attr-defined]
+        "k_suffix_tex": f", ${size_tex} = {inst.k}$" if inst is not None else "",  # type: ignore[attr-defined]
     }

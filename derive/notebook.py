@@ -1,0 +1,33 @@
+"""The one-call API for notebooks and scripts: ``derive.derive("softmax-ce", k=3)``.
+
+The `VerifiedDerivation` it returns shows itself in Jupyter: the Markdown document
+(``_repr_markdown_``) or the boxed result (``_repr_latex_``).
+"""
+
+from __future__ import annotations
+
+from .engine import VerifiedDerivation
+from .errors import UsageError
+from .produce import produce
+from .registry import get
+
+__all__ = ["derive", "DEFAULT_MAX_K"]
+
+#: The bound on ``k`` for a derivation that declares none (the CLI's ``--k`` limit).
+DEFAULT_MAX_K = 120
+
+
+def derive(name: str, k: int | None = None) -> VerifiedDerivation:
+    """Build and verify the registered derivation ``name``, with its concrete instance at ``k``.
+
+    Raises `derive.errors.UsageError` for an unknown name or a ``k`` that is not an integer in
+    ``1..max_k``; nothing is written.
+    """
+    entry = get(name)
+    if k is not None:
+        if isinstance(k, bool) or not isinstance(k, int):
+            raise UsageError(f"k must be an integer or None, got {k!r}")
+        limit = entry.max_k or DEFAULT_MAX_K
+        if not 1 <= k <= limit:
+            raise UsageError(f"k must be between 1 and {limit}, got {k}")
+    return produce(name, k, []).verified

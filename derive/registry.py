@@ -53,7 +53,7 @@ class Entry:
 
 _BUILTIN = (
     Entry("softmax-ce", "softmax with cross-entropy over k classes: dL/dz_i = yhat_i - y_i",
-          "derive.derivations.softmax_ce:build", "derive.derivations.softmax_instance:build_instance", max_k=120),
+          "derive.derivations.softmax_ce:build", "derive.derivations.softmax_instance:build_instance", max_k=300),
     Entry("sigmoid-bce", "the sigmoid with binary cross-entropy: dL/dz = sigma(z) - y",
           "derive.derivations.sigmoid_bce:build"),
     Entry("temperature-softmax-ce", "softmax at temperature T with cross-entropy: dL/dz_i = (yhat_i - y_i) / T",

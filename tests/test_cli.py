@@ -23,7 +23,7 @@ def run(*args: str, cwd=None, env=None) -> subprocess.CompletedProcess:
         ("-3", "--k must be a positive integer, got '-3'"),
         ("2.5", "--k must be a positive integer, got '2.5'"),
         ("three", "--k must be a positive integer, got 'three'"),
-        ("1000000", "--k 1000000 is above the limit of 120"),
+        ("1000000", "--k 1000000 is above the limit of 300"),
         ("", "--k must be a positive integer, got ''"),
     ],
 )

@@ -258,16 +258,16 @@ class Plan:
                         rel = parse_relation(text, size=self.size, functions=self.functions)
                         self._assume(rel, text, None, origin, -1)
                 except (ParseError, Unsupported) as exc:
-                    raise error(f"{source} {text!r}: {_error_text(exc)}") from None
+                    raise error(f"{source} '{text}': {_error_text(exc)}") from None
 
     def _define_from(self, text: str, source: str, origin: str, error: type[InputError]) -> None:
         chain = parse_chain(text, size=self.size, functions=self.functions)
         if len(chain) != 2 or chain[0] is CONTINUE or not all(isinstance(m, Expr) for m in chain):
-            raise error(f"{source} {text!r}: expected one equation NAME = EXPRESSION")
+            raise error(f"{source} '{text}': expected one equation NAME = EXPRESSION")
         lhs, rhs = chain
         problem = self._definition_problem(lhs, rhs)  # type: ignore[arg-type]
         if problem:
-            raise error(f"{source} {text!r}: {problem}")
+            raise error(f"{source} '{text}': {problem}")
         self.definitions.append(Definition(lhs, rhs, rd.defined_key(lhs)))  # type: ignore[arg-type]
         self.notes.append(ContextNote(None, text, "definition", "", origin, -1))
 

@@ -194,14 +194,15 @@ def definable(lhs: Basic, defined: set[str]) -> bool:
 
 
 def assumption_shaped(lhs: Expr, rhs: Expr, defined: set[str], definitions: Sequence[Definition]) -> bool:
-    """A constraint rather than a claim: one side is a number, the other is not, and neither
-    side has a derivative or mentions anything defined (``\\sum_{o=1}^{k} y_o = 1``)."""
+    """A constraint rather than a claim: one side is a number, the other is not but names a
+    quantity, and neither side has a derivative or mentions anything defined
+    (``\\sum_{o=1}^{k} y_o = 1``; not ``\\sum_{o=1}^{k} 1 = 3``, a claim about the size)."""
     if lhs.is_number == rhs.is_number:
         return False
     if lhs.has(Derivative) or rhs.has(Derivative):
         return False
     used = names_of(lhs) | names_of(rhs)
-    return not (used & defined) and not (names_closure(used, definitions) & defined)
+    return bool(used) and not (used & defined) and not (names_closure(used, definitions) & defined)
 
 
 def dependents_of(chains: Iterable[Sequence[Basic]]) -> set[str]:

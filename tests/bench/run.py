@@ -1,0 +1,222 @@
+"""Benchmarks for `derive`, printed as Markdown tables. Not part of the test suite (no file in
+tests/bench is named test_*.py, so ``python -m pytest`` collects nothing here).
+
+    python tests/bench/run.py [--runs N] [--ks 3,10,30,100,300] [--skip-naive] [--skip-catalogue]
+
+Every measurement runs a command in a fresh process and times it by wall clock: one warm-up run
+(not counted), then ``--runs`` timed runs; the tables give the median. The two slowest commands
+(the naive baseline at k = 30 and the cold catalogue verification) skip the warm-up: the runs
+before them have already loaded the same files. Targets compare medians measured in this same run
+(ratios), so a loaded or slow machine shifts both sides.
+
+"Cold" runs get a fresh, empty verification cache (``DERIVE_CACHE_DIR``) each time; "warm" runs
+share one that the warm-up filled. The instance (``--k N``: the k x k Jacobian and the gradient) is
+never cached: every run differentiates and checks all of its entries. Peak RSS is the
+``ru_maxrss`` of the child process (``resource.getrusage(RUSAGE_CHILDREN)``) in one extra run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NAIVE = Path(__file__).resolve().parent / "naive.py"
+SEEDS = (ROOT / "tests" / "check" / "docs" / "seed-softmax-ce.txt", ROOT.parent / "shared" / "seed" / "000_1a0ae137ec7ca028.txt")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """Timed runs of one command: the median and every run (seconds)."""
+
+    label: str
+    runs: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+
+class Bench:
+    """Runs commands in fresh processes with a private cache directory."""
+
+    def __init__(self, runs: int, scratch: Path) -> None:
+        self.runs = runs
+        self.scratch = scratch
+        self.warm_cache = scratch / "warm-cache"
+        self.derive = [shutil.which("derive")] if shutil.which("derive") else [sys.executable, "-m", "derive"]
+        self._fresh = 0
+
+    def env(self, cache: Path | None) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k not in ("DERIVE_NO_CACHE", "DERIVE_CACHE_DIR")}
+        env["DERIVE_CACHE_DIR"] = str(cache if cache is not None else self.fresh_dir("cache"))
+        return env
+
+    def fresh_dir(self, what: str) -> Path:
+        self._fresh += 1
+        path = self.scratch / f"{what}-{self._fresh}"
+        path.mkdir()
+        return path
+
+    def run(self, argv: Sequence[str], env: dict[str, str]) -> float:
+        start = time.perf_counter()
+        r = subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        elapsed = time.perf_counter() - start
+        if r.returncode not in (0,):
+            raise RuntimeError(f"{' '.join(argv)} exited {r.returncode}: {r.stderr.strip()[-400:]}")
+        return elapsed
+
+    def time(self, label: str, argv: Callable[[], Sequence[str]], *, warm: bool = True, warmup: bool = True) -> Measure:
+        """``argv()`` is called for every run (a fresh output directory each time)."""
+        env = (lambda: self.env(self.warm_cache)) if warm else (lambda: self.env(None))
+        if warmup:
+            self.run(argv(), env())
+        runs = tuple(self.run(argv(), env()) for _ in range(self.runs))
+        print(f"  {label}: median {statistics.median(runs):.3f} s of {', '.join(f'{t:.3f}' for t in runs)}", file=sys.stderr)
+        return Measure(label, runs)
+
+    def time_inside(self, label: str, code: str) -> Measure:
+        """Time measured by the child itself (it prints seconds): no interpreter start-up."""
+        argv = [sys.executable, "-c", code]
+        env = self.env(self.warm_cache)
+        subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, check=True)
+        runs = tuple(float(subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout.split()[-1])
+                     for _ in range(self.runs))
+        print(f"  {label}: median {statistics.median(runs):.3f} s of {', '.join(f'{t:.3f}' for t in runs)}", file=sys.stderr)
+        return Measure(label, runs)
+
+    def peak_rss_mb(self, argv: Sequence[str], env: dict[str, str]) -> float:
+        """ru_maxrss of ``argv`` run as the only child of a fresh wrapper process (Linux: KiB)."""
+        wrapper = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); "
+                   "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        out = subprocess.run([sys.executable, "-c", wrapper, *argv], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+        kib = int(out.stdout.split()[-1])
+        return kib / 1024 if sys.platform != "darwin" else kib / 1024 / 1024
+
+    def has_command(self, name: str) -> bool:
+        r = subprocess.run([*self.derive, "--help"], cwd=ROOT, env=self.env(self.warm_cache), capture_output=True, text=True)
+        return any(line.split()[:1] == [name] for line in r.stdout.splitlines())
+
+
+def slope(k1: int, t1: float, k2: int, t2: float) -> float:
+    """The log-log slope between two points: t grows like k**slope."""
+    return math.log(t2 / t1) / math.log(k2 / k1)
+
+
+def _seconds(m: Measure) -> str:
+    return f"{m.median:.2f} s"
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}"
+
+
+def verdict(ok: bool) -> str:
+    return "yes" if ok else "**no**"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per measurement (default 3)")
+    parser.add_argument("--ks", default="3,10,30,100,300", help="k values for --k N (default 3,10,30,100,300)")
+    parser.add_argument("--skip-naive", action="store_true", help="skip the naive SymPy baseline")
+    parser.add_argument("--skip-catalogue", action="store_true", help="skip derive verify and derive check")
+    args = parser.parse_args(argv)
+    ks = [int(k) for k in args.ks.split(",")]
+
+    with tempfile.TemporaryDirectory(prefix="derive-bench-") as tmp:
+        b = Bench(args.runs, Path(tmp))
+        b.warm_cache.mkdir()
+        d = b.derive
+        out = lambda: [str(b.fresh_dir("out"))]  # noqa: E731
+        print(f"derive: {' '.join(d)}; python {sys.version.split()[0]}; {os.cpu_count()} CPUs; runs {args.runs}", file=sys.stderr)
+
+        floor = b.time("import floor", lambda: [sys.executable, "-c", "import sympy, jinja2, typer"])
+        typer_floor = b.time("import typer", lambda: [sys.executable, "-c", "import typer"])
+        help_ = b.time("derive --help", lambda: [*d, "--help"])
+        k3_cold = b.time("--k 3 --format all, cold", lambda: [*d, "softmax-ce", "--k", "3", "--format", "all", "-o", *out()], warm=False)
+        k3_warm = b.time("--k 3 --format all, warm", lambda: [*d, "softmax-ce", "--k", "3", "--format", "all", "-o", *out()])
+        k100_cold = b.time("--k 100 --format json, cold", lambda: [*d, "softmax-ce", "--k", "100", "--format", "json", "-o", *out()], warm=False)
+        k100_warm = b.time("--k 100 --format json, warm", lambda: [*d, "softmax-ce", "--k", "100", "--format", "json", "-o", *out()])
+        scale = {k: b.time(f"--k {k} --format all, warm", lambda k=k: [*d, "softmax-ce", "--k", str(k), "--format", "all", "-o", *out()]) for k in ks}
+        inside = {k: b.time_inside(f"instance k = {k}", "import time; from derive.derivations.softmax_instance import build_instance; "
+                                   f"t = time.perf_counter(); r = build_instance({k}); assert r.verdict.value == 'proved'; "
+                                   "print(time.perf_counter() - t)") for k in ks}
+        rss = {k: b.peak_rss_mb([*d, "softmax-ce", "--k", str(k), "--format", "all", "-o", *out()], b.env(None))
+               for k in ks if k >= 100}
+        naive = {} if args.skip_naive else {
+            k: b.time(f"naive SymPy k = {k}", lambda k=k: [sys.executable, str(NAIVE), str(k)], warmup=k < 30) for k in (10, 30)}
+        catalogue: list[tuple[str, str, Measure]] = []
+        if not args.skip_catalogue and b.has_command("verify"):
+            catalogue.append(("`derive verify` (whole catalogue), cold cache", "",
+                              b.time("verify, cold", lambda: [*d, "verify"], warm=False, warmup=False)))
+            catalogue.append(("`derive verify` (whole catalogue), warm cache", "",
+                              b.time("verify, warm", lambda: [*d, "verify"])))
+        seed = next((s for s in SEEDS if s.exists()), None)
+        if not args.skip_catalogue and seed is not None and b.has_command("check"):
+            catalogue.append((f"`derive check {seed.relative_to(ROOT) if seed.is_relative_to(ROOT) else seed.name}`", "",
+                              b.time("check seed", lambda: [*d, "check", str(seed), "--format", "json"])))
+
+    print(_tables(floor, typer_floor, help_, k3_cold, k3_warm, k100_cold, k100_warm, scale, inside, rss, naive, catalogue, ks, args))
+    return 0
+
+
+def _tables(floor: Measure, typer_floor: Measure, help_: Measure, k3_cold: Measure, k3_warm: Measure, k100_cold: Measure,
+            k100_warm: Measure, scale: dict[int, Measure], inside: dict[int, Measure], rss: dict[int, float],
+            naive: dict[int, Measure], catalogue: list[tuple[str, str, Measure]], ks: list[int], args: argparse.Namespace) -> str:
+    s = _seconds
+    rows = [
+        "| measurement | median | ratio | target | met |",
+        "|---|---|---|---|---|",
+        f"| `python -c \"import sympy, jinja2, typer\"` (import floor) | {s(floor)} | 1.00 | | |",
+        f"| `python -c \"import typer\"` | {s(typer_floor)} | 1.00 | | |",
+        f"| `derive --help` | {s(help_)} | {ratio(help_.median, typer_floor.median)} x typer | <= 1.5 x typer | {verdict(help_.median <= 1.5 * typer_floor.median)} |",
+        f"| `derive softmax-ce --k 3 --format all`, cold cache | {s(k3_cold)} | {ratio(k3_cold.median, floor.median)} x floor | <= 2.0 x floor | {verdict(k3_cold.median <= 2 * floor.median)} |",
+        f"| `derive softmax-ce --k 3 --format all`, warm cache | {s(k3_warm)} | {ratio(k3_warm.median, floor.median)} x floor | <= 2.0 x floor | {verdict(k3_warm.median <= 2 * floor.median)} |",
+    ]
+    for name, m in (("cold", k100_cold), ("warm", k100_warm)):
+        if 30 in naive:
+            rows.append(f"| `derive softmax-ce --k 100 --format json`, {name} cache | {s(m)} | {ratio(m.median, naive[30].median)} x naive k = 30 "
+                        f"| < 0.1 x naive k = 30 | {verdict(m.median < 0.1 * naive[30].median)} |")
+        else:
+            rows.append(f"| `derive softmax-ce --k 100 --format json`, {name} cache | {s(m)} | | < 0.1 x naive k = 30 | (naive skipped) |")
+    for k, m in naive.items():
+        rows.append(f"| naive SymPy baseline, k = {k} (`python tests/bench/naive.py {k}`) | {s(m)} | 1.00 | | |")
+    if 30 in ks and 300 in ks:
+        e2e = slope(30, scale[30].median, 300, scale[300].median)
+        inst = slope(30, inside[30].median, 300, inside[300].median)
+        rows.append(f"| growth exponent, `--k N --format all` (warm), k = 30 to 300 | {e2e:.2f} | | <= 2 | {verdict(e2e <= 2)} |")
+        rows.append(f"| growth exponent, the instance alone (`build_instance`), k = 30 to 300 | {inst:.2f} | | <= 2 | {verdict(inst <= 2)} |")
+    for label, _, m in catalogue:
+        rows.append(f"| {label} | {s(m)} | | | |")
+
+    table2 = [
+        "",
+        "| k | `--k N --format all`, warm cache | instance alone | naive SymPy | peak RSS, cold |",
+        "|---|---|---|---|---|",
+    ]
+    for k in ks:
+        nv = s(naive[k]) if k in naive else ""
+        mem = f"{rss[k]:.0f} MB" if k in rss else ""
+        table2.append(f"| {k} | {s(scale[k])} | {s(inside[k])} | {nv} | {mem} |")
+    cmd = "python tests/bench/run.py" + "".join(f" {a}" for a in sys.argv[1:])
+    foot = [
+        "",
+        f"Medians of {args.runs} runs after a warm-up, each command in a fresh process; produced by `{cmd}` "
+        f"on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}.",
+    ]
+    return "\n".join(rows + table2 + foot)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

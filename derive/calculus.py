@@ -445,16 +445,22 @@ def _log_common_factors(expr: Expr) -> Expr:
     return expr.replace(lambda e: isinstance(e, log), lambda e: log(factor_terms(expand_power_exp(e.args[0]))))
 
 
+def _expand_log(e: Expr) -> Expr:
+    """`expand_log` (forced), skipped when there is no logarithm: only ``log`` has a log hint, so
+    it would return ``e`` unchanged after walking every node."""
+    return expand_log(e, force=True) if e.has(log) else e
+
+
 def normal_form(expr: Expr) -> Expr:
     """The numerator of ``expr`` as an expanded polynomial in its atoms (sums, logarithms and
     exponential generators treated as independent). Zero means ``expr`` is identically zero."""
-    e = expand_log(_log_common_factors(expr), force=True)
+    e = _expand_log(_log_common_factors(expr)) if expr.has(log) else expr
     atoms: dict[Basic, Symbol] = {}
     for n, s in enumerate(sorted(e.atoms(Sum), key=str)):
         atoms[s] = Symbol(f"_S{n}")
     e = e.xreplace(atoms)
     e, _ = _exp_generators(e)
-    e = expand_power_exp(expand_log(e, force=True))  # b**(g + 1) -> b**g * b for a symbolic g
+    e = expand_power_exp(_expand_log(e))  # b**(g + 1) -> b**g * b for a symbolic g
     num = numer(together(e))
     gens = sorted(num.free_symbols | num.atoms(Indexed) | num.atoms(log) | num.atoms(exp), key=str)
     try:

@@ -1,9 +1,17 @@
 """The generated documents must render: Markdown math in KaTeX (strict), LaTeX in pdflatex.
 
-Every ``output/**/*.md`` file has each ``$$...$$`` display block rendered by KaTeX with
-``strict: "error"`` (``tests/renderers/katex_check.js``), and every ``output/**/*.tex`` file is
-compiled by pdflatex. ``*-fragment*.tex`` files are bodies without a preamble and are compiled
-inside a minimal host document.
+Two sets of documents are checked:
+
+- the committed ones: every ``output/**/*.md`` file has each ``$$...$$`` display block rendered by
+  KaTeX with ``strict: "error"`` (``tests/renderers/katex_check.js``), and every
+  ``output/**/*.tex`` file is compiled by pdflatex;
+- freshly generated ones, in a session directory: every registered derivation at general size
+  and, when it has a concrete instance, at k in {1, 2, 3, 5}; each plain and ``--numbered``, as a
+  standalone ``.tex``, a ``-fragment.tex`` and a ``.md``. Their logs must also be free of
+  overfull boxes (an equation running into the margin) and of undefined references.
+
+``*-fragment*.tex`` files are bodies without a preamble and are compiled inside a minimal host
+document (``\\documentclass{article}\\usepackage{amsmath,amssymb}``).
 
 Environment:
 
@@ -293,9 +301,8 @@ def _indent(text: str, prefix: str = "    ") -> str:
     return "\n".join(prefix + line for line in text.splitlines())
 
 
-@pytest.mark.parametrize("md_file", generated_file_params(".md"))
-def test_markdown_blocks_render_in_katex(md_file: Path | None) -> None:
-    path = require_generated_file(md_file, ".md")
+def check_markdown_in_katex(path: Path) -> None:
+    """Fail the test unless every ``$$`` block of the Markdown file ``path`` renders in KaTeX."""
     text = path.read_text(encoding="utf-8")
     try:
         blocks = extract_display_blocks(text)
@@ -323,6 +330,11 @@ def test_markdown_blocks_render_in_katex(md_file: Path | None) -> None:
         )
 
 
+@pytest.mark.parametrize("md_file", generated_file_params(".md"))
+def test_markdown_blocks_render_in_katex(md_file: Path | None) -> None:
+    check_markdown_in_katex(require_generated_file(md_file, ".md"))
+
+
 # --------------------------------------------------------------------------------------------
 # LaTeX
 # --------------------------------------------------------------------------------------------
@@ -338,15 +350,16 @@ def first_tex_error(log_text: str) -> str | None:
     return next((line for line in log_text.splitlines() if line.startswith("! ")), None)
 
 
-@pytest.mark.parametrize("tex_file", generated_file_params(".tex"))
-def test_tex_compiles_with_pdflatex(tex_file: Path | None, tmp_path: Path) -> None:
-    path = require_generated_file(tex_file, ".tex")
-    pdflatex = find_pdflatex()
+def compile_with_pdflatex(path: Path, workdir: Path, runs: int = 1) -> str:
+    """Compile ``path`` (a copy, in ``workdir``) and return the log; fail the test on an error.
 
-    shutil.copy2(path, tmp_path / path.name)
-    main = tmp_path / path.name
+    A ``*-fragment*.tex`` file is compiled inside `FRAGMENT_HOST_TEMPLATE`.
+    """
+    pdflatex = find_pdflatex()
+    shutil.copy2(path, workdir / path.name)
+    main = workdir / path.name
     if FRAGMENT_MARKER in path.name:
-        main = tmp_path / FRAGMENT_HOST_NAME
+        main = workdir / FRAGMENT_HOST_NAME
         main.write_text(FRAGMENT_HOST_TEMPLATE % path.name, encoding="utf-8")
 
     command = [
@@ -358,34 +371,220 @@ def test_tex_compiles_with_pdflatex(tex_file: Path | None, tmp_path: Path) -> No
     ]
     # Long log lines so that error messages are not wrapped at 79 characters.
     env = {**os.environ, "max_print_line": "10000"}
-    try:
-        proc = subprocess.run(
-            command,
-            cwd=tmp_path,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=PDFLATEX_TIMEOUT_S,
-            env=env,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"{path}: pdflatex did not finish within {PDFLATEX_TIMEOUT_S} s", pytrace=False)
-
     log = main.with_suffix(".log")
     pdf = main.with_suffix(".pdf")
-    if proc.returncode != 0 or not pdf.is_file():
-        log_text = read_log(log, proc.stdout)
-        tail = "\n".join(log_text.splitlines()[-LOG_TAIL_LINES:])
-        host = f" (inside {FRAGMENT_HOST_NAME})" if main.name != path.name else ""
-        pytest.fail(
-            f"{path}: pdflatex{host} exited with {proc.returncode}: "
-            f"{first_tex_error(log_text) or 'no PDF written'}\n"
-            f"last {LOG_TAIL_LINES} lines of {log.name}:\n{tail}",
-            pytrace=False,
-        )
+    for _ in range(runs):
+        try:
+            proc = subprocess.run(
+                command,
+                cwd=workdir,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                timeout=PDFLATEX_TIMEOUT_S,
+                env=env,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"{path}: pdflatex did not finish within {PDFLATEX_TIMEOUT_S} s", pytrace=False)
+
+        if proc.returncode != 0 or not pdf.is_file():
+            log_text = read_log(log, proc.stdout)
+            tail = "\n".join(log_text.splitlines()[-LOG_TAIL_LINES:])
+            host = f" (inside {FRAGMENT_HOST_NAME})" if main.name != path.name else ""
+            pytest.fail(
+                f"{path}: pdflatex{host} exited with {proc.returncode}: "
+                f"{first_tex_error(log_text) or 'no PDF written'}\n"
+                f"last {LOG_TAIL_LINES} lines of {log.name}:\n{tail}",
+                pytrace=False,
+            )
+    return read_log(log, "")
+
+
+#: Log lines that mean the document does not look as written, although it compiled.
+LAYOUT_PROBLEMS = re.compile(
+    r"^(Overfull \\hbox.*|LaTeX Warning: (There were undefined references|Reference .* undefined"
+    r"|Label .* multiply defined|There were multiply-defined labels).*)$",
+    re.MULTILINE,
+)
+
+
+def layout_problems(log_text: str) -> list[str]:
+    """Overfull boxes (something runs into the margin), undefined or multiply-defined labels."""
+    return [m.group(0) for m in LAYOUT_PROBLEMS.finditer(log_text)]
+
+
+@pytest.mark.parametrize("tex_file", generated_file_params(".tex"))
+def test_tex_compiles_with_pdflatex(tex_file: Path | None, tmp_path: Path) -> None:
+    compile_with_pdflatex(require_generated_file(tex_file, ".tex"), tmp_path)
+
+
+# --------------------------------------------------------------------------------------------
+# Freshly generated documents: every registered derivation, several sizes, every variant
+# --------------------------------------------------------------------------------------------
+
+#: Sizes at which a derivation with a concrete instance is generated (besides general k).
+INSTANCE_KS = (1, 2, 3, 5)
+NO_INSTANCE = "has no concrete instance"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One derivation at one size, plain or ``--numbered``."""
+
+    name: str
+    k: int | None
+    numbered: bool
+
+    @property
+    def folder(self) -> str:
+        return "numbered" if self.numbered else "plain"
+
+    @property
+    def stem(self) -> str:
+        return self.name if self.k is None else f"{self.name}-k{self.k}"
+
+    def file(self, suffix: str) -> str:
+        return f"{self.folder}/{self.stem}{suffix}"
+
+
+def registered_targets() -> list[Target]:
+    """Every registered derivation at general size and at `INSTANCE_KS` when it has an instance."""
+    from derive.registry import entries
+
+    targets = []
+    for entry in entries():
+        ks: list[int | None] = [None]
+        if entry.instance_target is not None:
+            ks += [k for k in INSTANCE_KS if entry.max_k is None or k <= entry.max_k]
+        targets += [Target(entry.name, k, numbered) for k in ks for numbered in (False, True)]
+    return targets
+
+
+TARGETS = registered_targets()
+TEX_SUFFIXES = (".tex", "-fragment.tex")
+
+
+#: Verifications the session already has (tests/conftest.py), reused instead of repeated.
+SHARED_FIXTURES = {("softmax-ce", None): "produced_general", ("softmax-ce", 3): "produced_k3"}
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """``generated(target)`` -> {suffix: path} of the files written for it in a session directory.
+
+    Each derivation is verified once per size (through `derive.produce`); its standalone LaTeX,
+    fragment and Markdown are rendered plain and numbered from that one verification.
+    """
+    from derive.errors import UsageError
+    from derive.produce import produce, render_files
+
+    root = tmp_path_factory.mktemp("generated")
+    verified: dict[tuple[str, int | None], object] = {
+        key: request.getfixturevalue(fixture).verified for key, fixture in SHARED_FIXTURES.items()
+    }
+    written: dict[Target, dict[str, Path]] = {}
+
+    def get(target: Target) -> dict[str, Path]:
+        if target not in written:
+            key = (target.name, target.k)
+            if key not in verified:
+                try:
+                    verified[key] = produce(target.name, target.k, []).verified
+                except UsageError as error:
+                    if NO_INSTANCE in error.message:
+                        pytest.skip(f"{target.name}: {error.message}")
+                    raise
+            vd = verified[key]
+            files = {
+                **render_files(vd, target.k, ["tex", "md"], numbered=target.numbered, name=target.name),  # type: ignore[arg-type]
+                **render_files(vd, target.k, ["tex"], numbered=target.numbered, fragment=True, name=target.name),  # type: ignore[arg-type]
+            }
+            folder = root / target.folder
+            folder.mkdir(exist_ok=True)
+            paths = {}
+            for name, text in files.items():
+                (folder / name).write_text(text, encoding="utf-8")  # type: ignore[arg-type]
+                paths[name[len(target.stem):]] = folder / name
+            assert sorted(paths) == sorted([*TEX_SUFFIXES, ".md"]), sorted(paths)
+            written[target] = paths
+        return written[target]
+
+    return get
+
+
+@pytest.mark.parametrize(
+    ("target", "suffix"),
+    [pytest.param(t, suffix, id=t.file(suffix)) for t in TARGETS for suffix in TEX_SUFFIXES],
+)
+def test_generated_tex_compiles_without_layout_problems(generated, target: Target, suffix: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = generated(target)[suffix]
+    problems = layout_problems(compile_with_pdflatex(path, tmp_path))
+    where = f" (inside {FRAGMENT_HOST_NAME})" if FRAGMENT_MARKER in path.name else ""
+    assert not problems, f"{target.file(suffix)}{where}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("target", [pytest.param(t, id=t.file(".md")) for t in TARGETS])
+def test_generated_markdown_renders_in_katex(generated, target: Target) -> None:  # type: ignore[no-untyped-def]
+    check_markdown_in_katex(generated(target)[".md"])
+
+
+LABEL_HOST = (
+    "\\documentclass{article}\n"
+    "\\usepackage{amsmath,amssymb}\n"
+    "\\begin{document}\n"
+    "%s\n"
+    "\\input{%s}\n"
+    "\\end{document}\n"
+)
+
+
+@pytest.mark.parametrize(
+    "target",
+    [pytest.param(t, id=t.file("-fragment.tex")) for t in TARGETS if t.numbered and t.k is None],
+)
+def test_generated_labels_resolve_in_a_host(generated, target: Target, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A paper can ``\\eqref`` every step and the result: one label each, resolved on the second run."""
+    from derive.registry import get
+    from derive.view import step_label
+
+    derivation = get(target.name).build()
+    expected = [step_label(target.name, s.id) for s in (*derivation.steps, derivation.result)]
+    path = generated(target)["-fragment.tex"]
+    assert re.findall(r"\\label\{([^{}]*)\}", path.read_text(encoding="utf-8")) == expected
+    refs = " ".join(f"\\eqref{{{label}}}" for label in expected)
+    (tmp_path / "src").mkdir()
+    host = tmp_path / "src" / "paper.tex"
+    host.write_text(LABEL_HOST % (refs, path.with_suffix("").as_posix()), encoding="utf-8")
+    log = compile_with_pdflatex(host, tmp_path, runs=2)
+    problems = layout_problems(log)
+    assert not problems, f"{target.file('-fragment.tex')} inside paper.tex:\n" + "\n".join(problems)
+
+
+def test_every_registered_derivation_is_a_target() -> None:
+    """The parametrization above covers the registry (a new derivation is checked automatically)."""
+    from derive.registry import names
+
+    assert {t.name for t in TARGETS} == set(names()) and TARGETS
+
+
+def test_layout_problems_are_found() -> None:
+    log = (
+        "Overfull \\hbox (12.3pt too wide) detected at line 40\n"
+        "Underfull \\hbox (badness 10000) in paragraph at lines 3--4\n"
+        "LaTeX Warning: Reference `derive:x:y' on page 1 undefined on input line 7.\n"
+        "LaTeX Warning: There were undefined references.\n"
+        "LaTeX Warning: Label `a' multiply defined.\n"
+    )
+    assert layout_problems(log) == [
+        "Overfull \\hbox (12.3pt too wide) detected at line 40",
+        "LaTeX Warning: Reference `derive:x:y' on page 1 undefined on input line 7.",
+        "LaTeX Warning: There were undefined references.",
+        "LaTeX Warning: Label `a' multiply defined.",
+    ]
+    assert layout_problems("Underfull \\hbox (badness 1264)\n") == []
 
 
 # --------------------------------------------------------------------------------------------

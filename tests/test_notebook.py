@@ -1,0 +1,84 @@
+"""Notebook display: ``derive.derive(name, k)`` and the ``_repr_*`` methods Jupyter calls."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from test_renderers import check_markdown_in_katex, find_node, render_with_katex, require_katex
+
+
+def test_import_derive_stays_cheap() -> None:
+    """``import derive`` loads neither SymPy nor Jinja; ``derive.derive`` is resolved on first use."""
+    code = (
+        "import sys, derive\n"
+        "assert 'sympy' not in sys.modules and 'jinja2' not in sys.modules, sorted(sys.modules)\n"
+        "assert 'derive' in derive.__all__ and callable(derive.derive)\n"
+        "assert 'sympy' in sys.modules\n"
+        "from derive import derive as d\n"
+        "assert d is derive.derive\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
+    assert r.returncode == 0, r.stderr
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    import derive
+
+    with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
+        derive.nothing  # noqa: B018
+
+
+def test_repr_markdown_is_the_markdown_document(produced_k3) -> None:  # type: ignore[no-untyped-def]
+    assert produced_k3.verified._repr_markdown_() == produced_k3.files["softmax-ce-k3.md"]
+
+
+def test_repr_latex_is_the_boxed_result(produced_general) -> None:  # type: ignore[no-untyped-def]
+    latex = produced_general.verified._repr_latex_()
+    assert latex == (r"$$\boxed{\frac{\partial L}{\partial z_{i}} = \hat{y}_{i} - y_{i}} \qquad "
+                     r"\text{for } \sum_{o=1}^{k} y_{o} = 1$$")
+    # The same equation as the documents' result block.
+    assert latex[2:-2] in produced_general.files["softmax-ce.md"]
+    assert latex[2:-2] in produced_general.files["softmax-ce.tex"]
+
+
+def test_repr_latex_renders_in_katex(produced_general, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "repr.md").write_text(produced_general.verified._repr_latex_() + "\n", encoding="utf-8")
+    check_markdown_in_katex(tmp_path / "repr.md")
+    node = find_node()
+    require_katex()
+    assert [r.ok for r in render_with_katex(node, [r"\boxed{"])] == [False]  # the check can fail
+
+
+def test_derive_returns_the_verified_derivation(produced_k3) -> None:  # type: ignore[no-untyped-def]
+    import derive
+    from derive.certificate import certificate
+    from derive.engine import VerifiedDerivation
+
+    vd = derive.derive("softmax-ce", k=3)
+    assert isinstance(vd, VerifiedDerivation)
+    assert certificate(vd) == certificate(produced_k3.verified)
+    assert vd._repr_markdown_() == produced_k3.files["softmax-ce-k3.md"]
+
+
+@pytest.mark.parametrize(
+    ("name", "k", "message"),
+    [
+        ("softmax-cee", None, "unknown derivation 'softmax-cee'"),
+        ("softmax-ce", 0, "k must be between 1 and 120, got 0"),
+        ("softmax-ce", 121, "k must be between 1 and 120, got 121"),
+        ("softmax-ce", 2.0, "k must be an integer or None, got 2.0"),
+        ("softmax-ce", "3", "k must be an integer or None, got '3'"),
+        ("softmax-ce", True, "k must be an integer or None, got True"),
+    ],
+)
+def test_bad_arguments_raise_usage_error_before_any_work(name, k, message) -> None:  # type: ignore[no-untyped-def]
+    import derive
+    from derive.errors import UsageError
+
+    with pytest.raises(UsageError) as raised:
+        derive.derive(name, k=k)
+    assert message in raised.value.one_line()

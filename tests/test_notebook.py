@@ -68,8 +68,8 @@ def test_derive_returns_the_verified_derivation(produced_k3) -> None:  # type: i
     ("name", "k", "message"),
     [
         ("softmax-cee", None, "unknown derivation 'softmax-cee'"),
-        ("softmax-ce", 0, "k must be between 1 and 120, got 0"),
-        ("softmax-ce", 121, "k must be between 1 and 120, got 121"),
+        ("softmax-ce", 0, "k must be between 1 and {limit}, got 0"),
+        ("softmax-ce", "limit + 1", "k must be between 1 and {limit}, got {above}"),
         ("softmax-ce", 2.0, "k must be an integer or None, got 2.0"),
         ("softmax-ce", "3", "k must be an integer or None, got '3'"),
         ("softmax-ce", True, "k must be an integer or None, got True"),
@@ -78,7 +78,10 @@ def test_derive_returns_the_verified_derivation(produced_k3) -> None:  # type: i
 def test_bad_arguments_raise_usage_error_before_any_work(name, k, message) -> None:  # type: ignore[no-untyped-def]
     import derive
     from derive.errors import UsageError
+    from derive.registry import get
 
+    limit = get("softmax-ce").max_k or 120  # the registered bound (derive.notebook.DEFAULT_MAX_K without one)
+    k = limit + 1 if k == "limit + 1" else k
     with pytest.raises(UsageError) as raised:
         derive.derive(name, k=k)
-    assert message in raised.value.one_line()
+    assert message.format(limit=limit, above=limit + 1) in raised.value.one_line()

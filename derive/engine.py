@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .cache import cached_verify_chain
 from .steps import Derivation, Step
-from .verify import ChainReport, Context, Settings, Verdict, verify_chain, worst
+from .verify import ChainReport, Context, Settings, Verdict, worst
 
 __all__ = ["VerifiedStep", "VerifiedDerivation", "verify_derivation"]
 
@@ -61,7 +62,7 @@ def verify_steps(steps: tuple[Step, ...], ctx: Context, progress: Progress | Non
     for n, step in enumerate(steps, start=1):
         if progress:
             progress(f"{label} {step.id}", n, len(steps))
-        out.append(VerifiedStep(step, verify_chain(step.chain, step.conditions, ctx)))
+        out.append(VerifiedStep(step, cached_verify_chain(step.chain, step.conditions, ctx)))  # see derive.cache
     return tuple(out)
 
 

@@ -164,7 +164,7 @@ def _derivation_command(name: str, summary: str) -> None:
 
 #: Modules that add commands: each defines ``register(app)`` and imports heavy libraries lazily,
 #: inside its commands, so that ``derive --help`` stays fast.
-COMMAND_MODULES: tuple[str, ...] = ("derive.commands.check",)
+COMMAND_MODULES: tuple[str, ...] = ("derive.commands.verify", "derive.commands.recheck", "derive.commands.render", "derive.commands.check")
 
 
 def _add_command_modules() -> None:

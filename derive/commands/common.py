@@ -1,0 +1,96 @@
+"""What the catalogue commands share: progress on stderr, report files, the cache switch."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UsageError
+
+if TYPE_CHECKING:
+    from ..cache import Cache
+
+__all__ = ["Progress", "check_report_path", "write_report", "select_cache", "parse_ks"]
+
+
+class Progress:
+    """Progress on stderr: an updating bar on a terminal, plain lines otherwise."""
+
+    WIDTH = 20
+
+    def __init__(self, total: int, stream: Any = None) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.total = total
+        self.index = 0
+        self.label = ""
+        self.started = time.monotonic()
+
+    def start(self, label: str) -> None:
+        """A new target begins."""
+        self.index += 1
+        self.label = label
+        self("starting", 0, 1)
+
+    def __call__(self, what: str, n: int, total: int) -> None:
+        head = f"[{self.index}/{self.total}] {self.label}"
+        if self.tty:
+            filled = int(self.WIDTH * n / total) if total else 0
+            bar = "#" * filled + "." * (self.WIDTH - filled)
+            line = f"{head} [{bar}] {n}/{total} {what}"
+            self.stream.write("\r\x1b[2K" + line[:200])
+        elif n:
+            self.stream.write(f"derive: {head}: {n}/{total} {what}\n")
+        self.stream.flush()
+
+    def done(self) -> None:
+        if self.tty:
+            self.stream.write("\r\x1b[2K")
+            self.stream.flush()
+
+
+def check_report_path(option: str, text: str) -> Path:
+    """A file path that can be written at the end of the run; a usage error now if it cannot."""
+    from ..files import check_directory
+
+    if not text or text == "-":
+        raise UsageError(f"{option} needs a file name, got {text!r}")
+    path = Path(text)
+    if path.is_dir():
+        raise UsageError(f"{option} {text!r} is a directory, not a file")
+    if not path.parent.is_dir():
+        raise UsageError(f"the directory of {option} {text!r} does not exist", hint="create it first")
+    check_directory(path.parent)
+    return path
+
+
+def write_report(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (complete or not at all)."""
+    from ..files import write_all
+
+    write_all(path.parent, {path.name: text})
+
+
+def select_cache(no_cache: bool) -> Cache | None:
+    """The cache for this run: the user cache directory, or none with ``--no-cache``."""
+    import os
+
+    from ..cache import Cache, default_dir
+
+    if no_cache or os.environ.get("DERIVE_NO_CACHE", "") not in ("", "0"):
+        return None
+    return Cache(default_dir())
+
+
+def parse_ks(texts: list[str] | None) -> list[int]:
+    """``--k`` values (each 1..MAX_K), in order, without repeats."""
+    from ..cli import MAX_K, parse_k
+
+    out: list[int] = []
+    for t in texts or []:
+        k = parse_k(t, MAX_K)
+        if k is not None and k not in out:
+            out.append(k)
+    return out

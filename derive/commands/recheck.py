@@ -1,0 +1,67 @@
+"""``derive recheck CERT.json``: verify a certificate from its own contents, step by step.
+
+Exit codes as for ``derive verify``: 0 every step proved or checked, 1 a step refuted, 3 unknown
+steps under ``--strict``, 2 a malformed certificate or bad usage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import EXIT_FAILED, EXIT_OK, EXIT_UNKNOWN
+
+__all__ = ["register"]
+
+CertArg = Annotated[str, typer.Argument(metavar="CERT.json", help="A certificate written by derive (--format json).", show_default=False)]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when a step could not be decided (unknown).")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Verify everything afresh: neither read nor write the cache.")]
+
+
+def recheck(cert: CertArg, strict: StrictOpt = False, no_cache: NoCacheOpt = False) -> None:
+    """Re-check a certificate using only what is in it (definitions, conditions, chains)."""
+    from ..cache import using
+    from ..recheck import load_certificate, mismatches, parse_certificate
+    from ..recheck import recheck as run
+    from .common import Progress, select_cache
+
+    parsed = parse_certificate(load_certificate(Path(cert)))
+    progress = Progress(1)
+    progress.start(parsed.derivation or cert)
+    with using(select_cache(no_cache)):
+        try:
+            result = run(parsed, progress)
+        finally:
+            progress.done()
+    width = max(len(s.claim.id) for s in result.steps)
+    for s in result.steps:
+        line = f"{s.claim.id:<{width}}  {s.verdict.value}"
+        if s.claim.recorded is not None and s.claim.recorded != s.verdict.value:
+            line += f" (recorded: {s.claim.recorded})"
+        typer.echo(line)
+        for n, link in enumerate(s.report.links, start=1):
+            if link.counterexample is not None:
+                typer.echo(f"  link {n} refuted: {link.counterexample.describe()}")
+            elif link.verdict.value == "unknown":
+                typer.echo(f"  link {n} unknown: " + "; ".join(f"{e.method}: {e.outcome}: {e.detail}" for e in link.evidence))
+    verdicts = [s.verdict.value for s in result.steps]
+    summary = f"{parsed.derivation or cert}: {len(verdicts)} steps rechecked: " + ", ".join(
+        f"{verdicts.count(v)} {v}" for v in ("proved", "checked", "unknown", "refuted") if verdicts.count(v))
+    if parsed.instance is not None:
+        summary += f"; the instance check (recorded {parsed.instance}) is not in the certificate and was not redone"
+    differ = mismatches(result)
+    if differ:
+        summary += f"; {len(differ)} recorded verdicts differ"
+    typer.echo(summary)
+    if "refuted" in verdicts:
+        raise typer.Exit(EXIT_FAILED)
+    if strict and "unknown" in verdicts:
+        raise typer.Exit(EXIT_UNKNOWN)
+    raise typer.Exit(EXIT_OK)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``derive recheck`` to ``app``."""
+    app.command("recheck")(recheck)

@@ -1,0 +1,337 @@
+"""Re-check a certificate using only what is in it: definitions, assumptions, conditions, chains.
+
+Every expression is rebuilt from its ``srepr`` text by `derive.srepr.parse_srepr` (parsed, never
+evaluated; SymPy classes on an allow-list only) after bounds on sizes and numbers are checked, and
+every chain is verified by `derive.verify.verify_chain` with a `Context` made from the certificate
+alone. The verdicts recorded in the certificate are compared, never trusted. A malformed
+certificate raises `CertificateError` (exit 2) with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sympy import Basic, Eq, Expr, Indexed, Symbol
+from sympy.core.function import AppliedUndef
+from sympy.logic.boolalg import Boolean, BooleanAtom
+
+from .certificate import SCHEMA
+from .srepr import CertificateError, parse_srepr
+from .steps import Definition
+from .verify import ChainReport, Context, Evidence, LinkReport, Settings, Verdict, worst
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_STEPS",
+    "MAX_MEMBERS",
+    "MAX_POWER",
+    "MAX_SUM_BOUND",
+    "MAX_FREE_INDICES",
+    "MAX_K",
+    "Claim",
+    "ParsedCertificate",
+    "RecheckedStep",
+    "Recheck",
+    "load_certificate",
+    "parse_certificate",
+    "recheck",
+    "mismatches",
+]
+
+MAX_BYTES = 20_000_000  #: a certificate file larger than this is refused
+MAX_STEPS = 5_000  #: steps in one certificate
+MAX_MEMBERS = 200  #: members of one chain
+MAX_POWER = 100  #: |exponent| of a literal power
+MAX_INT_DIGITS = 30  #: digits of an integer literal
+MAX_NUMBER_BITS = 100_000  #: size of a number built from literals (Pow(Pow(10, 100), 100) ...)
+MAX_SUM_BOUND = 1_000  #: |literal| limit of a sum
+MAX_FREE_INDICES = 6  #: free index symbols of one step (instances enumerate k^n placements)
+MAX_K = 120  #: Eq(k, N) conditions: N at most this (as ``--k``)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A step as the certificate states it, rebuilt."""
+
+    id: str
+    title: str
+    recorded: str | None  # the verdict the certificate claims (never trusted)
+    chain: tuple[Expr, ...]
+    conditions: tuple[Basic, ...]
+
+
+@dataclass(frozen=True)
+class ParsedCertificate:
+    derivation: str
+    k: int | None
+    context: Context
+    claims: tuple[Claim, ...]
+    instance: str | None  # the recorded instance verdict, which a certificate cannot re-establish
+
+
+@dataclass(frozen=True)
+class RecheckedStep:
+    claim: Claim
+    report: ChainReport
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.report.verdict
+
+
+@dataclass(frozen=True)
+class Recheck:
+    certificate: ParsedCertificate
+    steps: tuple[RecheckedStep, ...]
+
+    @property
+    def verdict(self) -> Verdict:
+        return worst(s.verdict for s in self.steps)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load_certificate(path: Path) -> dict[str, Any]:
+    """The JSON object in ``path``; `CertificateError` for anything that is not one."""
+    try:
+        if path.is_dir():
+            raise CertificateError(f"{str(path)!r} is a directory, not a certificate")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise CertificateError(f"{str(path)!r} is {size} bytes, above the limit of {MAX_BYTES}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CertificateError(f"no such certificate: {str(path)!r}") from None
+    except OSError as exc:
+        raise CertificateError(f"cannot read {str(path)!r}: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise CertificateError(f"{str(path)!r} is above the limit of {MAX_BYTES} bytes")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CertificateError(f"{str(path)!r} is not UTF-8 text (not a certificate)") from None
+    try:
+        cert = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CertificateError(f"{str(path)!r} is not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except (RecursionError, ValueError) as exc:
+        raise CertificateError(f"{str(path)!r} is not usable JSON: {type(exc).__name__}") from None
+    if not isinstance(cert, dict):
+        raise CertificateError(f"{str(path)!r} holds a JSON {type(cert).__name__}, not a certificate object")
+    return cert
+
+
+def _get(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if key not in obj:
+        raise CertificateError(f"{where} has no {key!r}")
+    value = obj[key]
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise CertificateError(f"{where}: {key!r} must be a {names}, got {type(value).__name__}")
+    return value
+
+
+def _strings(obj: dict[str, Any], key: str, where: str, *, at_least: int = 0, at_most: int = MAX_MEMBERS) -> list[str]:
+    items = _get(obj, key, list, where)
+    if not at_least <= len(items) <= at_most:
+        raise CertificateError(f"{where}: {key!r} must have {at_least} to {at_most} entries, got {len(items)}")
+    for n, item in enumerate(items):
+        if not isinstance(item, str):
+            raise CertificateError(f"{where}: {key}[{n}] must be an srepr string, got {type(item).__name__}")
+    return items
+
+
+def _literal_int(node: ast.AST) -> int | None:
+    """``Integer(n)``, ``n`` or ``-n`` in the syntax tree, else None."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Integer" and len(node.args) == 1:
+        node = node.args[0]
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _literal_int(node.operand)
+        return None if inner is None else -inner
+    if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
+        return node.value
+    return None
+
+
+def _has_symbol(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("Symbol", "Dummy") for n in ast.walk(node))
+
+
+def _bits(node: ast.AST) -> int:
+    """An upper bound on the size in bits of the number a symbol-free subtree builds."""
+    n = _literal_int(node)
+    if n is not None:
+        return max(1, abs(n).bit_length())
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        name, args = node.func.id, node.args
+        if name == "Pow" and len(args) == 2:
+            e = _literal_int(args[1])
+            if e is None and isinstance(args[1], ast.Call) and getattr(args[1].func, "id", "") == "Rational" and args[1].args:
+                e = _literal_int(args[1].args[0])
+            if e is None:
+                raise CertificateError("a power of numbers must have a literal integer or rational exponent")
+            return _bits(args[0]) * max(1, abs(e))
+        if name in ("Add", "Mul", "Rational", "Tuple", "Max", "Min", "Abs"):
+            return sum(_bits(a) for a in args) + 1
+    return 64  # exp(3), Float(...), E, pi: kept symbolic or evaluated at fixed precision
+
+
+def _check_bounds(text: str, where: str) -> None:
+    """Refuse srepr text whose numbers or sums would take unbounded time to build or to check."""
+    if len(text) > 200_000:
+        raise CertificateError(f"{where}: srepr string longer than 200000 characters")
+    try:
+        tree = ast.parse(text, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return  # parse_srepr reports it
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, int) and len(str(abs(node.value))) > MAX_INT_DIGITS:
+            raise CertificateError(f"{where}: an integer of more than {MAX_INT_DIGITS} digits")
+        if isinstance(node, ast.keyword) and node.arg == "precision":
+            p = _literal_int(node.value)
+            if p is None or not 1 <= p <= 2_000:
+                raise CertificateError(f"{where}: a Float precision must be 1..2000 bits")
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+            continue
+        if node.func.id == "Pow" and len(node.args) == 2:
+            base, ex = node.args
+            if not _has_symbol(ex):
+                e = _literal_int(ex)
+                if e is not None and abs(e) > MAX_POWER:
+                    raise CertificateError(f"{where}: an exponent of {e} (at most {MAX_POWER} in absolute value)")
+                if not _has_symbol(base) and _bits(node) > MAX_NUMBER_BITS:
+                    raise CertificateError(f"{where}: a number of more than {MAX_NUMBER_BITS} bits")
+        if node.func.id == "Sum":
+            for lim in node.args[1:]:
+                if isinstance(lim, ast.Call) and getattr(lim.func, "id", "") == "Tuple":
+                    for bound in lim.args[1:]:
+                        b = _literal_int(bound)
+                        if b is not None and abs(b) > MAX_SUM_BOUND:
+                            raise CertificateError(f"{where}: a sum limit of {b} (at most {MAX_SUM_BOUND})")
+
+
+def _expr(text: str, where: str) -> Basic:
+    _check_bounds(text, where)
+    try:
+        return parse_srepr(text)
+    except CertificateError as exc:
+        raise CertificateError(f"{where}: {exc.message}") from None
+
+
+def _member(text: str, where: str) -> Expr:
+    e = _expr(text, where)
+    if not isinstance(e, Expr):
+        raise CertificateError(f"{where}: a chain member must be an expression, got {type(e).__name__}")
+    return e
+
+
+def _condition(text: str, where: str) -> Basic:
+    c = _expr(text, where)
+    if not isinstance(c, (Boolean, BooleanAtom)):
+        raise CertificateError(f"{where}: a condition must be a relation, got {type(c).__name__}")
+    return c
+
+
+def parse_certificate(cert: dict[str, Any]) -> ParsedCertificate:
+    """Validate the structure and rebuild every expression; `CertificateError` on any defect."""
+    from .calculus import free_indices
+
+    if not isinstance(cert, dict):
+        raise CertificateError("a certificate is a JSON object")
+    schema = cert.get("schema")
+    if schema != SCHEMA:
+        raise CertificateError(f"unknown certificate schema {schema!r}", hint=f"expected {SCHEMA!r}")
+    name = cert.get("derivation", "")
+    name = name if isinstance(name, str) else ""
+    k = cert.get("k")
+    k = k if isinstance(k, int) and not isinstance(k, bool) else None
+    size_text = _get(cert, "size", (str, type(None)), "the certificate")
+    size = _expr(size_text, "size") if size_text is not None else None
+    if size is not None and not isinstance(size, Symbol):
+        raise CertificateError(f"size: must be a symbol, got {type(size).__name__}")
+    definitions = []
+    for n, d in enumerate(_get(cert, "definitions", list, "the certificate")):
+        where = f"definitions[{n}]"
+        if not isinstance(d, dict):
+            raise CertificateError(f"{where} must be an object")
+        lhs = _expr(_get(d, "lhs", str, where), f"{where}.lhs")
+        rhs = _member(_get(d, "rhs", str, where), f"{where}.rhs")
+        if not isinstance(lhs, (Symbol, Indexed, AppliedUndef)):
+            raise CertificateError(f"{where}.lhs: must be a symbol, an indexed symbol or a function, got {type(lhs).__name__}")
+        dname = d.get("name", "")
+        definitions.append(Definition(lhs, rhs, dname if isinstance(dname, str) else ""))
+    assumptions = tuple(_condition(a, f"assumptions[{n}]") for n, a in enumerate(_strings(cert, "assumptions", "the certificate", at_most=MAX_MEMBERS)))
+    steps = _get(cert, "steps", list, "the certificate")
+    if len(steps) > MAX_STEPS:
+        raise CertificateError(f"{len(steps)} steps, above the limit of {MAX_STEPS}")
+    result = _get(cert, "result", dict, "the certificate")
+    claims = []
+    for n, s in enumerate([*steps, {"id": "result", "title": "Result", **result}]):
+        where = f"steps[{n}]" if n < len(steps) else "result"
+        if not isinstance(s, dict):
+            raise CertificateError(f"{where} must be an object")
+        sid = _get(s, "id", str, where)
+        where = f"step {sid!r}" if n < len(steps) else "result"
+        chain = tuple(_member(m, f"{where}, chain[{j}]") for j, m in enumerate(_strings(s, "chain", where, at_least=2)))
+        conditions = tuple(_condition(c, f"{where}, conditions[{j}]") for j, c in enumerate(_strings(s, "conditions", where)))
+        for c in conditions:
+            if isinstance(c, Eq) and size is not None and c.lhs == size and c.rhs.is_Integer and int(c.rhs) > MAX_K:
+                raise CertificateError(f"{where}: size condition k = {c.rhs} is above the limit of {MAX_K}")
+        found: set[Basic] = set()
+        for e in [*chain, *conditions]:
+            found |= free_indices(e)
+        found.discard(size)
+        if len(found) > MAX_FREE_INDICES:
+            raise CertificateError(f"{where}: {len(found)} free indices, above the limit of {MAX_FREE_INDICES}")
+        title = s.get("title", sid)
+        recorded = s.get("verdict")
+        claims.append(Claim(sid, title if isinstance(title, str) else sid, recorded if isinstance(recorded, str) else None,
+                            chain, conditions))
+    inst = cert.get("instance")
+    instance = inst.get("verdict") if isinstance(inst, dict) and isinstance(inst.get("verdict"), str) else None
+    ctx = Context(size, tuple(definitions), assumptions, Settings())
+    return ParsedCertificate(name, k, ctx, tuple(claims), instance)
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _verify(claim: Claim, ctx: Context) -> ChainReport:
+    from .cache import cached_verify_chain
+
+    try:
+        return cached_verify_chain(claim.chain, claim.conditions, ctx)
+    except ValueError as exc:
+        if "conflicting sizes" in str(exc):
+            raise CertificateError(f"step {claim.id!r}: {exc}") from None
+        detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+    except Exception as exc:  # noqa: BLE001 - a crash is never a pass: the step is unknown
+        detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+    ev = (Evidence("recheck", "error", f"the verifier failed on this step: {detail}"),)
+    return ChainReport(tuple(LinkReport(Verdict.UNKNOWN, ev) for _ in claim.chain[1:]))
+
+
+def recheck(
+    cert: dict[str, Any] | ParsedCertificate,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Recheck:
+    """Verify every step and the result of ``cert`` from its own contents."""
+    parsed = cert if isinstance(cert, ParsedCertificate) else parse_certificate(cert)
+    out = []
+    for n, claim in enumerate(parsed.claims, start=1):
+        if progress:
+            progress(f"step {claim.id}", n, len(parsed.claims))
+        out.append(RecheckedStep(claim, _verify(claim, parsed.context)))
+    return Recheck(parsed, tuple(out))
+
+
+def mismatches(result: Recheck) -> Sequence[str]:
+    """Steps whose recorded verdict differs from the recomputed one."""
+    return [f"{s.claim.id}: recorded {s.claim.recorded}, rechecked {s.verdict.value}"
+            for s in result.steps if s.claim.recorded is not None and s.claim.recorded != s.verdict.value]

@@ -18,7 +18,8 @@ from typing import Any
 
 from sympy import Basic, Eq, Expr, Indexed, Symbol
 from sympy.core.function import AppliedUndef
-from sympy.logic.boolalg import Boolean, BooleanAtom
+from sympy.core.relational import Relational
+from sympy.logic.boolalg import BooleanAtom
 
 from .certificate import SCHEMA
 from .srepr import CertificateError, parse_srepr
@@ -233,7 +234,7 @@ def _member(text: str, where: str) -> Expr:
 
 def _condition(text: str, where: str) -> Basic:
     c = _expr(text, where)
-    if not isinstance(c, (Boolean, BooleanAtom)):
+    if not isinstance(c, (Relational, BooleanAtom)):
         raise CertificateError(f"{where}: a condition must be a relation, got {type(c).__name__}")
     return c
 
@@ -283,6 +284,10 @@ def parse_certificate(cert: dict[str, Any]) -> ParsedCertificate:
         for c in conditions:
             if isinstance(c, Eq) and size is not None and c.lhs == size and c.rhs.is_Integer and int(c.rhs) > MAX_K:
                 raise CertificateError(f"{where}: size condition k = {c.rhs} is above the limit of {MAX_K}")
+        sizes = {int(c.rhs) for c in [*assumptions, *conditions]
+                 if isinstance(c, Eq) and size is not None and c.lhs == size and c.rhs.is_Integer}
+        if len(sizes) > 1:
+            raise CertificateError(f"{where}: conflicting sizes {sorted(sizes)}")
         found: set[Basic] = set()
         for e in [*chain, *conditions]:
             found |= free_indices(e)

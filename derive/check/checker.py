@@ -165,6 +165,9 @@ class Plan:
         self.global_cases: list[Basic] = []  # index relations assumed for the whole document
         self.case: list[Basic] = []
         self.case_line: int | None = None
+        self.local_cases: list[Basic] = []  # conditions written after the equation being read
+        self.local_assumptions: list[tuple[Relational, str]] = []
+        self.local_unusable: list[str] = []
         self.last: Expr | None = None
         self.last_broken = False
         self.equations: list[_Equation] = []
@@ -316,17 +319,15 @@ class Plan:
         except (ParseError, Unsupported) as exc:
             self._ignore(item, order, f"not read: {_error_text(exc)}")
             return
+        in_case = item.context in ("bullet", "heading")
         if rd.index_relation(rel):
-            if item.context in ("bullet", "heading"):
-                if self.case_line != item.line:
-                    self.case, self.case_line = [], item.line
-                self.case.append(rel)
-                self.notes.append(ContextNote(item.line, item.latex, "case", "applies to the equations that follow, up to the next case or heading", "document", order))
+            if in_case:
+                self._case(item, rel, order)
             else:
                 self._ignore(item, order, "an index relation in prose is not a case condition (only in a bullet or heading)")
             return
         word = rd.conditional_word(item.before)
-        if word:
+        if word and not in_case:
             self._ignore(item, order, f"hypothetical (after '{word}')")
             return
         if isinstance(rel, Membership) or not isinstance(rel, Eq):
@@ -349,17 +350,50 @@ class Plan:
             self._ignore(item, order, f"an equality with {rd.describe_indices(indices)} reads as a statement about one element")
             return
         value = (lhs.is_number and _is_element(rhs)) or (rhs.is_number and _is_element(lhs))
-        if value and not rd.setting_word(item.before):
-            self._ignore(item, order, "a particular value reads as a case (write 'let' or 'assume' to assume it)")
-            return
-        self._assume(rel, item.latex, item.line, "document", order)
+        if value and in_case:  # "## Without focusing: $\gamma = 0$"
+            self._case(item, rel, order)
+        elif value and not rd.setting_word(item.before):
+            self._ignore(item, order, "a particular value reads as a case (in a bullet or heading it is one; write 'let' or 'assume' to assume it)")
+        elif not (lhs.is_number or rhs.is_number):
+            self._ignore(item, order, "a relation between two expressions in prose reads as a claim: only display equations are checked")
+        else:
+            self._assume(rel, item.latex, item.line, "document", order)
+
+    def _case(self, item: Inline, rel: Relational, order: int) -> None:
+        """A case condition from a bullet or heading; several on one line hold together."""
+        if self.case_line != item.line:
+            self.case, self.case_line = [], item.line
+        self.case.append(rel)
+        note = "applies to the equations that follow, up to the next case or heading"
+        self.notes.append(ContextNote(item.line, item.latex, "case", note, "document", order))
 
     # ------------------------------------------------------------ display blocks
     def _block(self, block: Block, order: int) -> None:
         eq = _Equation(block.line, block.latex.strip(), order)
         self.equations.append(eq)
+        body, conditions = rd.split_condition(block.latex)
         try:
-            chain = self._parse_block(block.latex)
+            for text in conditions:  # A = B \quad \text{for } i \neq o: for this block only
+                try:
+                    rel = parse_relation(text, size=self.size, functions=self.functions)
+                except (ParseError, Unsupported) as exc:
+                    eq.verdict = EquationVerdict.UNSUPPORTED
+                    eq.reason = f"the condition '{text}' could not be read: {_error_text(exc)}"
+                    self.last, self.last_broken = None, True
+                    return
+                if rd.index_relation(rel):
+                    self.local_cases.append(rel)
+                elif isinstance(rel, Eq):
+                    self.local_assumptions.append((rel, _tex(rel)))
+                else:
+                    self.local_unusable.append(text)
+            self._block_body(eq, body)
+        finally:
+            self.local_cases, self.local_assumptions, self.local_unusable = [], [], []
+
+    def _block_body(self, eq: _Equation, body: str) -> None:
+        try:
+            chain = self._parse_block(body)
         except (ParseError, Unsupported) as exc:
             eq.verdict, eq.reason = EquationVerdict.UNSUPPORTED, _error_text(exc)
             self.last, self.last_broken = None, True
@@ -416,13 +450,22 @@ class Plan:
             eq.links.append(self._claim(lhs, rhs))
 
     def _applicable(self, lhs: Expr, rhs: Expr) -> list[Basic]:
+        """The case conditions a link uses: an index relation when the link has both its indices
+        free, a value (``\\gamma = 0``) when the link mentions the quantity."""
         used = rd.free(lhs, self.sizes) | rd.free(rhs, self.sizes)
-        return [c for c in [*self.global_cases, *self.case] if all(s in used for s in c.free_symbols)]
+        names = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions)
+        out = []
+        for c in dict.fromkeys([*self.global_cases, *self.case, *self.local_cases]):
+            if rd.index_relation(c) and all(s in used for s in c.free_symbols):
+                out.append(c)
+            elif not rd.index_relation(c) and rd.names_of(c) & names:
+                out.append(c)
+        return out
 
     def _relevant(self, lhs: Expr, rhs: Expr) -> list[tuple[Relational, str]]:
         names = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions)
         out = []
-        for rel, latex in self.assumptions:
+        for rel, latex in [*self.assumptions, *self.local_assumptions]:
             if rd.names_of(rel) & names or self.size in rel.args:  # (k = 3: check at that size)
                 out.append((rel, latex))
         return out
@@ -462,6 +505,9 @@ class Plan:
             link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
             self._plan_hint(link, only_left, only_right, assumed)
             return link
+        if self.local_unusable:
+            what = ", ".join(self.local_unusable)
+            return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"the condition {what} is not used by the verifier (yet)", shown)
         missing = rd.undefined_in_derivatives([lhs, rhs], self.dependents, self.defined, self.definitions)
         if missing:
             what = ", ".join(missing)

@@ -540,11 +540,13 @@ def _split_equations(latex: str, offset: int) -> list[tuple[int, str]]:
 
 
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
+_ANNOTATION = re.compile(r"\s*\\q?quad(?![a-zA-Z])\s*\\(?:text|textrm|mbox)(?![a-zA-Z])")
 
 
 def _split_quads(chunk: str) -> list[tuple[int, str]]:
     """``a = b \\qquad c = d`` is two equations: split at a ``\\quad``/``\\qquad`` outside braces
-    and brackets when the text on both sides has an ``=`` (``a = b \\quad (i \\neq o)`` stays whole)."""
+    and brackets when the text on both sides has an ``=`` (``a = b \\quad (i \\neq o)`` and
+    ``a = b \\quad \\text{for } i = o`` stay whole)."""
     cuts = []
     depth = 0
     for pos, char in enumerate(chunk):
@@ -559,7 +561,8 @@ def _split_quads(chunk: str) -> list[tuple[int, str]]:
     parts: list[list[int]] = []  # [start, end]
     start = 0
     for cut in [*cuts, len(chunk)]:
-        if "=" in chunk[start:cut] or not parts:
+        annotation = _ANNOTATION.match(chunk, start) is not None
+        if ("=" in chunk[start:cut] and not annotation) or not parts:
             parts.append([start, cut])
         else:
             parts[-1][1] = cut  # no equation of its own: an annotation of the previous one

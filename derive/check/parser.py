@@ -58,6 +58,7 @@ from sympy import (
     log,
     sqrt,
 )
+from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
 from derive.errors import InputError, NotSupportedError
@@ -306,7 +307,7 @@ def _prepare(latex: str) -> str:
         raise ParseError(f"expected text, got {type(latex).__name__}")
     if len(latex) > MAX_LENGTH:
         raise ParseError(f"math too long: {len(latex)} characters (limit {MAX_LENGTH})")
-    text = _DROP.sub(_spaces, latex.translate(_UNICODE))
+    text = _unbox(_DROP.sub(_spaces, latex.translate(_UNICODE)))
     pieces = []
     for number, piece in enumerate(_SEGMENT.split(text)):
         if number % 2:  # a separator: keep newlines, blank row breaks
@@ -318,6 +319,31 @@ def _prepare(latex: str) -> str:
     _check_commands(text)
     if not text.strip():
         raise ParseError("empty math")
+    return text
+
+
+_BOXED = re.compile(r"\\boxed\s*\{")
+
+
+def _unbox(text: str) -> str:
+    """``\\boxed{A = B}`` -> ``A = B`` (blanked, so columns stay put); an unclosed one is left alone."""
+    if len(_BOXED.findall(text)) > 20:  # each one is a scan: keep the work linear
+        raise Unsupported("more than 20 \\boxed in one equation are not supported")
+    m = _BOXED.search(text)
+    while m:
+        depth, close = 0, -1
+        for pos in range(m.end() - 1, len(text)):
+            if text[pos] == "{" and text[pos - 1] != "\\":
+                depth += 1
+            elif text[pos] == "}" and text[pos - 1] != "\\":
+                depth -= 1
+                if depth == 0:
+                    close = pos
+                    break
+        if close < 0:
+            return text
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() : close] + " " + text[close + 1 :]
+        m = _BOXED.search(text, m.end())
     return text
 
 
@@ -359,8 +385,11 @@ def _check_commands(text: str) -> None:
             raise Unsupported(f"the delimiter after \\{name} at {where} is not supported (yet)")
         if name == "log" and after[:1] == "_":
             raise Unsupported(f"\\log with a base at {where} is not supported (yet); \\log is the natural log")
-        if name == "mathrm" and not re.match(r"\{\s*[a-zA-Z]\s*\}", after):
-            raise Unsupported(f"\\mathrm{{...}} other than one letter at {where} is not supported (yet)")
+        named = re.match(r"\{\s*([a-zA-Z][a-zA-Z0-9]*)\s*\}\s*(\\left\s*)?(\()?", after) if name == "mathrm" else None
+        if name == "mathrm" and named is None:
+            raise Unsupported(f"\\mathrm{{...}} other than a name (letters, digits) at {where} is not supported (yet)")
+        if named is not None and len(named.group(1)) > 1 and named.group(3):
+            raise Unsupported(f"named functions such as \\mathrm{{{named.group(1)}}}(...) at {where} are not supported (yet)")
     stripped = _COMMAND.sub(lambda m: " " * len(m.group(0)), text)
     for char, what in (("!", "factorials"), ("|", "absolute values and norms")):
         pos = stripped.find(char)
@@ -828,7 +857,9 @@ class _Builder:
         """(kind, name) of a primary that can carry a subscript: letter, Greek, hat, mathrm."""
         while _is(node, "brace") and len(node.children) == 3 and isinstance(node.children[1], Tree):
             node = node.children[1]
-        if _is(node, "letter", "mathrm"):
+        if _is(node, "mathrm"):
+            return "letter", _mathrm_name(node)
+        if _is(node, "letter"):
             letter = next(t for t in node.children if t.type == "LETTER")
             return "letter", letter.value
         if _is(node, "greek"):
@@ -883,7 +914,7 @@ class _Builder:
         return self.bare(node.children[0].value)
 
     def b_mathrm(self, node: Tree) -> Expr:
-        return self.bare(next(t for t in node.children if t.type == "LETTER").value)
+        return self.bare(_mathrm_name(node))
 
     def greek(self, token: Token) -> Expr:
         name = _GREEK[token.value[1:]]
@@ -921,6 +952,14 @@ class _Builder:
 
     def b_fn_bare(self, node: Tree) -> Expr:
         fn, atom = node.children[0], node.children[1]
+        if _is(atom, "call") and self.is_product(atom):  # \ln x(1 + x) = \ln(x) (1 + x)
+            letter, inner = self.product_parts(atom)
+            if len(node.children) == 3:
+                _, sup = self.split_scripts(node.children[2])
+                if sup is None:
+                    raise Unsupported(f"a subscript on an expression at {self.at(node)} is not supported (yet)")
+                inner = self.power(inner, self.script(sup), node)
+            return self.apply_fn(fn, letter) * inner
         if len(node.children) == 3:
             arg = self.b_postfix(Tree("postfix", [atom, node.children[2]], meta=node.meta))
         else:
@@ -1024,10 +1063,11 @@ class _Builder:
             if _is(var, "postfix"):
                 primary, scripts = var.children
                 sub, sup = self.split_scripts(scripts)
-            if self.name_of(primary) is None:
+            applied = _is(primary, "call") and not self.is_product(primary)  # \partial \sigma(z)
+            if self.name_of(primary) is None and not applied:
                 return None
             value = self.subscripted(primary, sub) if sub is not None else self.expr(primary)
-            if not isinstance(value, (Symbol, Indexed)):
+            if not isinstance(value, (Symbol, Indexed, AppliedUndef)):
                 raise ParseError(f"cannot differentiate with respect to {value} at {self.at(var)}")
             result.append((value, self.order(sup) if sup is not None else 1))
         return tuple(result)
@@ -1054,6 +1094,11 @@ class _Builder:
                     raise ParseError(f"'/' right after a derivative symbol at {self.at(rest[0][1])}")
                 return self.derivative(self.product(rest, num), variables)
         return self.expr(num) / self.expr(den)
+
+
+def _mathrm_name(node: Tree) -> str:
+    """``\\mathrm{FL}`` -> ``FL`` (how the printer writes a name of several letters)."""
+    return "".join(t.value for t in node.children if isinstance(t, Token) and t.type in ("LETTER", "NUMBER"))
 
 
 def _relational(op: Token, lhs: Expr, rhs: Expr) -> Relational:

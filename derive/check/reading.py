@@ -34,6 +34,7 @@ __all__ = [
     "names_closure",
     "names_of",
     "size_candidates",
+    "split_condition",
     "uses_as_index",
 ]
 
@@ -72,6 +73,33 @@ def function_letters(texts: Iterable[str]) -> frozenset[str]:
             out.add(m.group(1))
         out.update(m.group(1) for m in _PRIMED.finditer(text))
     return frozenset(out - {"d", "e"})
+
+
+_CONDITION_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*(for|if|when|whenever|where|with|provided)\b([^{}]*)\}")
+_LEAD = re.compile(r"(?:\s|,|;|\\q?quad(?![a-zA-Z])|\\[,;:! ])*$")
+
+
+def split_condition(latex: str) -> tuple[str, list[str]]:
+    """``A = B \\qquad \\text{for } i \\neq o`` -> (``A = B``, [``i \\neq o``]): a condition written
+    after the equation, introduced by ``\\text{for|if|when|where|with ...}`` outside braces; several
+    are separated by commas or ``\\text{and}``. Without one: (latex, [])."""
+    for m in _CONDITION_TEXT.finditer(latex):
+        before = latex[: m.start()]
+        if before.count("{") != before.count("}") or before.count("(") != before.count(")"):
+            continue  # inside a group: not a condition of the whole equation
+        equation = before[: _LEAD.search(before).start()]  # type: ignore[union-attr]
+        rest = latex[m.end() :]
+        parts, depth, start = [], 0, 0
+        for pos, char in enumerate(rest):
+            depth += char in "{([" and 1 or 0
+            depth -= char in "})]" and 1 or 0
+            if depth == 0 and (char == "," or rest.startswith("\\text{and}", pos)):
+                parts.append(rest[start:pos])
+                start = pos + (1 if char == "," else len("\\text{and}"))
+        parts.append(rest[start:])
+        conditions = [c.strip().rstrip(".").strip() for c in parts if c.strip().rstrip(".").strip()]
+        return equation, conditions
+    return latex, []
 
 
 def uses_as_index(expr: Basic, size: Symbol) -> bool:
@@ -115,6 +143,7 @@ def index_mismatch(lhs: Expr, rhs: Expr, conditions: Sequence[Basic], sizes: Ite
     Indices identified by an ``i = o`` condition count as one; an index named in a case condition
     in force is a parameter of the whole case, so it may occur on one side only (``\\frac{\\partial
     \\hat{y}_i}{\\partial z_i} = ... e^{z_o}`` under ``i \\neq o`` is a claim for every ``i \\neq o``).
+    A side that is a number fits any indices (``\\sum_o \\partial \\hat{y}_o / \\partial z_i = 0``).
     Returns (message, only on the left, only on the right).
     """
     sizes = list(sizes)
@@ -133,6 +162,8 @@ def index_mismatch(lhs: Expr, rhs: Expr, conditions: Sequence[Basic], sizes: Ite
     only_left, only_right = left - right - params, right - left - params
     if not only_left and not only_right:
         return None
+    if (lhs.is_number and not only_left) or (rhs.is_number and not only_right):
+        return None  # f(i) = 0 claims a constant for every i: checked, not ill-formed
     message = f"the left side has {describe_indices(left_raw)}, the right side has {describe_indices(right_raw)}"
     return message, only_left, only_right
 

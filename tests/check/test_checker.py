@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sympy import Eq, Function, Ne, Sum, exp, log
+from sympy import Eq, Function, Integer, Ne, Sum, exp, log
 
 from derive.check import (
     CheckOptions,
@@ -83,6 +83,41 @@ def test_function_letters_of_the_document() -> None:
     assert rd.function_letters(texts) == frozenset("sgq")
 
 
+def test_printer_forms_the_catalogue_needs() -> None:
+    from sympy import Derivative, Symbol
+
+    sigma = Function("sigma")
+    t = scalar("z")
+    assert parse_chain(r"\boxed{a = b}", size=k) == [scalar("a"), scalar("b")]
+    assert parse_chain(r"\mathrm{FL} = \mathrm{x2}", size=k) == [Symbol("FL"), Symbol("x2")]
+    assert parse_chain(r"\ln \sigma\left(z\right)", size=k) == [log(sigma(t))]
+    assert parse_chain(r"\ln x(1 + x)", size=k) == [log(x) * (1 + x)]  # x is not a function
+    assert parse_chain(r"\frac{\partial \mathrm{FL}}{\partial \sigma\left(z\right)}", size=k) == [
+        Derivative(Symbol("FL"), sigma(t))
+    ]
+    with pytest.raises(Unsupported, match="named functions"):
+        parse_chain(r"\mathrm{softmax}(x)", size=k)
+
+
+def test_conditions_written_after_an_equation() -> None:
+    assert rd.split_condition(r"\boxed{a = b} \qquad \text{for } \sum_{o=1}^{k} y_{o} = 1") == (
+        r"\boxed{a = b}", [r"\sum_{o=1}^{k} y_{o} = 1"]
+    )
+    assert rd.split_condition(r"a = b, \quad \text{if } i \neq o, j = o.") == ("a = b", [r"i \neq o", "j = o"])
+    assert rd.split_condition(r"a = \frac{1}{\text{if } x}") == (r"a = \frac{1}{\text{if } x}", [])
+    report = check(
+        "$$p_o = \\frac{e^{z_o}}{\\sum_{j=1}^{k} e^{z_j}}$$\n"
+        "$$\\frac{\\partial p_o}{\\partial z_i} = p_o (1 - p_o) \\quad \\text{if } i = o$$\n"
+        "$$\\frac{\\partial p_o}{\\partial z_i} = -p_o p_i \\quad \\text{if } i = o$$\n"
+        "$$\\sqrt{x^2} = x \\quad \\text{for } x > 0$$\n"
+        "$$a = b \\quad \\text{for } \\int x$$\n"
+    )
+    assert verdicts(report) == ["definition", "verified", "refuted", "unknown", "unsupported"]
+    assert report.equations[1].links[0].conditions == ("i = o",)
+    assert report.equations[3].reason == "the condition x > 0 is not used by the verifier (yet)"
+    assert report.equations[4].reason.startswith("the condition '\\int x' could not be read")
+
+
 def test_equations_separated_by_quad_are_split() -> None:
     doc = scan("$$a = b \\qquad c = d$$\n$$e = f \\quad (i \\neq o)$$\n", kind="md")
     blocks = [(b.line, b.latex.strip()) for b in doc.items if isinstance(b, Block)]
@@ -125,6 +160,7 @@ def test_index_mismatch_messages() -> None:
     assert rd.index_mismatch(Derivative(yhat[o], z[i]), Derivative(yhat[o], z[o]), [Eq(i, o)], ["k"]) is None
     assert rd.index_mismatch(Derivative(yhat[i], z[i]), z[o], [Ne(i, o)], ["k"]) is None  # a case parameter
     assert rd.describe_indices({i, j, o}) == "free indices i, j and o"
+    assert rd.index_mismatch(Sum(Derivative(yhat[o], z[i]), (o, 1, k)), Integer(0), [], ["k"]) is None  # a constant
 
 
 @pytest.mark.parametrize(
@@ -278,6 +314,21 @@ def test_case_conditions_from_bullets_and_headings() -> None:
 
 
 # ------------------------------------------------------------------------- verdicts and limits
+
+
+def test_a_value_in_a_heading_is_a_case_and_an_identity_in_prose_is_not_assumed() -> None:
+    report = check(
+        "$$F = -(1 - s)^{g} \\ln s$$\n"
+        "## Without focusing: $g = 0$\n"
+        "$$F = -\\ln s$$\n"
+        "## Back\n"
+        "$$F = -\\ln s$$\n"
+        "The identity $\\ln(a b) = \\ln a + \\ln b$ holds, and $\\sum_{o=1}^{k} q_o = 1$.\n"
+    )
+    assert verdicts(report) == ["definition", "verified", "refuted"]
+    assert report.equations[1].links[0].conditions == ("g = 0",)
+    assert notes(report)[0] == ("g = 0", "case")
+    assert notes(report)[1:] == [(r"\ln(a b) = \ln a + \ln b", "ignored"), (r"\sum_{o=1}^{k} q_o = 1", "assumption")]
 
 
 def test_checked_is_its_own_verdict_and_does_not_fail() -> None:

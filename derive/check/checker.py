@@ -31,7 +31,15 @@ from sympy.core.relational import Relational
 
 from derive.check import reading as rd
 from derive.check.document import Block, Document, DocumentError, Heading, Inline, scan
-from derive.check.parser import CONTINUE, Membership, ParseError, Unsupported, parse_chain, parse_relation
+from derive.check.parser import (
+    CONTINUE,
+    Membership,
+    ParseError,
+    Unsupported,
+    parse_chain,
+    parse_expr,
+    parse_relation,
+)
 from derive.check.report import (
     ContextNote,
     EquationResult,
@@ -44,6 +52,7 @@ from derive.check.worker import Job, Outcome, run_jobs
 from derive.errors import InputError, UsageError
 from derive.latex import to_latex
 from derive.steps import Definition
+from derive.symbols import scalar
 from derive.verify import Context, Counterexample, LinkReport, Settings, Verdict
 
 __all__ = [
@@ -165,6 +174,7 @@ class Plan:
         self.global_cases: list[Basic] = []  # index relations assumed for the whole document
         self.case: list[Basic] = []
         self.case_line: int | None = None
+        self.next_cases: list[Basic] = []  # "if $i = j$," in prose: for the next display only
         self.local_cases: list[Basic] = []  # conditions written after the equation being read
         self.local_assumptions: list[tuple[Relational, str]] = []
         self.local_unusable: list[str] = []
@@ -217,12 +227,19 @@ class Plan:
         return False
 
     def _all_chains(self) -> list[list[object]]:
+        """Every readable chain; for an unreadable ``X = ...`` just ``[X]`` (X is then a quantity
+        the document defines: its derivatives are unknown, never those of a constant)."""
         chains = []
         for block in self.blocks:
             try:
                 chains.append([m for m in self._parse_block(block.latex) if m is not CONTINUE])
             except (ParseError, Unsupported):
-                continue
+                head = block.latex.split("=", 1)[0]
+                if head.strip() and "=" in block.latex:
+                    try:
+                        chains.append([parse_expr(head, size=self.size, functions=self.functions)])
+                    except (ParseError, Unsupported):
+                        continue
         return chains
 
     @property
@@ -232,16 +249,49 @@ class Plan:
     # ------------------------------------------------------------ walking
     def read(self) -> None:
         self._extra_context()
-        for order, item in enumerate(self.doc.items):
+        items = self.doc.items
+        consumed: set[int] = set()
+        for order, item in enumerate(items):
+            if order in consumed:
+                continue
             if isinstance(item, Heading):
-                self.case, self.case_line = [], None
+                self.case, self.case_line, self.next_cases = [], None, []
             elif isinstance(item, Inline):
                 self._inline(item, order)
             elif isinstance(item, Block):
-                self._block(item, order)
+                trailing = self._trailing(order)
+                consumed.update(trailing)
+                self._block(item, order, [(t, items[t]) for t in trailing])
         total = sum(1 for e in self.equations for link in e.links if link.job is not None)
         if total > MAX_LINKS:
             raise DocumentError(f"{self.name}: {total} equalities to verify (limit {MAX_LINKS})", hint="split the document")
+
+    def _trailing(self, order: int) -> list[int]:
+        """Inline relations right after a display that belong to it: on its last line or the next,
+        introduced by since/because/as/using/given/where/with/by or if/when/for."""
+        items = self.doc.items
+        block = items[order]
+        assert isinstance(block, Block)
+        end = block.line + block.latex.count("\n")
+        out = []
+        for t in range(order + 1, len(items)):
+            item = items[t]
+            if not isinstance(item, Inline) or item.line > end + 1 or item.context != "prose":
+                break
+            if not _RELATION_HINT.search(item.latex):
+                continue
+            if rd.trigger_word(item.before) is None:
+                break
+            following = items[t + 1] if t + 1 < len(items) else None
+            if (
+                rd.conditional_word(item.before)
+                and item.line > end
+                and isinstance(following, Block)
+                and following.line <= item.line + 1
+            ):
+                break  # "$$A$$ / and if $i \\neq j$, / $$B$$" on three lines: the condition introduces B
+            out.append(t)
+        return out
 
     def _extra_context(self) -> None:
         fm = self.doc.front_matter
@@ -271,8 +321,15 @@ class Plan:
         problem = self._definition_problem(lhs, rhs)  # type: ignore[arg-type]
         if problem:
             raise error(f"{source} '{text}': {problem}")
-        self.definitions.append(Definition(lhs, rhs, rd.defined_key(lhs)))  # type: ignore[arg-type]
+        self._define(lhs, rhs)  # type: ignore[arg-type]
         self.notes.append(ContextNote(None, text, "definition", "", origin, -1))
+
+    def _define(self, lhs: Expr, rhs: Expr) -> None:
+        """Add ``lhs := rhs``. A function ``J(w, b) := ...`` also defines the bare ``J``, as
+        documents write ``\\partial J / \\partial w`` for ``\\partial J(w, b) / \\partial w``."""
+        self.definitions.append(Definition(lhs, rhs, rd.defined_key(lhs)))
+        if isinstance(lhs, AppliedUndef):
+            self.definitions.append(Definition(scalar(str(lhs.func)), rhs, rd.defined_key(lhs)))
 
     def _definition_problem(self, lhs: Expr, rhs: Expr) -> str:
         """Why ``lhs = rhs`` cannot define ``lhs`` ('' if it can)."""
@@ -306,7 +363,8 @@ class Plan:
         self.notes.append(ContextNote(item.line, item.latex, "ignored", why, "document", order))
 
     # ------------------------------------------------------------ inline math
-    def _inline(self, item: Inline, order: int) -> None:
+    def _inline(self, item: Inline, order: int, *, after: bool = False) -> None:
+        """Read inline math; ``after``: it follows a display equation and belongs to it."""
         if not _RELATION_HINT.search(item.latex):
             return
         self.inline_read += 1
@@ -320,14 +378,19 @@ class Plan:
             self._ignore(item, order, f"not read: {_error_text(exc)}")
             return
         in_case = item.context in ("bullet", "heading")
-        if rd.index_relation(rel):
-            if in_case:
-                self._case(item, rel, order)
-            else:
-                self._ignore(item, order, "an index relation in prose is not a case condition (only in a bullet or heading)")
-            return
         word = rd.conditional_word(item.before)
-        if word and not in_case:
+        if in_case and (rd.index_relation(rel) or self._value(rel)):
+            self._case(item, rel, order)
+            return
+        if word and (rd.index_relation(rel) or self._value(rel)):  # "if $i = j$, $$...$$", "$$...$$ for $i \\neq j$"
+            (self.local_cases if after else self.next_cases).append(rel)
+            where = "the equation before it" if after else "the next display equation"
+            self.notes.append(ContextNote(item.line, item.latex, "case", f"applies to {where} (after '{word}')", "document", order))
+            return
+        if rd.index_relation(rel):
+            self._ignore(item, order, "an index relation in prose is not a case condition (only in a bullet or heading, or after 'if', 'when' or 'for')")
+            return
+        if word:
             self._ignore(item, order, f"hypothetical (after '{word}')")
             return
         if isinstance(rel, Membership) or not isinstance(rel, Eq):
@@ -338,7 +401,7 @@ class Plan:
             self._ignore(item, order, "a claim in inline math: only display equations are checked")
             return
         if not rhs.is_number and rd.definable(lhs, self.defined) and not self._definition_problem(lhs, rhs):
-            self.definitions.append(Definition(lhs, rhs, rd.defined_key(lhs)))
+            self._define(lhs, rhs)
             self.notes.append(ContextNote(item.line, item.latex, "definition", "", "document", order))
             return
         mentioned = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions) & self.defined
@@ -349,15 +412,21 @@ class Plan:
         if indices:
             self._ignore(item, order, f"an equality with {rd.describe_indices(indices)} reads as a statement about one element")
             return
-        value = (lhs.is_number and _is_element(rhs)) or (rhs.is_number and _is_element(lhs))
-        if value and in_case:  # "## Without focusing: $\gamma = 0$"
-            self._case(item, rel, order)
-        elif value and not rd.setting_word(item.before):
+        value = self._value(rel)
+        if value and not rd.setting_word(item.before):
             self._ignore(item, order, "a particular value reads as a case (in a bullet or heading it is one; write 'let' or 'assume' to assume it)")
         elif not (lhs.is_number or rhs.is_number):
             self._ignore(item, order, "a relation between two expressions in prose reads as a claim: only display equations are checked")
         else:
             self._assume(rel, item.latex, item.line, "document", order)
+
+    def _value(self, rel: object) -> bool:
+        """``y = 1``, ``\\gamma = 0``: one quantity (without free indices) equal to a number."""
+        if not isinstance(rel, Eq):
+            return False
+        lhs, rhs = rel.lhs, rel.rhs
+        one = (lhs.is_number and _is_element(rhs)) or (rhs.is_number and _is_element(lhs))
+        return bool(one) and not (rd.free(lhs, self.sizes) | rd.free(rhs, self.sizes))
 
     def _case(self, item: Inline, rel: Relational, order: int) -> None:
         """A case condition from a bullet or heading; several on one line hold together."""
@@ -368,11 +437,14 @@ class Plan:
         self.notes.append(ContextNote(item.line, item.latex, "case", note, "document", order))
 
     # ------------------------------------------------------------ display blocks
-    def _block(self, block: Block, order: int) -> None:
+    def _block(self, block: Block, order: int, trailing: Sequence[tuple[int, Inline]] = ()) -> None:
         eq = _Equation(block.line, block.latex.strip(), order)
         self.equations.append(eq)
+        self.local_cases, self.next_cases = list(self.next_cases), []  # "if $i = j$," just before
         body, conditions = rd.split_condition(block.latex)
         try:
+            for t, item in trailing:  # "$$...$$ since $\\sum_k y_k = 1$": read before the equation
+                self._inline(item, t, after=True)
             for text in conditions:  # A = B \quad \text{for } i \neq o: for this block only
                 try:
                     rel = parse_relation(text, size=self.size, functions=self.functions)
@@ -429,7 +501,7 @@ class Plan:
         if chain[0] is not CONTINUE and rd.definable(first, self.defined):
             problem = self._definition_problem(first, second)
             if not problem:
-                self.definitions.append(Definition(first, second, rd.defined_key(first)))
+                self._define(first, second)
                 eq.links.append(_Link(first, second, LinkVerdict.DEFINITION, f"defines {_tex(first)}"))
                 self._claims(eq, members[1:])
                 return
@@ -510,7 +582,7 @@ class Plan:
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"the condition {what} is not used by the verifier (yet)", shown)
         missing = rd.undefined_in_derivatives([lhs, rhs], self.dependents, self.defined, self.definitions)
         if missing:
-            what = ", ".join(missing)
+            what = ", ".join(_tex(scalar(name)) for name in missing)
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{what} {'is' if len(missing) == 1 else 'are'} differentiated but not defined (before this line)", shown)
         return _Link(lhs, rhs, None, "", shown, job=self._job(lhs, rhs, [*cases, *(r for r, _ in assumed)]))
 

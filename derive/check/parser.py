@@ -365,6 +365,16 @@ def _check_nesting(text: str) -> None:
             depth -= 1
 
 
+#: Notation that would parse, but as something else: refused rather than misread.
+_MISREADINGS = (
+    (
+        re.compile(r"\^\s*\{\s*(\(\s*[A-Za-z0-9]+(\s*[+-]\s*[A-Za-z0-9]+)?\s*\)|\[)"),
+        "superscript indices such as x^{(i)} or W^{[l]} (examples, layers) are not powers;",
+    ),
+    (re.compile(r"\^\s*(\{\s*T\s*\}|T(?![A-Za-z]))"), "transposes (x^T) are not powers;"),
+)
+
+
 def _check_commands(text: str) -> None:
     """Raise :class:`Unsupported` for the first command or symbol the notation does not cover."""
     for m in _COMMAND.finditer(text):
@@ -390,6 +400,10 @@ def _check_commands(text: str) -> None:
             raise Unsupported(f"\\mathrm{{...}} other than a name (letters, digits) at {where} is not supported (yet)")
         if named is not None and len(named.group(1)) > 1 and named.group(3):
             raise Unsupported(f"named functions such as \\mathrm{{{named.group(1)}}}(...) at {where} are not supported (yet)")
+    for pattern, what in _MISREADINGS:
+        m = pattern.search(text)
+        if m:
+            raise Unsupported(f"{what} ('{m.group(0).strip()}' at {_where(text, m.start())}) not supported (yet)")
     stripped = _COMMAND.sub(lambda m: " " * len(m.group(0)), text)
     for char, what in (("!", "factorials"), ("|", "absolute values and norms")):
         pos = stripped.find(char)

@@ -35,6 +35,7 @@ __all__ = [
     "names_of",
     "size_candidates",
     "split_condition",
+    "trigger_word",
     "uses_as_index",
 ]
 
@@ -281,6 +282,16 @@ def conditional_word(before: str) -> str | None:
     """The word that makes inline math hypothetical (``if $y_o = 1$``), or None."""
     word = _last_word(before)
     return word if word in _CONDITIONAL or word + "." in _CONDITIONAL else None
+
+
+_JUSTIFYING = frozenset({"since", "because", "as", "using", "given", "where", "with", "by"})
+
+
+def trigger_word(before: str) -> str | None:
+    """The word just before inline math that ties it to the display equation before it
+    (``$$...$$ since $\\sum_k y_k = 1$``, ``for $i \\neq j$``, ``where $z = w x + b$``), or None."""
+    word = _last_word(before)
+    return word if word in _JUSTIFYING or word in _CONDITIONAL else None
 
 
 def setting_word(before: str) -> str | None:

@@ -264,6 +264,27 @@ def test_undefined_quantities_are_not_differentiated_as_constants() -> None:
 # ------------------------------------------------------------------------ inline math in prose
 
 
+def test_a_function_definition_also_defines_its_bare_name() -> None:
+    report = check(
+        "$$J(w, b) = \\frac{1}{N} \\sum_{n=1}^{N} (w x_n + b - y_n)^2$$\n"
+        "$$\\frac{\\partial J}{\\partial b} = \\frac{2}{N} \\sum_{n=1}^{N} (w x_n + b - y_n)$$\n"
+        "$$\\frac{\\partial J}{\\partial b} = \\frac{1}{N} \\sum_{n=1}^{N} (w x_n + b - y_n)$$\n"
+    )
+    assert verdicts(report) == ["definition", "verified", "refuted"]
+
+
+def test_a_quantity_defined_by_an_unreadable_equation_is_not_a_constant() -> None:
+    report = check("$$\\hat{y} = \\mathbf{w}^T \\mathbf{x}$$\n$$L = (\\hat{y} - y)^2$$\n$$\\frac{\\partial L}{\\partial w_j} = 0$$\n")
+    assert verdicts(report) == ["unsupported", "definition", "unknown"]
+    assert report.equations[2].reason == "\\hat{y} is differentiated but not defined (before this line)"
+
+
+@pytest.mark.parametrize("text", [r"x^{(i)}", r"\theta^{(t+1)}", r"W^{[l]}", r"x^T y", r"x^{T}"])
+def test_notation_that_is_not_a_power_is_refused(text) -> None:
+    with pytest.raises(Unsupported, match="not powers"):
+        parse_chain(text, size=k)
+
+
 def test_inline_relations_in_prose() -> None:
     report = check(
         "Let $a = 2$ and suppose nothing. If $b = 3$ then... A label $y_o = 1$, a value $c = 4$, and\n"
@@ -273,7 +294,7 @@ def test_inline_relations_in_prose() -> None:
     )
     assert notes(report) == [
         ("a = 2", "assumption"),
-        ("b = 3", "ignored"),
+        ("b = 3", "case"),  # for the next display only (it does not mention b)
         ("y_o = 1", "ignored"),
         ("c = 4", "ignored"),
         (r"y_o \in \{0, 1\}", "assumption"),
@@ -285,7 +306,7 @@ def test_inline_relations_in_prose() -> None:
         ("x > 0", "assumption"),
     ]
     why = {n.latex: n.note for n in report.context}
-    assert why["b = 3"] == "hypothetical (after 'if')"
+    assert why["b = 3"] == "applies to the next display equation (after 'if')"
     assert why["y_o = 1"] == "an equality with free index o reads as a statement about one element"
     assert why["c = 4"].startswith("a particular value reads as a case")
     assert why[r"\frac{dq}{dx} = 1"] == "a claim in inline math: only display equations are checked"
@@ -293,6 +314,25 @@ def test_inline_relations_in_prose() -> None:
     (eq,) = report.equations
     assert eq.verdict in (EquationVerdict.VERIFIED, EquationVerdict.CHECKED)  # a = 2 is used
     assert eq.links[0].conditions == ("a = 2",)  # only the relevant assumptions
+
+
+def test_conditions_in_the_prose_around_a_display() -> None:
+    report = check(
+        "$$p_i = \\frac{e^{a_i}}{\\sum_{m=1}^{N} e^{a_m}}$$\n"
+        "If $i = j$,\n$$\\frac{\\partial p_i}{\\partial a_j} = p_i - p_i^2$$\n"
+        "and if $i \\ne j$,\n$$\\frac{\\partial p_i}{\\partial a_j} = -p_i p_j$$\n"
+        "$$\\frac{\\partial p_i}{\\partial a_j} = -p_i p_j$$ for $i \\neq j$.\n"
+        "$$\\frac{\\partial p_i}{\\partial a_j} = -p_i p_j$$\n"  # no condition: false for i = j
+        "$$L = -\\sum_{m=1}^{N} y_m \\log p_m$$\n"
+        "$$\\frac{\\partial L}{\\partial a_j} = p_j - y_j$$\nsince $\\sum_m y_m = 1$.\n"
+        "$$\\frac{\\partial E}{\\partial w} = v$$ where $E = v w$.\n"
+    )
+    assert verdicts(report) == ["definition", "verified", "verified", "verified", "refuted", "definition", "verified", "verified"]
+    assert [e.links[0].conditions for e in report.equations[1:5]] == [("i = j",), (r"i \neq j",), (r"i \neq j",), ()]
+    assert report.equations[6].links[0].conditions == (r"\sum_{m=1}^{N} y_{m} = 1",)
+    assert notes(report) == [
+        ("i = j", "case"), (r"i \ne j", "case"), (r"i \neq j", "case"), (r"\sum_m y_m = 1", "assumption"), ("E = v w", "definition"),
+    ]
 
 
 def test_case_conditions_from_bullets_and_headings() -> None:

@@ -74,7 +74,7 @@ MAX_INLINE = 5_000  #: inline relations read per document (the rest is skipped w
 
 Progress = Callable[[int, int], None]
 
-_RELATION_HINT = re.compile(r"=|<|>|\\neq?(?![a-zA-Z])|\\[lg]eq?(?![a-zA-Z])|\\in(?![a-zA-Z])")
+_RELATION_HINT = re.compile(r"=|<|>|\\(neq?|[lg]eq?|in|coloneqq|triangleq)(?![a-zA-Z])")
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,7 @@ class Plan:
         key = (latex, size.name)
         if key not in self._parsed:
             try:
-                self._parsed[key] = parse_chain(latex, size=size, functions=self.functions)
+                self._parsed[key] = parse_chain(rd.definition_signs(latex), size=size, functions=self.functions)
             except (ParseError, Unsupported) as exc:
                 self._parsed[key] = exc
         value = self._parsed[key]
@@ -373,7 +373,7 @@ class Plan:
                 self.warnings.append(f"line {item.line}: more than {MAX_INLINE} inline relations; the rest is not read")
             return
         try:
-            rel = parse_relation(item.latex, size=self.size, functions=self.functions)
+            rel = parse_relation(rd.definition_signs(item.latex), size=self.size, functions=self.functions)
         except (ParseError, Unsupported) as exc:
             self._ignore(item, order, f"not read: {_error_text(exc)}")
             return

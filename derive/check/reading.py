@@ -25,6 +25,7 @@ __all__ = [
     "definable",
     "defined_key",
     "dependents_of",
+    "definition_signs",
     "describe_indices",
     "free",
     "function_letters",
@@ -69,7 +70,7 @@ def function_letters(texts: Iterable[str]) -> frozenset[str]:
     equation, or differentiated as ``s'(x)``. Elsewhere a letter before a bracket multiplies."""
     out: set[str] = set()
     for text in texts:
-        m = _FUNCTION_DEFINITION.match(text)
+        m = _FUNCTION_DEFINITION.match(definition_signs(text))
         if m:
             out.add(m.group(1))
         out.update(m.group(1) for m in _PRIMED.finditer(text))
@@ -78,6 +79,15 @@ def function_letters(texts: Iterable[str]) -> frozenset[str]:
 
 _CONDITION_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*(for|if|when|whenever|where|with|provided)\b([^{}]*)\}")
 _LEAD = re.compile(r"(?:\s|,|;|\\q?quad(?![a-zA-Z])|\\[,;:! ])*$")
+
+
+_DEFINES = re.compile(r":=|\\coloneqq(?![a-zA-Z])|\\triangleq(?![a-zA-Z])|\\stackrel\s*\{\s*\\text\s*\{\s*def\s*\}\s*\}\s*\{\s*=\s*\}")
+
+
+def definition_signs(latex: str) -> str:
+    """``L := ...``, ``L \\coloneqq ...``, ``L \\triangleq ...``: read the sign as ``=`` (whose left
+    side, when new, is defined as usual), keeping columns."""
+    return _DEFINES.sub(lambda m: "=".ljust(len(m.group(0))), latex)
 
 
 def split_condition(latex: str) -> tuple[str, list[str]]:

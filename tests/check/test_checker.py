@@ -189,6 +189,15 @@ def test_definitions_and_what_is_not_one() -> None:
     assert report.equations[5].reason == "the left side has free index i, the right side has free index o"
 
 
+def test_definition_signs() -> None:
+    report = check(
+        "$$L := x^2 + 1$$\n$$s(x) \\coloneqq e^{x}$$\nand $q \\triangleq x^3$.\n"
+        "$$\\frac{dL}{dx} = 2 x$$\n$$\\frac{d s(x)}{dx} = s(x)$$\n$$\\frac{dq}{dx} = 3 x^2$$\n"
+    )
+    assert verdicts(report) == ["definition", "definition", "verified", "verified", "verified"]
+    assert notes(report) == [(r"q \triangleq x^3", "definition")]
+
+
 def test_front_matter_and_options() -> None:
     text = '---\nderive:\n  define:\n    - "f = x^3"\n  assume:\n    - "c = 2"\n---\n$$\\frac{df}{dx} = 3 x^2$$\n$$c x = 2 x$$\n'
     report = check(text, defines=("g = x^2",), assumes=(r"y_o \in \{0, 1\}",))

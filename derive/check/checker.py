@@ -1,19 +1,22 @@
 """Check a hand-written derivation: read its context in order, verify every link, report verdicts.
 
-Reading (in document order, as a careful reader does; see :mod:`derive.check.reading`):
+Reading, in document order, as a careful reader does (the helpers are in :mod:`derive.check.reading`):
 
 - a display block ``A = B = C`` is a chain; a block starting with ``=`` continues the previous one;
-- ``X = ...`` whose left side is new (a scalar, an indexed quantity, a function applied to scalars)
-  defines ``X``; the chain's further links are checked with the definition in force;
-- a display equation with a number on one side, nothing defined and no derivative
-  (``\\sum_{o=1}^{k} y_o = 1``) is an assumption;
-- inline math in prose: a relation with a derivative is a claim (checked); a new symbol equal to
-  an expression is a definition; other relations are assumptions from there on, except after
-  ``if``/``when``/``for``..., equalities with a free index (``y_o = 1``: one element) and bare
-  values (``y = 1``) unless introduced by ``let``/``assume``;
-- an index relation in a bullet or heading (``Case 1: $i = o$``) is a case condition for the
-  display blocks that follow, up to the next case or heading; it applies to a link that uses its
-  indices.
+  ``A = B \\quad \\text{for } i \\neq o`` states a condition for that block only;
+- ``X = ...`` (or ``:=``) whose left side is new (a scalar, an indexed quantity, a function
+  applied to scalars) defines ``X``; the chain's further links are checked with it in force;
+- a display equation with a number on one side, a quantity but nothing defined on the other and
+  no derivative (``\\sum_{o=1}^{k} y_o = 1``) is an assumption from there on;
+- inline math: a new symbol equal to an expression defines it; a constraint (a number on one
+  side) is an assumption from there on, except a bare value (``y = 1``) without ``let``/``assume``
+  and an equality with a free index (``y_o = 1``: one element); claims in inline math (anything
+  with a derivative or mentioning something defined) are not checked; after ``if``/``when``/
+  ``for``, an index relation or a value is a case condition for the adjacent display equation;
+  right after a display, ``since``/``where``/``for`` ... tie the relation to that display;
+- an index relation or a value in a bullet or heading (``Case 1: $i = o$``) is a case condition
+  for the display blocks that follow, up to the next case or heading; it applies to a link that
+  uses its indices (or mentions the quantity).
 
 Each remaining link is verified by :func:`derive.verify.verify_chain` in a worker process with a
 time limit (:mod:`derive.check.worker`). Nothing here evaluates document text.
@@ -203,7 +206,7 @@ class Plan:
 
     def _choose_size(self) -> tuple[Symbol, set[str]]:
         candidates = rd.size_candidates(self.doc)
-        uppers = [c for c in candidates if c not in rd.DEFAULT_SIZES or self._bounds_a_sum(c)]
+        uppers = rd.upper_bounds(self.doc)
         if self.options.size is not None:
             if not re.fullmatch(r"[A-Za-z]", self.options.size):
                 raise UsageError(f"--size must be one letter, got {self.options.size!r}")
@@ -212,14 +215,11 @@ class Plan:
             chosen = next((c for c in candidates if not self._used_as_index(c)), candidates[0])
         return rd.make_size(chosen), set(uppers) | {chosen}
 
-    def _bounds_a_sum(self, letter: str) -> bool:
-        return any(letter in (m.group(1), m.group(2)) for b in self.blocks for m in rd._UPPER.finditer(b.latex))
-
     def _used_as_index(self, letter: str) -> bool:
         size = rd.make_size(letter)
         for block in self.blocks:
             try:
-                chain = self._parse_block(block.latex, size)
+                chain = self._parse_block(rd.split_condition(block.latex)[0], size)
             except (ParseError, Unsupported):
                 continue
             if any(isinstance(m, Basic) and rd.uses_as_index(m, size) for m in chain):
@@ -232,7 +232,7 @@ class Plan:
         chains = []
         for block in self.blocks:
             try:
-                chains.append([m for m in self._parse_block(block.latex) if m is not CONTINUE])
+                chains.append([m for m in self._parse_block(rd.split_condition(block.latex)[0]) if m is not CONTINUE])
             except (ParseError, Unsupported):
                 head = block.latex.split("=", 1)[0]
                 if head.strip() and "=" in block.latex:
@@ -518,7 +518,7 @@ class Plan:
 
     # ------------------------------------------------------------ claims
     def _claims(self, eq: _Equation, members: Sequence[Expr]) -> None:
-        for lhs, rhs in zip(members, members[1:]):
+        for lhs, rhs in zip(members, members[1:], strict=False):
             eq.links.append(self._claim(lhs, rhs))
 
     def _applicable(self, lhs: Expr, rhs: Expr) -> list[Basic]:

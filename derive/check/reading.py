@@ -37,6 +37,7 @@ __all__ = [
     "size_candidates",
     "split_condition",
     "trigger_word",
+    "upper_bounds",
     "uses_as_index",
 ]
 
@@ -46,9 +47,9 @@ DEFAULT_SIZES = ("k", "K", "n", "N", "m", "M")
 _UPPER = re.compile(r"\\sum\s*(?:\\limits\s*)?_\s*(?:\{[^{}]*\}|[A-Za-z])\s*\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
 
 
-def size_candidates(doc: Document) -> list[str]:
-    """Letters for the size, best first: the upper-bound letters of bounded sums (most frequent
-    first, ties by first appearance), then :data:`DEFAULT_SIZES`."""
+def upper_bounds(doc: Document) -> list[str]:
+    """The letters bounding sums (``k`` in ``\\sum_{j=1}^{k}``), most frequent first (ties: first
+    appearance)."""
     found: Counter[str] = Counter()
     first: dict[str, int] = {}
     for n, item in enumerate(doc.items):
@@ -57,8 +58,13 @@ def size_candidates(doc: Document) -> list[str]:
                 letter = m.group(1) or m.group(2)
                 found[letter] += 1
                 first.setdefault(letter, n)
-    ranked = sorted(found, key=lambda letter: (-found[letter], first[letter]))
-    return ranked + [s for s in DEFAULT_SIZES if s not in found]
+    return sorted(found, key=lambda letter: (-found[letter], first[letter]))
+
+
+def size_candidates(doc: Document) -> list[str]:
+    """Letters for the size, best first: :func:`upper_bounds`, then :data:`DEFAULT_SIZES`."""
+    ranked = upper_bounds(doc)
+    return ranked + [s for s in DEFAULT_SIZES if s not in ranked]
 
 
 _FUNCTION_DEFINITION = re.compile(r"^[\s&]*([a-zA-Z])\s*\(\s*[a-zA-Z](?:\s*,\s*[a-zA-Z])*\s*\)[\s&]*=(?!=)")

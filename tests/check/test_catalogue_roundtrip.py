@@ -102,12 +102,12 @@ def test_the_rendered_markdown_parses_back(derivation) -> None:
     assert len(blocks) == len(expected), [b.latex for b in blocks]
     size = derivation.size or size_symbol("k")
     functions = _functions(derivation)
-    for block, (chain, conditions) in zip(blocks, expected):
+    for block, (chain, conditions) in zip(blocks, expected, strict=True):
         body, written = split_condition(block.latex)
         parsed = parse_chain(body, size=size, functions=functions)
         assert parsed[0] is not CONTINUE
         assert len(parsed) == len(chain), block.latex
-        for got, want in zip(parsed, chain):
+        for got, want in zip(parsed, chain, strict=True):
             assert _same(want, got, derivation, conditions), f"{derivation.name}: {block.latex!r}: {got} vs {want}"
         if block is blocks[-1]:  # the result display states its conditions after the equation
             assert [parse_relation(c, size=size) for c in written] == list(conditions)

@@ -422,8 +422,7 @@ class _Scanner:
 
     # ------------------------------------------------------------ items
     def _math(self, start: int, inner: int, inner_end: int, end: int, *, display: bool, env: str = "") -> None:
-        # LaTeX: without % comments (blanked in the masked text); Markdown has no comments in math
-        latex = (self.masked if self.kind == "tex" else self.text)[inner:inner_end]
+        latex = self.text[inner:inner_end]  # as written (the parser drops % comments)
         if not display:
             line = self.line(start)
             before = self.text[max(self.line_starts[line - 1], start - 80) : start]

@@ -307,7 +307,7 @@ def _prepare(latex: str) -> str:
         raise ParseError(f"expected text, got {type(latex).__name__}")
     if len(latex) > MAX_LENGTH:
         raise ParseError(f"math too long: {len(latex)} characters (limit {MAX_LENGTH})")
-    text = _unbox(_DROP.sub(_spaces, latex.translate(_UNICODE)))
+    text = _unbox(_DROP.sub(_spaces, _uncomment(latex.translate(_UNICODE))))
     pieces = []
     for number, piece in enumerate(_SEGMENT.split(text)):
         if number % 2:  # a separator: keep newlines, blank row breaks
@@ -320,6 +320,14 @@ def _prepare(latex: str) -> str:
     if not text.strip():
         raise ParseError("empty math")
     return text
+
+
+_COMMENT = re.compile(r"(?<!\\)((?:\\\\)*)%[^\n]*")
+
+
+def _uncomment(text: str) -> str:
+    """Blank ``% ...`` comments to the end of the line (``\\%`` is a percent sign, kept)."""
+    return _COMMENT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text) if "%" in text else text
 
 
 _BOXED = re.compile(r"\\boxed\s*\{")

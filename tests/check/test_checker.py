@@ -127,7 +127,9 @@ def test_equations_separated_by_quad_are_split() -> None:
 def test_latex_comments_are_not_math() -> None:
     doc = scan("\\begin{equation}\n a = b % a comment\n\\end{equation}\n", kind="tex")
     (block,) = [b for b in doc.items if isinstance(b, Block)]
-    assert "comment" not in block.latex and block.latex.split() == ["a", "=", "b"]
+    assert "% a comment" in block.latex  # as written
+    assert parse_chain(block.latex, size=k) == [scalar("a"), scalar("b")]
+    assert parse_chain("a = b \\\\% c\n + 1", size=k) == [scalar("a"), scalar("b") + 1]  # \\ then a comment
 
 
 def test_inline_math_carries_the_words_before_it() -> None:

@@ -57,7 +57,7 @@ def test_entry_point_registers_a_derivation(tmp_path):
     r = subprocess.run([sys.executable, "-m", "derive", "square-derivative", "-f", "md", "-o", "-"],
                        capture_output=True, text=True, env=env, timeout=300)
     assert r.returncode == 0, r.stderr
-    assert r"\frac{d f}{d x} = 2 x" in r.stdout.replace("&= ", "= ")
+    assert r"\frac{\partial f}{\partial x} = 2 x" in r.stdout.replace("&= ", "= ")
     assert "square-derivative: 1 steps: 1 proved; result proved" in r.stderr
 
 

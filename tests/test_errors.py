@@ -26,7 +26,7 @@ TABLE = [
     ("k far above the limit", ["softmax-ce", "--k", "99999999999999999999", "-o", "OUT"], 2, "is above the limit"),
     ("k unicode digits", ["softmax-ce", "--k", "\u0663", "-o", "OUT"], 2, "--k must be a positive integer"),
     ("unknown format", ["softmax-ce", "--format", "docx", "-o", "OUT"], 2, "Invalid value for '--format'"),
-    ("unknown derivation", ["softmax-cee", "-o", "OUT"], 2, "did you mean softmax-ce?"),
+    ("unknown derivation", ["softmax-cee", "-o", "OUT"], 2, "did you mean softmax-ce,"),
     ("unknown option", ["softmax-ce", "--colour", "-o", "OUT"], 2, "No such option: --colour"),
     ("-o - with all formats", ["softmax-ce", "-o", "-"], 2, "-o - prints one format to stdout"),
     ("-o points at a file", ["softmax-ce", "-o", "FILE"], 2, "is a file, not a directory"),

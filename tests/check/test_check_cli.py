@@ -168,14 +168,22 @@ def test_a_real_process_prints_one_line_without_a_traceback(files) -> None:
     assert r.stderr == "derive: error: cannot read 'missing.md': no such file\n"
 
 
-def test_unreadable_file(files) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root reads every file")
+def test_unreadable_file(cli, files, monkeypatch) -> None:
     path = files / "secret.md"
     path.write_text("$$a = b$$", encoding="utf-8")
     path.chmod(0)
-    r = run("secret.md", cwd=files)
-    assert r.returncode == 2 and "cannot read 'secret.md': permission denied" in r.stderr
+    if os.geteuid() == 0:  # root reads a mode-0 file, so make the open itself refuse, as it does for a user
+        real_open = Path.open
+
+        def refuse(self: Path, *args, **kwargs):
+            if self.name == "secret.md":
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_open(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "open", refuse)
+    code, out, err = cli("secret.md", cwd=files)
+    assert code == 2 and out == ""
+    assert err == "derive: error: cannot read 'secret.md': permission denied\n"
 
 
 def test_too_large_file(cli, files) -> None:

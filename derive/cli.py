@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -94,7 +95,7 @@ def _formats(fmt: Format, out: str, numbered: bool, fragment: bool) -> list[str]
 
 
 def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, strict: bool,
-                    numbered: bool = False, fragment: bool = False) -> int:
+                    numbered: bool = False, fragment: bool = False, symbols: Sequence[str] = (), log: str = "ln") -> int:
     from .files import check_directory, write_all
     from .produce import produce
     from .registry import get
@@ -110,7 +111,7 @@ def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, str
         find_pdflatex()  # before the work: a missing pdflatex is a one-line error, nothing written
     progress = _Progress()
     try:
-        produced = produce(name, k, formats, progress, numbered=numbered, fragment=fragment)
+        produced = produce(name, k, formats, progress, numbered=numbered, fragment=fragment, symbols=symbols, log=log)
     finally:
         progress.done()
     if out == "-":
@@ -143,6 +144,8 @@ OutOpt = Annotated[str, typer.Option("--output", "-o", help="Directory to write 
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when a step could not be decided (unknown).")]
 FragmentOpt = Annotated[bool, typer.Option("--fragment", help="Write the LaTeX body only, NAME-fragment.tex, to \\input into a paper that loads amsmath and amssymb.")]
 NumberedOpt = Annotated[bool, typer.Option("--numbered", help="One equation number per step, labelled derive:NAME:STEPID for \\eqref (LaTeX, PDF); \\tag{n} in Markdown.")]
+SymbolOpt = Annotated[Optional[list[str]], typer.Option("--symbol", metavar="NAME=DISPLAY", show_default=False, help="Show a symbol under another name, in the equations and in the prose's math (repeatable): --symbol yhat=p --symbol z=a. DISPLAY is 1-16 letters and digits; a Greek name gives the letter (sigma), a trailing 'hat' a hat (phat). The certificate keeps the original names.")]
+LogOpt = Annotated[str, typer.Option("--log", metavar="ln|log", help="How the natural logarithm is written: ln or log.")]
 
 
 def _derivation_command(name: str, summary: str) -> None:
@@ -155,8 +158,10 @@ def _derivation_command(name: str, summary: str) -> None:
         strict: StrictOpt = False,
         fragment: FragmentOpt = False,
         numbered: NumberedOpt = False,
+        symbol: SymbolOpt = None,
+        log: LogOpt = "ln",
     ) -> None:
-        raise typer.Exit(_run_derivation(name, k, fmt, output, strict, numbered, fragment))
+        raise typer.Exit(_run_derivation(name, k, fmt, output, strict, numbered, fragment, tuple(symbol or ()), log))
 
     command.__doc__ = f"{summary[:1].upper()}{summary[1:]}: derive, verify and render."
     app.command(name)(command)

@@ -15,7 +15,7 @@ from sympy.printing.latex import LatexPrinter
 
 from .symbols import HAT_SUFFIX
 
-__all__ = ["DerivePrinter", "to_latex", "NAME_PATTERN"]
+__all__ = ["DerivePrinter", "to_latex", "name_latex", "NAME_PATTERN"]
 
 #: What a user-supplied symbol name may look like (no backslashes, braces or other commands).
 NAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
@@ -27,11 +27,11 @@ _GREEK = {
 }
 
 
-def _name_latex(name: str, names: dict[str, str]) -> str:
+def name_latex(name: str, names: dict[str, str]) -> str:
     """The LaTeX for a base name: renamed by the notation, hats for ``yhat``, Greek letters."""
     name = names.get(name, name)
     if name.endswith(HAT_SUFFIX) and len(name) > len(HAT_SUFFIX):
-        return rf"\hat{{{_name_latex(name[: -len(HAT_SUFFIX)], {})}}}"
+        return rf"\hat{{{name_latex(name[: -len(HAT_SUFFIX)], {})}}}"
     if name in _GREEK:
         return "\\" + name
     if len(name) == 1:
@@ -62,10 +62,10 @@ class DerivePrinter(LatexPrinter):
 
     # -- names -------------------------------------------------------------------------
     def _print_Symbol(self, expr: Symbol, style: str = "plain") -> str:
-        return _name_latex(expr.name, self._settings["names"])
+        return name_latex(expr.name, self._settings["names"])
 
     def _print_IndexedBase(self, expr: IndexedBase) -> str:
-        return _name_latex(expr.name, self._settings["names"])
+        return name_latex(expr.name, self._settings["names"])
 
     def _print_Indexed(self, expr: Indexed) -> str:
         base = self._print(expr.base)
@@ -100,7 +100,7 @@ class DerivePrinter(LatexPrinter):
     def _print_Function(self, expr: Basic, exp: str | None = None) -> str:
         if expr.func.__name__ in _GREEK or len(expr.func.__name__) == 1:
             args = ", ".join(self._print(a) for a in expr.args)
-            head = _name_latex(expr.func.__name__, self._settings["names"])
+            head = name_latex(expr.func.__name__, self._settings["names"])
             tex = rf"{head}\left({args}\right)"
             return rf"{tex}^{{{exp}}}" if exp else tex
         return super()._print_Function(expr, exp)

@@ -15,10 +15,12 @@ from sympy.core.function import AppliedUndef
 
 from .errors import UsageError
 
-__all__ = ["parse_symbol_options", "printer_settings", "symbol_names", "DISPLAY_NAME"]
+__all__ = ["parse_symbol_options", "printer_settings", "symbol_names", "derivation_names", "DISPLAY_NAME", "RESERVED"]
 
 DISPLAY_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{0,15}")
 _LOGS = ("ln", "log")
+#: Display names the output already uses for something else: Euler's e, the d of a derivative.
+RESERVED = frozenset({"e", "d"})
 
 
 def symbol_names(exprs: Iterable[Basic]) -> set[str]:
@@ -29,6 +31,19 @@ def symbol_names(exprs: Iterable[Basic]) -> set[str]:
         names |= {b.name for b in e.atoms(IndexedBase)}
         names |= {f.func.__name__ for f in e.atoms(AppliedUndef)}
     return names
+
+
+def derivation_names(derivation: Any) -> set[str]:
+    """The names a derivation's equations use: what ``--symbol NAME=...`` may rename."""
+    exprs: list[Basic] = []
+    for d in derivation.definitions:
+        exprs += [d.lhs, d.rhs]
+    for step in (*derivation.steps, derivation.result):
+        exprs += [*step.chain, *step.conditions]
+    exprs += list(derivation.assumptions)
+    if derivation.size is not None:
+        exprs.append(derivation.size)
+    return symbol_names(exprs)
 
 
 def parse_symbol_options(options: Sequence[str], known: set[str]) -> dict[str, str]:
@@ -44,6 +59,9 @@ def parse_symbol_options(options: Sequence[str], known: set[str]) -> dict[str, s
         if not DISPLAY_NAME.fullmatch(display):
             raise UsageError(f"display name {display!r} is not allowed",
                              hint="use 1 to 16 letters or digits starting with a letter, e.g. p, a, phat, sigma")
+        if display in RESERVED:
+            raise UsageError(f"display name {display!r} is reserved (e is Euler's number, d the derivative)",
+                             hint="choose another name")
         if name in mapping:
             raise UsageError(f"--symbol {name} is given twice")
         mapping[name] = display

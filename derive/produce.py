@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .certificate import certificate, dumps
 from .engine import VerifiedDerivation, verify_derivation
+from .notation import derivation_names, printer_settings
 from .registry import get
 from .render import render
 from .view import build_view
@@ -47,19 +49,21 @@ def render_files(
     numbered: bool = False,
     fragment: bool = False,
     name: str | None = None,
+    notation: Mapping[str, Any] | None = None,
 ) -> dict[str, str | bytes]:
     """The files of ``formats`` for an already verified derivation, name -> content.
 
     ``numbered``: one equation number and a ``\\label{derive:NAME:STEPID}`` per step (LaTeX and
     PDF), ``\\tag{n}`` in the Markdown. ``fragment``: the LaTeX is the body only
     (``NAME-fragment.tex``); the PDF is always compiled from the standalone document. ``name``
-    is the file name's stem (the registered name; by default the derivation's own).
+    is the file name's stem (the registered name; by default the derivation's own). ``notation``:
+    validated printer settings (`derive.notation.printer_settings`); the certificate never changes.
     """
     name = name or vd.derivation.name
     unknown = [f for f in formats if f not in ALL_FORMATS]
     if unknown:
         raise ValueError(f"unknown format(s): {', '.join(unknown)}")
-    view = build_view(vd, numbered=numbered) if any(f != "json" for f in formats) else None
+    view = build_view(vd, numbered=numbered, **(notation or {})) if any(f != "json" for f in formats) else None
     files: dict[str, str | bytes] = {}
     for fmt in formats:
         if fmt == "json":
@@ -82,13 +86,19 @@ def produce(
     *,
     numbered: bool = False,
     fragment: bool = False,
+    symbols: Sequence[str] = (),
+    log: str = "ln",
 ) -> Produced:
     """Build, verify and render; nothing is written here (the PDF is compiled in a temporary
-    directory). ``numbered`` and ``fragment``: see `render_files`."""
+    directory). ``numbered`` and ``fragment``: see `render_files`. ``symbols`` (``["yhat=p"]``)
+    and ``log`` are the notation options, validated against the derivation's names before any
+    verification (a bad one is a `UsageError`)."""
     entry = get(name)
     derivation = entry.build()
+    notation = printer_settings(symbols, log, derivation_names(derivation)) if symbols or log != "ln" else None
     instance = None
     if k is not None:
         instance = entry.instance(k, (lambda a, n: progress(f"instance row {a}/{n}", a, n)) if progress else None)
     vd = verify_derivation(derivation, instance=instance, progress=progress)
-    return Produced(vd, render_files(vd, k, formats, numbered=numbered, fragment=fragment, name=name))
+    return Produced(vd, render_files(vd, k, formats, numbered=numbered, fragment=fragment, name=name,
+                                      notation=notation))

@@ -13,6 +13,7 @@ from . import __version__
 from .engine import VerifiedDerivation, VerifiedStep
 from .errors import RenderError
 from .latex import DerivePrinter
+from .prose import rename_math, rename_prose
 from .steps import Display
 from .verify import VERIFIER_VERSION, Verdict
 
@@ -60,6 +61,14 @@ class _Ctx:
 
     def tex(self, e: Basic) -> str:
         return self.printer.doprint(e)
+
+    def prose(self, text: str) -> str:
+        """Words with inline math, the math in the printer's notation (`derive.prose`)."""
+        return rename_prose(text, self.printer._settings["names"], self.printer._settings["log"])
+
+    def math(self, tex: str) -> str:
+        """LaTeX math written by `derive` in the default notation, in the printer's notation."""
+        return rename_math(tex, self.printer._settings["names"], self.printer._settings["log"])
 
 
 def _lines(ctx: _Ctx, chain: Sequence[Expr]) -> list[str]:
@@ -115,10 +124,10 @@ def _step_view(ctx: _Ctx, vs: VerifiedStep, number: int) -> dict[str, Any]:
         "id": s.id,
         "number": number,
         "label": label,
-        "title": s.title,
+        "title": ctx.prose(s.title),
         "rule": s.rule,
         "rule_tex": tex_escape(s.rule),
-        "explanation": s.explanation,
+        "explanation": ctx.prose(s.explanation),
         "conditions": ", ".join(conds),
         "aligned": " \\\\\n".join(lines),
         "align_tex": _align_tex(lines, label),
@@ -175,13 +184,13 @@ def _matrix(ctx: _Ctx, rows: Sequence[Sequence[Expr]]) -> str:
 
 def _display(ctx: _Ctx, d: Display) -> dict[str, str]:
     body = _vector(ctx, [r[0] for r in d.rows]) if all(len(r) == 1 for r in d.rows) else _matrix(ctx, d.rows)
-    return {"lhs": d.lhs, "latex": body}
+    return {"lhs": ctx.math(d.lhs), "latex": body}
 
 
 def _instance_view(ctx: _Ctx, inst: Any) -> dict[str, Any]:
     return {
         "k": inst.k,
-        "description": inst.description,
+        "description": ctx.prose(inst.description),
         "displays": [_display(ctx, d) for d in inst.displays],
         "elided": any(len(d.rows) > ELIDE_ABOVE for d in inst.displays),
         "verdict": inst.verdict.value,
@@ -205,7 +214,8 @@ def _context(vd: VerifiedDerivation, numbered: bool, printer_settings: dict[str,
     printer = DerivePrinter(printer_settings)
     size = vd.derivation.size
     size_tex = printer.doprint(size) if size is not None else ""
-    return _Ctx(printer, vd.derivation.name, numbered, size_tex, str(size) if size is not None else "")
+    size_text = printer._settings["names"].get(str(size), str(size)) if size is not None else ""
+    return _Ctx(printer, vd.derivation.name, numbered, size_tex, size_text)
 
 
 def result_display(vd: VerifiedDerivation, **printer_settings: Any) -> str:
@@ -250,16 +260,16 @@ def build_view(vd: VerifiedDerivation, *, numbered: bool = False, **printer_sett
     size_tex = ctx.size_tex or "k"
     return {
         "name": d.name,
-        "title": d.title,
-        "title_tex": d.title,
-        "intro": d.intro,
+        "title": ctx.prose(d.title),
+        "title_tex": ctx.prose(d.title),
+        "intro": ctx.prose(d.intro),
         "definitions": [{"name": df.name, "latex": f"{ctx.tex(df.lhs)} = {ctx.tex(df.rhs)}"} for df in d.definitions],
         "steps": steps,
         "result": result,
         "result_md": display + result["tag_md"],
         "result_tex": display + (rf" \label{{{result['label']}}}" if numbered else ""),
         "result_env_tex": "equation" if numbered else "equation*",
-        "notes": list(d.notes),
+        "notes": [ctx.prose(n) for n in d.notes],
         "instance": _instance_view(ctx, inst) if inst is not None else None,
         "verdict": vd.verdict.value,
         "verdict_words": _WORDS[vd.verdict],

@@ -33,6 +33,13 @@ TABLE = [
     ("-o missing parent", ["softmax-ce", "-o", "MISSING/out"], 2, "does not exist"),
     ("-o read-only directory", ["softmax-ce", "-o", "READONLY/out"], 2, "cannot write to"),
     ("list unknown format", ["list", "--format", "xml"], 2, "unknown format 'xml' for list"),
+    ("notation injects LaTeX", ["softmax-ce", "--symbol", "yhat=\\input{/etc/passwd}", "-o", "OUT"], 2,
+     "display name '\\\\input{/etc/passwd}' is not allowed"),
+    ("notation unknown symbol", ["softmax-ce", "--symbol", "w=p", "-o", "OUT"], 2, "unknown symbol 'w'"),
+    ("notation without =", ["softmax-ce", "--symbol", "yhat", "-o", "OUT"], 2, "--symbol takes NAME=DISPLAY"),
+    ("notation clash", ["softmax-ce", "--symbol", "yhat=y", "-o", "OUT"], 2, "would show two symbols as 'y'"),
+    ("notation reserved name", ["softmax-ce", "--symbol", "z=e", "-o", "OUT"], 2, "display name 'e' is reserved"),
+    ("notation unknown log", ["softmax-ce", "--log", "lg", "-o", "OUT"], 2, "--log must be ln or log, got 'lg'"),
 ]
 
 

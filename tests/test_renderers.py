@@ -622,3 +622,30 @@ def test_extract_display_blocks_unclosed() -> None:
         extract_display_blocks("$$a$$\n\ntext\n$$ b\n")
     assert raised.value.line == 4
     assert extract_display_blocks("no math\n") == []
+
+
+# --------------------------------------------------------------------------------------------
+# Notation options: the renamed documents must render too
+# --------------------------------------------------------------------------------------------
+
+#: Every kind of display name: a letter, a Greek letter, a hatted name, a multi-letter name.
+NOTATION = ["yhat=phat", "z=a", "y=t", "L=loss", "i=n", "o=c", "k=K", "j=sigma"]
+
+
+@pytest.mark.parametrize("k", [None, 3], ids=["general", "k3"])
+def test_renamed_documents_render(k: int | None, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    from derive.notation import derivation_names, printer_settings
+    from derive.produce import render_files
+
+    vd = request.getfixturevalue("produced_general" if k is None else "produced_k3").verified
+    notation = printer_settings(NOTATION, "log", derivation_names(vd.derivation))
+    files = {**render_files(vd, k, ["tex", "md"], notation=notation, name="renamed"),
+             **render_files(vd, k, ["tex"], fragment=True, notation=notation, name="renamed")}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")  # type: ignore[arg-type]
+    md = next(tmp_path.glob("*.md"))
+    check_markdown_in_katex(md)
+    for tex in sorted(tmp_path.glob("*.tex")):
+        work = tmp_path / f"build-{tex.stem}"
+        work.mkdir()
+        assert layout_problems(compile_with_pdflatex(tex, work)) == []

@@ -66,7 +66,7 @@ def build() -> Derivation:
         "chain-rule",
         "The chain rule",
         "chain rule",
-        r"L depends on $z_i$ only through every $\hat{y}_o$, so the chain rule sums over all outputs $o$.",
+        r"$L$ depends on $z_i$ only through every $\hat{y}_o$, so the chain rule sums over all outputs $o$.",
         (Derivative(L, z[i]), chain_sum),
     )
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from .engine import VerifiedDerivation
 from .errors import UsageError
 from .produce import produce
-from .registry import get
+from .registry import MAX_K, get
 
 __all__ = ["derive", "DEFAULT_MAX_K"]
 
 #: The bound on ``k`` for a derivation that declares none (the CLI's ``--k`` limit).
-DEFAULT_MAX_K = 120
+DEFAULT_MAX_K = MAX_K
 
 
 def derive(name: str, k: int | None = None) -> VerifiedDerivation:

@@ -9,7 +9,6 @@ certificate raises `CertificateError` (exit 2) with a one-line reason.
 
 from __future__ import annotations
 
-import ast
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,8 +20,9 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 from sympy.logic.boolalg import BooleanAtom
 
+from . import registry
 from .certificate import SCHEMA
-from .srepr import CertificateError, parse_srepr
+from .srepr import MAX_POWER, MAX_SUM_BOUND, CertificateError, parse_srepr
 from .steps import Definition
 from .verify import ChainReport, Context, Evidence, LinkReport, Settings, Verdict, worst
 
@@ -47,12 +47,8 @@ __all__ = [
 MAX_BYTES = 20_000_000  #: a certificate file larger than this is refused
 MAX_STEPS = 5_000  #: steps in one certificate
 MAX_MEMBERS = 200  #: members of one chain
-MAX_POWER = 100  #: |exponent| of a literal power
-MAX_INT_DIGITS = 30  #: digits of an integer literal
-MAX_NUMBER_BITS = 100_000  #: size of a number built from literals (Pow(Pow(10, 100), 100) ...)
-MAX_SUM_BOUND = 1_000  #: |literal| limit of a sum
 MAX_FREE_INDICES = 6  #: free index symbols of one step (instances enumerate k^n placements)
-MAX_K = 120  #: Eq(k, N) conditions: N at most this (as ``--k``)
+MAX_K = registry.MAX_K  #: Eq(k, N) conditions: N at most this (as ``--k``)
 
 
 @dataclass(frozen=True)
@@ -148,77 +144,7 @@ def _strings(obj: dict[str, Any], key: str, where: str, *, at_least: int = 0, at
     return items
 
 
-def _literal_int(node: ast.AST) -> int | None:
-    """``Integer(n)``, ``n`` or ``-n`` in the syntax tree, else None."""
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Integer" and len(node.args) == 1:
-        node = node.args[0]
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        inner = _literal_int(node.operand)
-        return None if inner is None else -inner
-    if isinstance(node, ast.Constant) and isinstance(node.value, int) and not isinstance(node.value, bool):
-        return node.value
-    return None
-
-
-def _has_symbol(node: ast.AST) -> bool:
-    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("Symbol", "Dummy") for n in ast.walk(node))
-
-
-def _bits(node: ast.AST) -> int:
-    """An upper bound on the size in bits of the number a symbol-free subtree builds."""
-    n = _literal_int(node)
-    if n is not None:
-        return max(1, abs(n).bit_length())
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        name, args = node.func.id, node.args
-        if name == "Pow" and len(args) == 2:
-            e = _literal_int(args[1])
-            if e is None and isinstance(args[1], ast.Call) and getattr(args[1].func, "id", "") == "Rational" and args[1].args:
-                e = _literal_int(args[1].args[0])
-            if e is None:
-                raise CertificateError("a power of numbers must have a literal integer or rational exponent")
-            return _bits(args[0]) * max(1, abs(e))
-        if name in ("Add", "Mul", "Rational", "Tuple", "Max", "Min", "Abs"):
-            return sum(_bits(a) for a in args) + 1
-    return 64  # exp(3), Float(...), E, pi: kept symbolic or evaluated at fixed precision
-
-
-def _check_bounds(text: str, where: str) -> None:
-    """Refuse srepr text whose numbers or sums would take unbounded time to build or to check."""
-    if len(text) > 200_000:
-        raise CertificateError(f"{where}: srepr string longer than 200000 characters")
-    try:
-        tree = ast.parse(text, mode="eval")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return  # parse_srepr reports it
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, int) and len(str(abs(node.value))) > MAX_INT_DIGITS:
-            raise CertificateError(f"{where}: an integer of more than {MAX_INT_DIGITS} digits")
-        if isinstance(node, ast.keyword) and node.arg == "precision":
-            p = _literal_int(node.value)
-            if p is None or not 1 <= p <= 2_000:
-                raise CertificateError(f"{where}: a Float precision must be 1..2000 bits")
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
-            continue
-        if node.func.id == "Pow" and len(node.args) == 2:
-            base, ex = node.args
-            if not _has_symbol(ex):
-                e = _literal_int(ex)
-                if e is not None and abs(e) > MAX_POWER:
-                    raise CertificateError(f"{where}: an exponent of {e} (at most {MAX_POWER} in absolute value)")
-                if not _has_symbol(base) and _bits(node) > MAX_NUMBER_BITS:
-                    raise CertificateError(f"{where}: a number of more than {MAX_NUMBER_BITS} bits")
-        if node.func.id == "Sum":
-            for lim in node.args[1:]:
-                if isinstance(lim, ast.Call) and getattr(lim.func, "id", "") == "Tuple":
-                    for bound in lim.args[1:]:
-                        b = _literal_int(bound)
-                        if b is not None and abs(b) > MAX_SUM_BOUND:
-                            raise CertificateError(f"{where}: a sum limit of {b} (at most {MAX_SUM_BOUND})")
-
-
 def _expr(text: str, where: str) -> Basic:
-    _check_bounds(text, where)
     try:
         return parse_srepr(text)
     except CertificateError as exc:

@@ -11,9 +11,11 @@ from typing import Any
 
 from .errors import UsageError
 
-__all__ = ["Entry", "ENTRY_POINT_GROUP", "register", "get", "names", "entries", "resolve"]
+__all__ = ["Entry", "ENTRY_POINT_GROUP", "MAX_K", "register", "get", "names", "entries", "resolve"]
 
 ENTRY_POINT_GROUP = "derive.derivations"
+#: The largest concrete size (``--k``) a derivation accepts unless it declares a smaller ``max_k``.
+MAX_K = 300
 
 
 def resolve(target: str | Callable[..., Any]) -> Callable[..., Any]:

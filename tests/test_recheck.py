@@ -211,3 +211,23 @@ def test_unknown_steps_exit_3_under_strict(tmp_path):
     r = run("recheck", "--strict", str(path))
     assert r.returncode == 3, r.stdout + r.stderr
     assert "unknown" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Pow(Integer(10), Integer(100000000))", "an exponent of 100000000"),
+        ("Integer(" + "9" * 40 + ")", "an integer of more than 30 digits"),
+        ("Sum(Symbol('x'), Tuple(Symbol('x'), Integer(1), Integer(100000)))", "a sum limit of 100000"),
+        ("Pow(Pow(Integer(10), Integer(100)), Integer(100))" .replace("Integer(100))", "Integer(99))"), None),
+    ],
+)
+def test_parse_srepr_bounds_numbers_before_building(text, message):
+    """The bounds live in parse_srepr itself, so every caller (not only recheck) is protected."""
+    from derive.srepr import CertificateError, parse_srepr
+
+    if message is None:
+        parse_srepr(text)  # a large but bounded number builds
+        return
+    with pytest.raises(CertificateError, match=message):
+        parse_srepr(text)

@@ -29,6 +29,7 @@ import mpmath
 
 from sympy import Add, Derivative, Eq, Expr, Indexed, Integer, Mul, Pow, Sum, Symbol, exp, factor_terms, log
 
+from .. import registry
 from .. import sparsepoly as sp
 from ..numeric import evaluate
 from ..sparsepoly import Poly
@@ -39,7 +40,7 @@ from .softmax_ce import L, k, o, y, yhat, z
 __all__ = ["MAX_K", "CERTIFIED_ENTRIES_MAX_K", "InstanceResult", "build_instance"]
 
 #: The largest k accepted by ``--k`` (documented in README): the Jacobian has k^2 entries.
-MAX_K = 300
+MAX_K = registry.MAX_K
 #: Up to this k the softmax normaliser is written out term by term.
 SHOWN_EXPLICIT_MAX_K = 4
 _j = Symbol("j", integer=True, positive=True)

@@ -15,6 +15,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/* from the current output")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _hermetic_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Every derive run of the session, in-process or in a subprocess, uses a cache in pytest's
+    temporary directory: the user's cache is never read or written, and a stale entry there can
+    never make a test pass. Tests of the cache itself set their own directories."""
+    from derive_cache import session_cache_dir
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DERIVE_CACHE_DIR", str(session_cache_dir(tmp_path_factory)))
+        mp.delenv("DERIVE_NO_CACHE", raising=False)
+        yield
+
+
 @pytest.fixture(scope="session")
 def produced_general():
     from derive.produce import produce

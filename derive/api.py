@@ -29,9 +29,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sympy import Basic, Derivative, Expr, expand, factor_terms
+from sympy import Basic, Derivative, Expr, Sum, expand, factor_terms
 
-from .calculus import Definitions, evaluate_derivatives, linearize_sums, unfold
+from .calculus import Definitions, evaluate_derivatives, linearize_sums, rename_bound, unfold
 from .steps import Definition, Derivation, Step
 
 __all__ = ["Chain", "DerivationBuilder"]
@@ -95,11 +95,22 @@ class DerivationBuilder:
         return unfold(expr, self.definitions, frozenset(keep))
 
     def unfold_inside(self, expr: Expr) -> Expr:
-        """Unfold the definitions under each ``Derivative`` without evaluating it."""
-        return expr.replace(
-            lambda e: isinstance(e, Derivative),
-            lambda e: Derivative(unfold(e.expr, self.definitions), *e.variable_count),
-        )
+        """Unfold the definitions under each ``Derivative`` without evaluating it.
+
+        Summation indices brought in by a definition are renamed away from the derivative's
+        variables (``d/dz_j`` of a softmax whose normaliser sums over ``j`` gets ``m``), so an
+        index is never captured.
+        """
+
+        def inside(e: Derivative) -> Derivative:
+            body = unfold(e.expr, self.definitions)
+            avoid = {s.name for v in e.variables for s in v.free_symbols}
+            bound = {var.name for s in body.atoms(Sum) for var in s.variables}
+            if bound & avoid:
+                body = rename_bound(body, avoid)
+            return Derivative(body, *e.variable_count)
+
+        return expr.replace(lambda e: isinstance(e, Derivative), inside)
 
     def differentiate(self, expr: Expr) -> Expr:
         """Evaluate every derivative (sums by Kronecker deltas, collapsed for indices in range)."""

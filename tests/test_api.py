@@ -69,3 +69,28 @@ def test_register_rejects_a_taken_name():
 
     with pytest.raises(UsageError, match="already registered"):
         register("softmax-ce", "again", lambda: None)
+
+
+def test_unfold_inside_never_captures_an_index():
+    """d/dz_j of a softmax whose normaliser sums over j: the bound j is renamed (a reader would take
+    a bound j under d/dz_j for the derivative's j), and the differentiated step is proved."""
+    from sympy import Derivative, Sum, exp
+
+    from derive.api import DerivationBuilder
+    from derive.engine import verify_derivation
+    from derive.symbols import array, index, size
+
+    k, o, j = size("k"), index("o"), index("j")
+    z, yhat = array("z"), array("yhat")
+    d = DerivationBuilder("capture", title="Capture", summary="no capture", size=k)
+    d.define(yhat[o], exp(z[o]) / Sum(exp(z[j]), (j, 1, k)), name="softmax")
+    c = d.chain(Derivative(yhat[o], z[j]))
+    c.then(d.unfold_inside)
+    unfolded = c.members[-1]
+    (inner,) = unfolded.atoms(Sum)
+    assert inner.variables[0] != j and unfolded.variables == (z[j],)
+    c.then(d.differentiate)
+    d.step("diff", "Differentiate", "quotient rule", "Differentiate.", c)
+    d.result(c)
+    vd = verify_derivation(d.build())
+    assert [s.verdict.value for s in vd.steps] == ["proved"]

@@ -39,6 +39,14 @@ def name_latex(name: str, names: dict[str, str]) -> str:
     return rf"\mathrm{{{name}}}"
 
 
+def _parens(tex: str) -> str:
+    r"""Parentheses for a function's argument: ``(z)`` when it is one line high, ``\left(\right)``
+    around fractions and sums only (``\left`` makes an inner atom, which TeX sets off from the
+    function's name by a thin space: :math:`\sigma\left(z\right)` reads as "sigma (z)")."""
+    tall = any(cmd in tex for cmd in (r"\frac", r"\sum", r"\prod", r"\left", r"\begin"))
+    return rf"\left({tex}\right)" if tall else f"({tex})"
+
+
 class DerivePrinter(LatexPrinter):
     """LaTeX in the notation of the seed post.
 
@@ -94,14 +102,14 @@ class DerivePrinter(LatexPrinter):
         name = rf"\{self._settings['log']}"
         arg = expr.args[0]
         inner = self._print(arg)
-        body = rf"{name} {inner}" if isinstance(arg, (Symbol, Indexed, AppliedUndef)) else rf"{name}\left({inner}\right)"
+        body = rf"{name} {inner}" if isinstance(arg, (Symbol, Indexed, AppliedUndef)) else rf"{name}{_parens(inner)}"
         return rf"\left({body}\right)^{{{exp}}}" if exp else body
 
     def _print_Function(self, expr: Basic, exp: str | None = None) -> str:
         if expr.func.__name__ in _GREEK or len(expr.func.__name__) == 1:
             args = ", ".join(self._print(a) for a in expr.args)
             head = name_latex(expr.func.__name__, self._settings["names"])
-            tex = rf"{head}\left({args}\right)"
+            tex = rf"{head}{_parens(args)}"
             return rf"{tex}^{{{exp}}}" if exp else tex
         return super()._print_Function(expr, exp)
 

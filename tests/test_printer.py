@@ -28,7 +28,7 @@ S = Sum(exp(z[j]), (j, 1, k))
         (Derivative(exp(z[o]) / S, z[o]), r"\frac{\partial}{\partial z_{o}} \left(\frac{e^{z_{o}}}{\sum_{j=1}^{k} e^{z_{j}}}\right)"),
         (Derivative(L, z[i], 2), r"\frac{\partial^{2} L}{\partial z_{i}^{2}}"),
         (log(yhat[o]), r"\ln \hat{y}_{o}"),
-        (log(x + 1), r"\ln\left(x + 1\right)"),
+        (log(x + 1), r"\ln(x + 1)"),
         (-Sum(y[o] * log(yhat[o]), (o, 1, k)), r"-\sum_{o=1}^{k} y_{o} \ln \hat{y}_{o}"),
         (yhat[o] * (1 - yhat[o]), r"\hat{y}_{o} \left(1 - \hat{y}_{o}\right)"),
         (yhat[i] * Sum(y[o], (o, 1, k)) - y[i], r"\hat{y}_{i} \sum_{o=1}^{k} y_{o} - y_{i}"),
@@ -39,7 +39,8 @@ S = Sum(exp(z[j]), (j, 1, k))
         (Rational(1, 2) * x**2, r"\frac{x^{2}}{2}"),
         (Eq(i, o), r"i = o"),
         (Ne(i, o), r"i \neq o"),
-        (function("sigma")(x), r"\sigma\left(x\right)"),
+        (function("sigma")(x), r"\sigma(x)"),
+        (function("sigma")(x / 2), r"\sigma\left(\frac{x}{2}\right)"),
         (array("ahat")[i], r"\hat{a}_{i}"),
     ],
 )

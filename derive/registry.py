@@ -95,6 +95,8 @@ def _load_entry_points() -> None:
     if _entry_points_loaded:
         return
     _entry_points_loaded = True
+    if not _may_declare_entry_points():
+        return
     from importlib.metadata import entry_points
 
     for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
@@ -104,6 +106,49 @@ def _load_entry_points() -> None:
         _REGISTRY[ep.name] = Entry(ep.name, f"provided by {dist}", lambda ep=ep: _build_from_entry_point(ep),
                                    lambda k, progress, ep=ep: _instance_from_entry_point(ep, k, progress),
                                    origin=f"entry point of {dist}")
+
+
+#: Modules of the import system's own finders (and setuptools' distutils shim, which finds no
+#: distributions); any other finder on ``sys.meta_path`` sends the look-up to `importlib.metadata`.
+_STANDARD_FINDERS = frozenset({"_frozen_importlib", "_frozen_importlib_external", "importlib.machinery", "_distutils_hack"})
+
+
+def _may_declare_entry_points() -> bool:
+    """False only when no installed distribution can declare a `ENTRY_POINT_GROUP` entry point:
+    every ``sys.path`` entry is a directory (or missing) and no ``*.dist-info`` or ``*.egg-info``
+    in them has an ``entry_points.txt`` naming the group. Importing `importlib.metadata` and
+    parsing every distribution's metadata costs more than the rest of ``derive --help``; this scan
+    reads only the entry-point files, and any doubt (a zip on the path, an unreadable directory, a
+    custom finder) answers True, so `importlib.metadata` then decides as before."""
+    import os
+    import sys
+
+    for finder in sys.meta_path:
+        cls = finder if isinstance(finder, type) else type(finder)
+        if cls.__module__ not in _STANDARD_FINDERS:
+            return True  # a finder of its own may know distributions the file system scan cannot see
+    needle = ENTRY_POINT_GROUP.encode()
+    for entry in sys.path:
+        path = entry or "."
+        if not os.path.exists(path):
+            continue
+        if not os.path.isdir(path):
+            return True  # a zip file: leave it to importlib.metadata
+        try:
+            names = os.listdir(path)
+        except OSError:
+            return True
+        for name in names:
+            if name.endswith((".dist-info", ".egg-info")):
+                try:
+                    with open(os.path.join(path, name, "entry_points.txt"), "rb") as fh:
+                        if needle in fh.read():
+                            return True
+                except (FileNotFoundError, NotADirectoryError):  # no entry points, or a PKG-INFO file
+                    continue
+                except OSError:
+                    return True
+    return False
 
 
 def _build_from_entry_point(ep: Any) -> Any:

@@ -187,6 +187,8 @@ def unfold(expr: Expr, defs: Definitions, keep: frozenset[Basic] = frozenset()) 
     if not table:
         return expr
 
+    memo: dict[tuple[int, int], tuple[Basic, Basic]] = {}  # by node identity: a shared subtree is walked once
+
     def visit(e: Basic, depth: int = 0) -> Basic:
         if depth > 50:
             raise RecursionError("definitions refer to each other in a cycle")
@@ -199,7 +201,10 @@ def unfold(expr: Expr, defs: Definitions, keep: frozenset[Basic] = frozenset()) 
             return e
         if isinstance(e, Indexed):
             return e
-        return _rebuilt(e, [visit(a, depth) for a in e.args])
+        found = memo.get((id(e), depth))
+        if found is None or found[0] is not e:  # the node is kept in the memo, so its id stays its own
+            found = memo[(id(e), depth)] = (e, _rebuilt(e, [visit(a, depth) for a in e.args]))
+        return found[1]
 
     return visit(expr)
 
@@ -232,12 +237,16 @@ def evaluate_derivatives(
     return expand_sums(out) if explicit else out
 
 
-def _visit_derivatives(e: Basic, defs: Definitions, explicit: bool) -> Basic:
+def _visit_derivatives(e: Basic, defs: Definitions, explicit: bool, memo: dict[int, tuple[Basic, Basic]] | None = None) -> Basic:
     if isinstance(e, Derivative):
         return _evaluate_derivative(e, defs, explicit)
     if not e.args or isinstance(e, (Indexed, IndexedBase, Symbol)):
         return e
-    return _rebuilt(e, [_visit_derivatives(a, defs, explicit) for a in e.args])
+    memo = {} if memo is None else memo  # by node identity: a shared subtree is walked once
+    found = memo.get(id(e))
+    if found is None or found[0] is not e:  # the node is kept in the memo, so its id stays its own
+        found = memo[id(e)] = (e, _rebuilt(e, [_visit_derivatives(a, defs, explicit, memo) for a in e.args]))
+    return found[1]
 
 
 @lru_cache(maxsize=8192)
@@ -261,12 +270,17 @@ def expand_sums(expr: Expr) -> Expr:
     """Write every sum with integer limits as an explicit addition of its terms (innermost first
     after substitution, so nested sums work). Sums with symbolic limits are left alone."""
 
+    memo: dict[int, tuple[Basic, Basic]] = {}  # by node identity: a shared subtree is walked once
+
     def visit(e: Basic) -> Basic:
         if not e.args or isinstance(e, (Symbol, IndexedBase)):
             return e
         if isinstance(e, Sum):
             return _expand_sum(e)
-        return _rebuilt(e, [visit(a) for a in e.args])
+        found = memo.get(id(e))
+        if found is None or found[0] is not e:  # the node is kept in the memo, so its id stays its own
+            found = memo[id(e)] = (e, _rebuilt(e, [visit(a) for a in e.args]))
+        return found[1]
 
     return visit(expr)
 

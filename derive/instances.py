@@ -86,8 +86,9 @@ def _definitions_at(defs: Definitions, size: Symbol | None, k: int) -> Definitio
 def variables_of(expr: Basic, size: Symbol | None) -> list[Basic]:
     """The variables of an explicit expression (``z[1]``, ``y[3]``, ``T``), sorted by name."""
     out: set[Basic] = set(expr.atoms(Indexed))
+    in_indexed: set[Basic] = set().union(*(ix.free_symbols for ix in out))
     for s in expr.free_symbols:
-        if isinstance(s, Symbol) and s != size and not any(s in ix.free_symbols for ix in out) and not s.is_integer:
+        if isinstance(s, Symbol) and s != size and s not in in_indexed and not s.is_integer:
             out.add(s)
     return sorted(out, key=str)
 

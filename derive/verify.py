@@ -35,6 +35,7 @@ from .calculus import (
     is_zero_form,
     linearize_sums,
 )
+from . import ratfunc
 from .numeric import evaluate
 from .instances import Placement, explicit, placements, solve_constraints, split_conditions, variables_of
 from .steps import Definition
@@ -260,11 +261,12 @@ def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context,
             do_exact = ctx.size is None or k in ctx.settings.ks
             do_numeric = ctx.size is None or k in ctx.settings.numeric_ks or not do_exact
             variables: dict[int, set[Basic]] = {}
+            reader = ratfunc.Converter()  # one per instance: the members share subexpressions
             for n, (a, b) in enumerate(zip(forms, forms[1:])):
-                diff = a - b
                 if do_exact:
                     try:
-                        if is_zero_form(diff):
+                        # the fast canonical form first; what it cannot show goes to normal_form
+                        if ratfunc.equal(a, b, reader) or is_zero_form(a - b):
                             exact_ok[n] += 1
                         else:
                             exact_bad[n] = exact_bad[n] or _where(at)

@@ -25,8 +25,9 @@ app = typer.Typer(
     help=(
         "Derive, verify and render symbolic derivations. Every step is produced by SymPy and "
         "checked three ways (symbolic for general k, exact instances, 50-digit numerics). "
-        "Exit codes: 0 all steps proved or checked, 1 a step refuted, 2 usage error, "
-        "3 unknown steps under --strict, 130 interrupted."
+        "Exit codes: 0 all steps proved or checked; 1 a step refuted, stale files (render --check) "
+        "or a failed tool (pdflatex missing or failing); 2 usage error or unusable input; "
+        "3 unknown steps under --strict; 130 interrupted."
     ),
 )
 
@@ -95,7 +96,8 @@ def _formats(fmt: Format, out: str, numbered: bool, fragment: bool) -> list[str]
 
 
 def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, strict: bool,
-                    numbered: bool = False, fragment: bool = False, symbols: Sequence[str] = (), log: str = "ln") -> int:
+                    numbered: bool = False, fragment: bool = False, symbols: Sequence[str] = (), log: str = "ln",
+                    no_cache: bool = False) -> int:
     from .files import check_directory, write_all
     from .produce import produce
     from .registry import get
@@ -109,9 +111,13 @@ def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, str
         from .pdf import find_pdflatex
 
         find_pdflatex()  # before the work: a missing pdflatex is a one-line error, nothing written
+    from .cache import using
+    from .commands.common import select_cache
+
     progress = _Progress()
     try:
-        produced = produce(name, k, formats, progress, numbered=numbered, fragment=fragment, symbols=symbols, log=log)
+        with using(select_cache(no_cache)):
+            produced = produce(name, k, formats, progress, numbered=numbered, fragment=fragment, symbols=symbols, log=log)
     finally:
         progress.done()
     if out == "-":
@@ -138,13 +144,14 @@ def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, str
     return EXIT_OK
 
 
-KOpt = Annotated[Optional[str], typer.Option("--k", help=f"Also write the concrete instance for k classes (1..{MAX_K}): explicit softmax, k x k Jacobian, gradient.", show_default=False)]
+KOpt = Annotated[Optional[str], typer.Option("--k", metavar="N", help=f"Also write the concrete instance for k classes (1..{MAX_K}): explicit softmax, k x k Jacobian, gradient.", show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: tex (standalone LaTeX), md (Markdown for blogs), json (certificate), pdf (the LaTeX compiled by pdflatex) or all (tex, md and json).")]
-OutOpt = Annotated[str, typer.Option("--output", "-o", help="Directory to write into, or - to print one format to stdout.")]
+OutOpt = Annotated[str, typer.Option("--output", "-o", metavar="DIR", help="Directory to write into, or - to print one format to stdout.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when a step could not be decided (unknown).")]
 FragmentOpt = Annotated[bool, typer.Option("--fragment", help="Write the LaTeX body only, NAME-fragment.tex, to \\input into a paper that loads amsmath and amssymb.")]
 NumberedOpt = Annotated[bool, typer.Option("--numbered", help="One equation number per step, labelled derive:NAME:STEPID for \\eqref (LaTeX, PDF); \\tag{n} in Markdown.")]
 SymbolOpt = Annotated[Optional[list[str]], typer.Option("--symbol", metavar="NAME=DISPLAY", show_default=False, help="Show a symbol under another name, in the equations and in the prose's math (repeatable): --symbol yhat=p --symbol z=a. DISPLAY is 1-16 letters and digits; a Greek name gives the letter (sigma), a trailing 'hat' a hat (phat). The certificate keeps the original names.")]
+from .commands.common import NoCacheOpt  # noqa: E402
 LogOpt = Annotated[str, typer.Option("--log", metavar="ln|log", help="How the natural logarithm is written: ln or log.")]
 
 
@@ -160,8 +167,9 @@ def _derivation_command(name: str, summary: str) -> None:
         numbered: NumberedOpt = False,
         symbol: SymbolOpt = None,
         log: LogOpt = "ln",
+        no_cache: NoCacheOpt = False,
     ) -> None:
-        raise typer.Exit(_run_derivation(name, k, fmt, output, strict, numbered, fragment, tuple(symbol or ()), log))
+        raise typer.Exit(_run_derivation(name, k, fmt, output, strict, numbered, fragment, tuple(symbol or ()), log, no_cache))
 
     command.__doc__ = f"{summary[:1].upper()}{summary[1:]}: derive, verify and render."
     app.command(name)(command)

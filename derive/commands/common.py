@@ -5,14 +5,19 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
 
 from ..errors import UsageError
 
 if TYPE_CHECKING:
     from ..cache import Cache
 
-__all__ = ["Progress", "check_report_path", "write_report", "select_cache", "parse_ks"]
+__all__ = ["Progress", "check_report_path", "write_report", "select_cache", "parse_ks", "NoCacheOpt"]
+
+#: ``--no-cache``, the same on every command that verifies.
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Verify everything afresh: neither read nor write the cache.")]
 
 
 class Progress:

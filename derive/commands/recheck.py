@@ -12,12 +12,12 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_FAILED, EXIT_OK, EXIT_UNKNOWN
+from .common import NoCacheOpt
 
 __all__ = ["register"]
 
 CertArg = Annotated[str, typer.Argument(metavar="CERT.json", help="A certificate written by derive (--format json).", show_default=False)]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when a step could not be decided (unknown).")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Verify everything afresh: neither read nor write the cache.")]
 
 
 def recheck(cert: CertArg, strict: StrictOpt = False, no_cache: NoCacheOpt = False) -> None:

@@ -16,12 +16,12 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_FAILED, EXIT_OK, UsageError
+from .common import NoCacheOpt
 
 __all__ = ["register", "generate", "compare"]
 
 CheckOpt = Annotated[bool, typer.Option("--check", help="Write nothing; print a diff of what is stale and exit 1 if anything is.")]
 OutOpt = Annotated[str, typer.Option("--output", "-o", metavar="DIR", help="The directory of generated files.")]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Verify everything afresh: neither read nor write the cache.")]
 
 
 def generate(directory: Path, progress: object = None) -> tuple[dict[str, str], list[str]]:

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ..errors import EXIT_FAILED, EXIT_OK, EXIT_UNKNOWN, DeriveError, UsageError
+from .common import NoCacheOpt
 
 __all__ = ["register", "run_verify", "exit_code", "table"]
 
@@ -21,7 +22,6 @@ KsOpt = Annotated[Optional[list[str]], typer.Option("--k", metavar="N", help="Ve
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when a claim could not be decided (unknown).")]
 ReportOpt = Annotated[Optional[tuple[str, str]], typer.Option("--report", metavar="json FILE", help="Write every certificate and verdict as JSON to FILE.", show_default=False)]
 JunitOpt = Annotated[Optional[str], typer.Option("--junit", metavar="FILE", help="Write JUnit XML to FILE: one testcase per step.", show_default=False)]
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Verify everything afresh: neither read nor write the cache.")]
 OutOpt = Annotated[str, typer.Option("--output", "-o", metavar="DIR", help="Directory of the committed files, where the k values are found.")]
 
 
@@ -110,7 +110,13 @@ def verify(
     from ..cache import using
     from ..junit import junit_xml
     from ..runs import report_json
-    from .common import Progress, check_report_path, parse_ks, select_cache, write_report
+    from .common import (
+        Progress,
+        check_report_path,
+        parse_ks,
+        select_cache,
+        write_report,
+    )
 
     ks = parse_ks(k)
     report_path = None

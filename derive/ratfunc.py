@@ -78,9 +78,7 @@ class Converter:
         if isinstance(e, Rational):
             return sp.constant(int(e.p)), sp.constant(int(e.q))
         if isinstance(e, (Symbol, Indexed)):
-            g = self._gen(("var", e))
-            self._variables.add(g)
-            return sp.generator(g), _ONE
+            return self.variable(e)
         if isinstance(e, Add):
             groups: dict[frozenset, tuple[Poly, Poly]] = {}
             for a in e.args:
@@ -113,15 +111,22 @@ class Converter:
                 num, den, n = den, num, -n
             return sp.power(num, n), sp.power(den, n)
         if isinstance(e, exp):
-            return self._exp(e.args[0])
+            return self.exp_frac(self.frac(e.args[0]))
         if isinstance(e, log):
-            return self._log(e.args[0]), _ONE
+            return self.log_frac(self.frac(e.args[0])), _ONE
         if isinstance(e, KroneckerDelta) and all(isinstance(a, Integer) for a in e.args):
             return sp.constant(int(e.args[0] == e.args[1])), _ONE
         raise Unsupported(f"cannot read {type(e).__name__}")
 
-    def _exp(self, arg: Basic) -> Frac:
-        num, den = self.frac(arg)
+    def variable(self, key: object) -> Frac:
+        """The generator of the variable ``key`` (a SymPy ``Indexed``, ``Symbol`` or applied function)."""
+        g = self._gen(("var", key))
+        self._variables.add(g)
+        return sp.generator(g), _ONE
+
+    def exp_frac(self, arg: Frac) -> Frac:
+        """``e^arg`` for an integer combination ``arg`` of variables (else `Unsupported`)."""
+        num, den = arg
         if den != _ONE:
             raise Unsupported("exponential of a fraction")
         top, bottom = _ONE, _ONE
@@ -140,8 +145,9 @@ class Converter:
         self._exp_of[g] = x
         return g
 
-    def _log(self, arg: Basic) -> Poly:
-        num, den = self.frac(arg)
+    def log_frac(self, arg: Frac) -> Poly:
+        """``log arg`` as a polynomial in generators (see the module docstring)."""
+        num, den = arg
         out = self._log_poly(num)
         return sp.sub(out, self._log_poly(den))
 

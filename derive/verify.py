@@ -21,6 +21,7 @@ import hashlib
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from enum import Enum
 
 import mpmath
@@ -35,7 +36,7 @@ from .calculus import (
     is_zero_form,
     linearize_sums,
 )
-from . import ratfunc
+from . import concrete, ratfunc
 from .numeric import evaluate
 from .instances import Placement, explicit, placements, solve_constraints, split_conditions, variables_of
 from .steps import Definition
@@ -54,7 +55,7 @@ __all__ = [
 ]
 
 #: Bumped whenever a method changes what it accepts; part of every cache key and certificate.
-VERIFIER_VERSION = "1"
+VERIFIER_VERSION = "2"
 
 DIGITS = 50
 
@@ -250,19 +251,38 @@ def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context,
         places = _placements_for(k, idx, index_rel, ctx.settings.max_placements, rng) if ctx.size is not None else list(placements(idx, 1, index_rel))
         for at in places:
             checked_instances += 1
+            do_exact = ctx.size is None or k in ctx.settings.ks
+            do_numeric = ctx.size is None or k in ctx.settings.numeric_ks or not do_exact
+            # The walker first (no explicit SymPy expression built); it only ever contributes
+            # passes: a link it cannot read or does not show equal is checked below as before.
+            fast = _walked(members, constraints, ctx, at, do_exact, do_numeric, rng)
+            slow = list(range(n_links))
+            if fast is not None:
+                exact_same, point_errs = fast
+                slow = []
+                for n in range(n_links):
+                    if (exact_same is not None and not exact_same[n]) or (point_errs is not None and None in point_errs[n]):
+                        slow.append(n)
+                        continue
+                    if exact_same is not None:
+                        exact_ok[n] += 1
+                    if point_errs is not None:
+                        num_ok[n] += len(point_errs[n])
+                        max_err[n] = max([max_err[n], *point_errs[n]])
+            if not slow:
+                continue
             try:
                 sol = solve_constraints(constraints, ctx.defs, ctx.size, at)
                 forms = [explicit(m, ctx.defs, ctx.size, at).xreplace(sol) for m in members]
             except Exception as exc:  # noqa: BLE001
-                for n in range(n_links):
+                for n in slow:
                     errors[n] = errors[n] or f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
                     num_errors[n] = num_errors[n] or errors[n]
                 continue
-            do_exact = ctx.size is None or k in ctx.settings.ks
-            do_numeric = ctx.size is None or k in ctx.settings.numeric_ks or not do_exact
             variables: dict[int, set[Basic]] = {}
             reader = ratfunc.Converter()  # one per instance: the members share subexpressions
-            for n, (a, b) in enumerate(zip(forms, forms[1:])):
+            for n in slow:
+                a, b = forms[n], forms[n + 1]
                 if do_exact:
                     try:
                         # the fast canonical form first; what it cannot show goes to normal_form
@@ -316,6 +336,56 @@ def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context,
         else:
             num_ev.append(Evidence("numeric", "pass", f"{num_ok[n]} random points agree to {DIGITS - 15} digits (largest difference {_fmt_err(max_err[n])})"))
     return exact_ev, counter, num_ev, checked_instances
+
+
+def _walked(members: Sequence[Expr], constraints: Sequence[Basic], ctx: Context, at: Placement, do_exact: bool,
+            do_numeric: bool, rng: random.Random) -> tuple[list[bool] | None, list[list[float | None]] | None] | None:
+    """The instance ``at`` by `derive.concrete`: per link, whether the exact rational functions are
+    equal, and per numeric point the difference of the two sides (None where they differ). None
+    when the walker cannot read a member (the caller then builds the explicit instance)."""
+    try:
+        sol = tuple(_solve(tuple(constraints), ctx.defs, ctx.size, at).items())
+        env = dict(at.indices)
+        same = None
+        if do_exact:
+            walker = _exact_walker(ctx.defs, ctx.size, at.k, sol)
+            values = [walker.value(m, env) for m in members]
+            same = [walker.f.equal(a, b) for a, b in zip(values, values[1:])]
+        errs = None
+        if do_numeric:
+            errs = []
+            tolerance = mpmath.mpf(10) ** (-(DIGITS - 15))
+            with mpmath.workdps(DIGITS):  # every point in one walk: a value is a tuple, one number per point
+                walker = concrete.Walker(ctx.defs, ctx.size, at.k, concrete.NumericField(rng, ctx.settings.points), dict(sol))
+                values = [walker.value(m, env) for m in members]
+                for xa, xb in zip(values, values[1:]):
+                    errs.append([])
+                    for va, vb in zip(xa, xb):
+                        err, scale = abs(va - vb), 1 + abs(va) + abs(vb)
+                        errs[-1].append(float(err) if err <= tolerance * scale else None)
+        return same, errs
+    except Exception:  # noqa: BLE001 - anything the walker cannot do is done the explicit way
+        return None
+
+
+@lru_cache(maxsize=256)
+def _solve(constraints: tuple[Basic, ...], defs: Definitions, size: Symbol | None, at: Placement) -> dict[Basic, Expr]:
+    return solve_constraints(constraints, defs, size, at)
+
+
+_WALKERS: dict[tuple, concrete.Walker] = {}
+
+
+def _exact_walker(defs: Definitions, size: Symbol | None, k: int, sol: tuple) -> concrete.Walker:
+    """One exact walker per definitions, size and constraint solution, shared by every placement
+    and every chain (its memo holds each subexpression's rational function)."""
+    key = (defs, size, k, sol)
+    walker = _WALKERS.get(key)
+    if walker is None:
+        if len(_WALKERS) >= 64:
+            _WALKERS.clear()
+        walker = _WALKERS[key] = concrete.Walker(defs, size, k, concrete.ExactField(), dict(sol))
+    return walker
 
 
 def _fmt_err(x: float) -> str:

@@ -1,0 +1,529 @@
+"""Members of a chain evaluated at a concrete size and placement by walking their trees: no
+expanded SymPy expression is built.
+
+`Walker` walks a member with an environment of index values: a ``Sum`` with integer limits is
+iterated, a defined object is replaced by its definition at the concrete indices, and a
+``Derivative`` is evaluated by forward-mode differentiation (dual numbers: every node gives its
+value and its derivative with respect to the one variable). Definitions under a derivative are
+unfolded except that of the variable itself (``d L / d yhat_o`` treats ``yhat`` as independent,
+the value of ``yhat_m`` is its definition's), as `derive.calculus.evaluate_derivatives` does; a
+constraint's solution replaces its variable the same way (after differentiation).
+
+The arithmetic is a *field* given to the walker:
+
+- `ExactField`: exact rational functions over sparse polynomials in generators (variables,
+  ``e^x``, logarithms; `derive.ratfunc`), for the exact method's zero test;
+- `NumericField`: mpmath numbers with 50 digits at random rational values of the variables,
+  for the numeric method.
+
+Anything outside what the walker reads (a float, a nested derivative, a symbolic exponent, an
+unknown function) raises `Unsupported`; the verifier then falls back to the explicit SymPy
+instance (`derive.instances.explicit`), so nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+from collections.abc import Callable, Mapping, Sequence
+
+import mpmath
+from sympy import (
+    Add,
+    Basic,
+    Derivative,
+    Indexed,
+    IndexedBase,
+    Integer,
+    KroneckerDelta,
+    Mul,
+    Pow,
+    Rational,
+    Sum,
+    Symbol,
+    exp,
+    log,
+)
+from sympy.core.function import AppliedUndef
+
+from . import sparsepoly as sp
+from .calculus import Definitions, _instantiate, free_indices
+from .ratfunc import Converter, Frac
+from .ratfunc import Unsupported as _RatUnsupported
+
+__all__ = ["Unsupported", "Walker", "ExactField", "NumericField"]
+
+
+class Unsupported(ValueError):
+    """The walker does not read this expression; the caller falls back to explicit SymPy."""
+
+
+_ONE: sp.Poly = {sp.ONE: 1}
+
+
+# --------------------------------------------------------------------------- fields
+
+
+class ExactField:
+    """Rational functions over sparse polynomials in the generators of a `derive.ratfunc.Converter`.
+
+    A value is ``(numerator, denominator)``: the numerator a polynomial with rational
+    coefficients, the denominator ``(monomial, factors)`` with ``factors`` a sorted tuple of
+    ``(factor id, exponent)``; a factor is a polynomial met as a denominator (a normaliser ``S``),
+    made primitive (no monomial content, first coefficient 1). Keeping the denominator factored
+    makes the least common denominator of a sum cheap (``S^2`` and ``S`` give ``S^2``) instead of
+    a product of expanded polynomials. Common monomials of numerator and denominator cancel.
+    Equality (`equal`) brings both sides to their least common denominator, so it never depends
+    on two equal values having the same representation: it is exact whatever the factors are.
+    """
+
+    def __init__(self, converter: Converter | None = None) -> None:
+        self.conv = converter or Converter()
+        self._factor_ids: dict[frozenset, int] = {}
+        self._factors: list[sp.Poly] = []
+        self._powers: dict[tuple[int, int], sp.Poly] = {}
+
+    # ---- denominators
+
+    def _factor_power(self, fid: int, e: int) -> sp.Poly:
+        found = self._powers.get((fid, e))
+        if found is None:
+            found = self._powers[(fid, e)] = sp.power(self._factors[fid], e)
+        return found
+
+    def _expand_den(self, den: tuple) -> sp.Poly:
+        mono, factors = den
+        out: sp.Poly = {mono: 1}
+        for fid, e in factors:
+            out = sp.mul(out, self._factor_power(fid, e))
+        return out
+
+    def _factorize(self, p: sp.Poly) -> tuple[Fraction, tuple]:
+        """``p = c * monomial * factor``: (``1/c``, the denominator ``(monomial, factors)``)."""
+        common = _content(p)
+        q = _divide(p, common) if common else dict(p)
+        first = min(q)
+        c = Fraction(q[first])
+        if c != 1:
+            q = {m: _coeff(Fraction(a) / c) for m, a in q.items()}
+        mono = tuple(sorted(common.items()))
+        if len(q) == 1:  # a monomial: q is the constant 1
+            return 1 / c, (mono, ())
+        key = frozenset(q.items())
+        fid = self._factor_ids.get(key)
+        if fid is None:
+            fid = self._factor_ids[key] = len(self._factors)
+            self._factors.append(q)
+        return 1 / c, (mono, ((fid, 1),))
+
+    def _lcm(self, dens: Sequence[tuple]) -> tuple:
+        mono: dict[int, int] = {}
+        factors: dict[int, int] = {}
+        for m, fs in dens:
+            for g, e in m:
+                if e > mono.get(g, 0):
+                    mono[g] = e
+            for fid, e in fs:
+                if e > factors.get(fid, 0):
+                    factors[fid] = e
+        return tuple(sorted(mono.items())), tuple(sorted(factors.items()))
+
+    def _lift(self, x: Frac, lcm: tuple) -> sp.Poly:
+        """The numerator of ``x`` over the denominator ``lcm`` (a multiple of its own)."""
+        num, (mono, factors) = x
+        if (mono, factors) == lcm:
+            return num
+        have = dict(mono)
+        rest = tuple((g, e - have.get(g, 0)) for g, e in lcm[0] if e - have.get(g, 0) > 0)
+        out = {sp._mono_mul(m, rest): c for m, c in num.items()} if rest else num
+        have_f = dict(factors)
+        for fid, e in lcm[1]:
+            missing = e - have_f.get(fid, 0)
+            if missing:
+                out = sp.mul(out, self._factor_power(fid, missing))
+        return out
+
+    def _norm(self, num: sp.Poly, den: tuple) -> Frac:
+        if not num:
+            return {}, _NO_DEN
+        mono, factors = den
+        if mono:
+            common = _content(num)
+            shared = {g: min(e, common[g]) for g, e in mono if g in common}
+            if shared:
+                num = _divide(num, shared)
+                mono = tuple((g, e - shared.get(g, 0)) for g, e in mono if e - shared.get(g, 0) > 0)
+        return num, (mono, factors)
+
+    # ---- the field
+
+    def const(self, c: Rational) -> Frac:
+        return sp.constant(_coeff(Fraction(int(c.p), int(c.q)))), _NO_DEN
+
+    def variable(self, key: Basic) -> Frac:
+        return self.conv.variable(key)[0], _NO_DEN
+
+    def is_zero(self, x: Frac) -> bool:
+        return not x[0]
+
+    def add(self, xs: Sequence[Frac]) -> Frac:
+        xs = [x for x in xs if x[0]]
+        if not xs:
+            return {}, _NO_DEN
+        if len(xs) == 1:
+            return xs[0]
+        lcm = self._lcm([d for _, d in xs])
+        out: sp.Poly = {}
+        for x in xs:
+            out = sp.add(out, self._lift(x, lcm))
+        return self._norm(out, lcm)
+
+    def mul(self, xs: Sequence[Frac]) -> Frac:
+        num: sp.Poly = _ONE
+        mono: sp.Monomial = ()
+        factors: dict[int, int] = {}
+        for n, (m, fs) in xs:
+            if not n:
+                return {}, _NO_DEN
+            num = n if num is _ONE else sp.mul(num, n)
+            mono = sp._mono_mul(mono, m)
+            for fid, e in fs:
+                factors[fid] = factors.get(fid, 0) + e
+        return self._norm(num, (mono, tuple(sorted(factors.items()))))
+
+    def power(self, x: Frac, e: Basic) -> Frac:
+        if not e.is_Integer:
+            raise Unsupported("a power with a non-integer exponent")
+        n = int(e)
+        num, den = x
+        if n < 0:
+            if not num:
+                raise ZeroDivisionError("division by zero")
+            scale, new_den = self._factorize(num)
+            num = self._expand_den(den)
+            if scale != 1:
+                num = sp.scale(num, _coeff(scale))
+            den, n = new_den, -n
+        if n == 1:
+            return self._norm(num, den)
+        mono, factors = den
+        return self._norm(sp.power(num, n), (tuple((g, k * n) for g, k in mono), tuple((f, k * n) for f, k in factors)))
+
+    def exp(self, x: Frac) -> Frac:
+        if x[1] != _NO_DEN:
+            raise Unsupported("exponential of a fraction")
+        try:
+            num, den = self.conv.exp_frac((x[0], _ONE))
+        except _RatUnsupported as exc:
+            raise Unsupported(str(exc)) from None
+        return self.mul([(num, _NO_DEN), self.power((den, _NO_DEN), Integer(-1))]) if den != _ONE else (num, _NO_DEN)
+
+    def log(self, x: Frac) -> Frac:
+        num, (mono, factors) = x
+        try:
+            out = self.conv.log_frac((num, {mono: 1}))
+            for fid, e in factors:
+                out = sp.sub(out, sp.scale(self.conv.log_frac((self._factors[fid], _ONE)), e))
+        except _RatUnsupported as exc:
+            raise Unsupported(str(exc)) from None
+        return out, _NO_DEN
+
+    def equal(self, a: Frac, b: Frac) -> bool:
+        """Are the two rational functions equal? (Both brought to their least common denominator.)"""
+        if a[1] == b[1]:
+            return a[0] == b[0]
+        lcm = self._lcm([a[1], b[1]])
+        return self._lift(a, lcm) == self._lift(b, lcm)
+
+
+_NO_DEN: tuple = ((), ())
+
+
+def _coeff(q: Fraction) -> sp.Coeff:
+    return int(q) if q.denominator == 1 else q
+
+
+def _content(p: sp.Poly) -> dict[int, int]:
+    """The largest monomial dividing every term of ``p``."""
+    common: dict[int, int] | None = None
+    for m in p:
+        if common is None:
+            common = dict(m)
+        else:
+            present = dict(m)
+            common = {g: min(e, present[g]) for g, e in common.items() if g in present}
+        if not common:
+            return {}
+    return common or {}
+
+
+def _divide(p: sp.Poly, common: Mapping[int, int]) -> sp.Poly:
+    return {tuple((g, e - common.get(g, 0)) for g, e in m if e - common.get(g, 0) > 0): c for m, c in p.items()}
+
+
+class NumericField:
+    """mpmath numbers at several random points at once: a value is a tuple with one number per
+    point (one walk serves every point). A variable's values are drawn from ``rng`` (rationals in
+    1/20..2) the first time it is met, so a walk assigns every variable it reads and no other."""
+
+    def __init__(self, rng: random.Random, points: int = 1) -> None:
+        self.rng = rng
+        self.points = points
+        self.values: dict[Basic, tuple[Rational, ...]] = {}
+        self._mp: dict[Basic, tuple] = {}
+        self._const: dict[Rational, tuple] = {}
+
+    def const(self, c: Rational) -> tuple:
+        found = self._const.get(c)
+        if found is None:
+            found = self._const[c] = (mpmath.mpf(int(c.p)) / int(c.q),) * self.points
+        return found
+
+    def variable(self, key: Basic) -> tuple:
+        found = self._mp.get(key)
+        if found is None:
+            v = self.values[key] = tuple(Rational(self.rng.randint(1, 40), 20) for _ in range(self.points))
+            found = self._mp[key] = tuple(mpmath.mpf(int(x.p)) / int(x.q) for x in v)
+        return found
+
+    def is_zero(self, x: tuple) -> bool:
+        return all(v == 0 for v in x)
+
+    def add(self, xs: Sequence[tuple]) -> tuple:
+        if not xs:
+            return self.const(Integer(0))
+        return tuple(mpmath.fsum(col) for col in zip(*xs))
+
+    def mul(self, xs: Sequence[tuple]) -> tuple:
+        out = list(xs[0]) if xs else [mpmath.mpf(1)] * self.points
+        for x in xs[1:]:
+            for n, v in enumerate(x):
+                out[n] *= v
+        return tuple(out)
+
+    def power(self, x: tuple, e: Basic) -> tuple:
+        if e.is_Integer:
+            n = int(e)
+            return tuple(v ** n for v in x)
+        if e.is_Rational:
+            q = mpmath.mpf(int(e.p)) / int(e.q)
+            return tuple(mpmath.power(v, q) for v in x)
+        raise Unsupported("a symbolic exponent")
+
+    def exp(self, x: tuple) -> tuple:
+        return tuple(mpmath.exp(v) for v in x)
+
+    def log(self, x: tuple) -> tuple:
+        return tuple(mpmath.log(v) for v in x)
+
+
+# --------------------------------------------------------------------------- dual numbers
+
+
+class _Dual:
+    """Values with a derivative, over a base field: ``(value, derivative)`` pairs."""
+
+    def __init__(self, field: object) -> None:
+        self.f = field
+
+    def const(self, c: Rational) -> tuple:
+        f = self.f
+        return f.const(c), f.const(Integer(0))
+
+    def add(self, xs: Sequence[tuple]) -> tuple:
+        f = self.f
+        return f.add([v for v, _ in xs]), f.add([d for _, d in xs if not f.is_zero(d)])
+
+    def mul(self, xs: Sequence[tuple]) -> tuple:
+        f = self.f
+        value = f.mul([v for v, _ in xs])
+        terms = []
+        for n, (_, d) in enumerate(xs):
+            if f.is_zero(d):
+                continue
+            terms.append(f.mul([d, *(v for m, (v, _) in enumerate(xs) if m != n)]))
+        return value, f.add(terms)
+
+    def power(self, x: tuple, e: Basic) -> tuple:
+        f = self.f
+        v, d = x
+        value = f.power(v, e)
+        if f.is_zero(d):
+            return value, d
+        return value, f.mul([f.const(e), f.power(v, e - 1), d])
+
+    def exp(self, x: tuple) -> tuple:
+        f = self.f
+        v, d = x
+        value = f.exp(v)
+        return value, (d if f.is_zero(d) else f.mul([value, d]))
+
+    def log(self, x: tuple) -> tuple:
+        f = self.f
+        v, d = x
+        value = f.log(v)
+        return value, (d if f.is_zero(d) else f.mul([d, f.power(v, Integer(-1))]))
+
+
+# --------------------------------------------------------------------------- the walker
+
+
+_FREE: dict[Basic, tuple[Symbol, ...]] = {}  # free indices of an expression (pure; shared by walkers)
+_CONCRETE: dict[tuple, Basic] = {}  # (base, index values) -> the Indexed
+
+
+class Walker:
+    """Evaluates expressions at size ``k`` (``size`` is the size symbol, or None) over ``field``.
+
+    ``substitutions`` maps a variable (``y[3]``) to an explicit expression that replaces it after
+    differentiation (a constraint solved for that variable). Results are memoised by expression,
+    the values of its free indices and the derivative taken, so members that share subexpressions
+    (a normaliser in every softmax term, ``dL/dz_i`` in several steps) are walked once.
+    """
+
+    def __init__(self, defs: Definitions, size: Symbol | None, k: int, field: object,
+                 substitutions: Mapping[Basic, Basic] | None = None) -> None:
+        self.table = defs.lookup()
+        self.defs = defs
+        self.size = size
+        self.k = k
+        self.f = field
+        self.dual = _Dual(field)
+        self.subs = dict(substitutions or {})
+        self.memo: dict[tuple, object] = {}
+        self._free = _FREE
+        self._concrete = _CONCRETE
+
+    # ---- indices
+
+    def _env0(self, indices: Mapping[Symbol, int]) -> dict[Basic, int]:
+        env: dict[Basic, int] = dict(indices)
+        if self.size is not None:
+            env[self.size] = self.k
+        return env
+
+    def value(self, expr: Basic, indices: Mapping[Symbol, int]) -> object:
+        """``expr`` with the free indices at ``indices``."""
+        return self._walk(expr, self._env0(indices), None)
+
+    def _int(self, e: Basic, env: Mapping[Basic, int]) -> int:
+        if e.is_Integer:
+            return int(e)
+        if isinstance(e, Symbol):
+            try:
+                return env[e]
+            except KeyError:
+                raise Unsupported(f"no value for the index {e}") from None
+        if isinstance(e, Add):
+            return sum(self._int(a, env) for a in e.args)
+        if isinstance(e, Mul):
+            out = 1
+            for a in e.args:
+                out *= self._int(a, env)
+            return out
+        raise Unsupported(f"cannot read the index {e}")
+
+    def _frees(self, e: Basic) -> tuple[Symbol, ...]:
+        found = self._free.get(e)
+        if found is None:
+            if len(self._free) > 200_000:
+                self._free.clear()
+            found = self._free[e] = tuple(sorted(free_indices(e), key=lambda s: s.name))
+        return found
+
+    def _at(self, e: Basic, env: Mapping[Basic, int]) -> Basic:
+        """A leaf (``z[i]``, ``sigma(x)``, a scalar) with its indices made concrete."""
+        if isinstance(e, Indexed):
+            values = tuple(self._int(i, env) for i in e.indices)
+            key = (e.base, values)
+            found = self._concrete.get(key)
+            if found is None:
+                found = self._concrete[key] = Indexed(e.base, *(Integer(v) for v in values))
+            return found
+        if isinstance(e, AppliedUndef):
+            frees = self._frees(e)
+            return e.xreplace({s: Integer(env[s]) for s in frees}) if frees else e
+        return e
+
+    # ---- the walk
+
+    def _walk(self, e: Basic, env: Mapping[Basic, int], mode: tuple | None) -> object:
+        if not e.args and not isinstance(e, Symbol):  # numbers: not memoised
+            return self._number(e, mode)
+        try:
+            key = (e, tuple(env[s] for s in self._frees(e)), mode)
+        except KeyError:
+            raise Unsupported(f"a free index of {e} has no value") from None
+        found = self.memo.get(key, self)
+        if found is self:
+            found = self.memo[key] = self._node(e, env, mode)
+        return found
+
+    def _number(self, e: Basic, mode: tuple | None) -> object:
+        if not e.is_Rational:
+            raise Unsupported(f"cannot read the number {e}")
+        return self.f.const(e) if mode is None else self.dual.const(e)
+
+    def _node(self, e: Basic, env: Mapping[Basic, int], mode: tuple | None) -> object:
+        alg = self.f if mode is None else self.dual
+        if isinstance(e, Symbol) and e.is_integer:
+            return self._number(Integer(self._int(e, env)), mode)
+        if isinstance(e, (Symbol, Indexed, AppliedUndef)):
+            return self._leaf(self._at(e, env), mode)
+        if isinstance(e, Add):
+            return alg.add([self._walk(a, env, mode) for a in e.args])
+        if isinstance(e, Mul):
+            return alg.mul([self._walk(a, env, mode) for a in e.args])
+        if isinstance(e, Pow):
+            base, ex = e.args
+            if not ex.is_Rational:
+                raise Unsupported("a symbolic exponent")
+            return alg.power(self._walk(base, env, mode), ex)
+        if isinstance(e, exp):
+            return alg.exp(self._walk(e.args[0], env, mode))
+        if isinstance(e, log):
+            return alg.log(self._walk(e.args[0], env, mode))
+        if isinstance(e, KroneckerDelta):
+            a, b = (self._int(x, env) for x in e.args)
+            return self._number(Integer(int(a == b)), mode)
+        if isinstance(e, Sum):
+            return self._sum(e.function, list(e.limits), env, mode, alg)
+        if isinstance(e, Derivative):
+            if mode is not None:
+                raise Unsupported("a derivative inside a derivative")
+            (var, count), = e.variable_count
+            if count != 1 or not isinstance(var, (Symbol, Indexed, AppliedUndef)) or (isinstance(var, Symbol) and var.is_integer):
+                raise Unsupported(f"a derivative with respect to {var}")
+            target = self._at(var, env)
+            keep = frozenset({self.defs.key_of(target)}) if self.defs.key_of(target) in self.table else frozenset()
+            return self._walk(e.expr, env, (target, keep))[1]
+        raise Unsupported(f"cannot read {type(e).__name__}")
+
+    def _sum(self, body: Basic, limits: list, env: Mapping[Basic, int], mode: tuple | None, alg: object) -> object:
+        var, lo, hi = limits[-1]  # the innermost limit is the last
+        a, b = self._int(lo, env), self._int(hi, env)
+        terms = []
+        for v in range(a, b + 1):
+            inner = dict(env)
+            inner[var] = v
+            if len(limits) > 1:
+                terms.append(self._sum(body, limits[:-1], inner, mode, alg))
+            else:
+                terms.append(self._walk(body, inner, mode))
+        return alg.add(terms)
+
+    def _leaf(self, leaf: Basic, mode: tuple | None) -> object:
+        """A variable, a defined object (unfolded unless kept), or a solved variable."""
+        key = self.defs.key_of(leaf)
+        defined = key in self.table
+        if mode is None:
+            if defined:
+                return self._walk(_instantiate(self.table[key], leaf), self._env0({}), None)
+            if leaf in self.subs:
+                return self._walk(self.subs[leaf], self._env0({}), None)
+            return self.f.variable(leaf)
+        target, keep = mode
+        if defined and key not in keep:
+            return self._walk(_instantiate(self.table[key], leaf), self._env0({}), mode)
+        seed = Integer(1 if leaf == target else 0)
+        return self._walk(leaf, self._env0({}), None), self.f.const(seed)

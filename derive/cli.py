@@ -237,9 +237,71 @@ def _interrupt_on_sigterm() -> None:
         pass
 
 
+def _values_as_given() -> None:
+    """Typer coerces every non-flag value through a pydantic ``TypeAdapter``, and importing pydantic
+    costs more than a warm verification. A value that already is what its annotation asks for
+    (a ``str`` for ``str``, a member's value for an ``Enum``, strings for ``list[str]``, an
+    ``int`` default for ``int``) is the value pydantic would return, so it is taken as given;
+    anything else (a number to parse, an invalid value) still goes to Typer's own coercion, with
+    its messages. Typer's private hook (``typer.core.build_runtime_param``) is used only if it is
+    there; otherwise nothing changes."""
+    try:
+        import types
+        import typing
+
+        import typer.core as core
+        from typer._coercion import RuntimeParam
+    except Exception:  # noqa: BLE001 - another Typer: leave its coercion alone
+        return
+    original = getattr(core, "build_runtime_param", None)
+    if original is None or getattr(original, "_derive_fast", False):
+        return
+
+    def as_given(annotation: object, value: object) -> tuple[bool, object]:
+        args = typing.get_args(annotation)
+        if typing.get_origin(annotation) in (typing.Union, getattr(types, "UnionType", None)) and type(None) in args:
+            rest = [a for a in args if a is not type(None)]
+            return as_given(rest[0], value) if len(rest) == 1 else (False, None)
+        if annotation in (str, int, float) and type(value) is annotation:
+            return True, value
+        if isinstance(annotation, type) and issubclass(annotation, Enum):
+            for member in annotation:
+                if member.value == value or member is value:
+                    return True, member
+            return False, None
+        if typing.get_origin(annotation) is list and args == (str,) and isinstance(value, (list, tuple)):
+            if all(type(v) is str for v in value):
+                return True, list(value)
+        return False, None
+
+    class Fast(RuntimeParam):  # type: ignore[misc]
+        def __init__(self, descriptor: object) -> None:
+            object.__setattr__(self, "parameter_info", descriptor.parameter_info)  # type: ignore[attr-defined]
+            object.__setattr__(self, "annotation", descriptor.annotation)  # type: ignore[attr-defined]
+            object.__setattr__(self, "descriptor", descriptor)
+            object.__setattr__(self, "full", None)
+
+        def _coerce_value(self, value: object, param: object, ctx: object) -> object:
+            ok, out = as_given(self.annotation, value)
+            if ok:
+                return out
+            if self.full is None:
+                object.__setattr__(self, "full", original(self.descriptor))
+            return self.full._coerce_value(value, param=param, ctx=ctx)
+
+    def build(descriptor: object) -> object:
+        if getattr(descriptor, "file_annotation", None) is not None:
+            return original(descriptor)
+        return Fast(descriptor)
+
+    build._derive_fast = True  # type: ignore[attr-defined]
+    core.build_runtime_param = build
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn every failure into a one-line message and an exit code."""
     ce = _click_exceptions()
+    _values_as_given()
     _interrupt_on_sigterm()
     _add_command_modules()
     _add_derivation_commands()

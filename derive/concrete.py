@@ -525,5 +525,5 @@ class Walker:
         target, keep = mode
         if defined and key not in keep:
             return self._walk(_instantiate(self.table[key], leaf), self._env0({}), mode)
-        seed = Integer(1 if leaf == target else 0)
-        return self._walk(leaf, self._env0({}), None), self.f.const(seed)
+        same = leaf is target or (hash(leaf) == hash(target) and leaf == target)  # hashes are cached
+        return self._walk(leaf, self._env0({}), None), self.f.const(Integer(1 if same else 0))

@@ -292,7 +292,10 @@ def _values_as_given() -> None:
     def build(descriptor: object) -> object:
         if getattr(descriptor, "file_annotation", None) is not None:
             return original(descriptor)
-        return Fast(descriptor)
+        try:
+            return Fast(descriptor)
+        except Exception:  # noqa: BLE001 - a Typer whose descriptors differ: its own coercion
+            return original(descriptor)
 
     build._derive_fast = True  # type: ignore[attr-defined]
     core.build_runtime_param = build

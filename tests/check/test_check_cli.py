@@ -270,9 +270,11 @@ def test_interrupt_stops_the_workers(files) -> None:
     import time
 
     doc = files / "slow.md"
+    # 200 distinct equations (identical ones are answered from memory): far more than 4 s of work.
     doc.write_text(
         "$$p_o = \\frac{e^{z_o}}{\\sum_{j=1}^{k} e^{z_j}}$$\n"
-        + "$$\\frac{\\partial p_o}{\\partial z_i} = p_o (\\delta_{io} - p_i)$$\n" * 20,
+        + "".join(f"$$\\frac{{\\partial p_o}}{{\\partial z_i}} = p_o (\\delta_{{io}} - p_i) + {n} - {n}$$\n"
+                  for n in range(1, 201)),
         encoding="utf-8",
     )
     proc = subprocess.Popen([sys.executable, "-m", "derive", "check", "slow.md", "--jobs", "2"], cwd=files,

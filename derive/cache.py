@@ -38,6 +38,8 @@ __all__ = [
     "active",
     "using",
     "cached_verify_chain",
+    "lookup",
+    "store",
     "report_to_json",
     "report_from_json",
 ]
@@ -246,17 +248,32 @@ def using(cache: Cache | None) -> Iterator[Cache | None]:
         _active.reset(token)
 
 
-def cached_verify_chain(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context) -> ChainReport:
-    """`verify_chain`, answered from the active cache when an entry with the same key exists."""
+def lookup(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context) -> tuple[str | None, ChainReport | None]:
+    """The cache key of a verification (None: no cache in use, or no key) and the stored report, if any."""
     cache = active()
     key = chain_key(members, conditions, ctx) if cache is not None else None
     if cache is None or key is None:
-        return verify_chain(members, conditions, ctx)
+        return None, None
     found = cache.get(key, len(members) - 1)
     if found is not None:
         cache.hits += 1
+    else:
+        cache.misses += 1
+    return key, found
+
+
+def store(key: str | None, report: ChainReport) -> None:
+    """Keep ``report`` under ``key`` (from `lookup`) in the active cache; nothing without a key."""
+    cache = active()
+    if cache is not None and key is not None:
+        cache.put(key, report)
+
+
+def cached_verify_chain(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context) -> ChainReport:
+    """`verify_chain`, answered from the active cache when an entry with the same key exists."""
+    key, found = lookup(members, conditions, ctx)
+    if found is not None:
         return found
-    cache.misses += 1
     report = verify_chain(members, conditions, ctx)
-    cache.put(key, report)
+    store(key, report)
     return report

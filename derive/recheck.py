@@ -34,6 +34,7 @@ __all__ = [
     "MAX_SUM_BOUND",
     "MAX_FREE_INDICES",
     "MAX_K",
+    "DEFAULT_TIMEOUT",
     "Claim",
     "ParsedCertificate",
     "RecheckedStep",
@@ -49,6 +50,7 @@ MAX_STEPS = 5_000  #: steps in one certificate
 MAX_MEMBERS = 200  #: members of one chain
 MAX_FREE_INDICES = 6  #: free index symbols of one step (instances enumerate k^n placements)
 MAX_K = registry.MAX_K  #: Eq(k, N) conditions: N at most this (as ``--k``)
+DEFAULT_TIMEOUT = 60.0  #: seconds to verify one step (``--timeout``)
 
 
 @dataclass(frozen=True)
@@ -233,33 +235,48 @@ def parse_certificate(cert: dict[str, Any]) -> ParsedCertificate:
 # --------------------------------------------------------------------------- checking
 
 
-def _verify(claim: Claim, ctx: Context) -> ChainReport:
-    from .cache import cached_verify_chain
-
-    try:
-        return cached_verify_chain(claim.chain, claim.conditions, ctx)
-    except ValueError as exc:
-        if "conflicting sizes" in str(exc):
-            raise CertificateError(f"step {claim.id!r}: {exc}") from None
-        detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-    except Exception as exc:  # noqa: BLE001 - a crash is never a pass: the step is unknown
-        detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-    ev = (Evidence("recheck", "error", f"the verifier failed on this step: {detail}"),)
+def _unknown(claim: Claim, detail: str) -> ChainReport:
+    ev = (Evidence("recheck", "error", detail),)
     return ChainReport(tuple(LinkReport(Verdict.UNKNOWN, ev) for _ in claim.chain[1:]))
 
 
 def recheck(
     cert: dict[str, Any] | ParsedCertificate,
     progress: Callable[[str, int, int], None] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Recheck:
-    """Verify every step and the result of ``cert`` from its own contents."""
+    """Verify every step and the result of ``cert`` from its own contents.
+
+    Each step not answered by the cache is verified in a worker process with ``timeout`` seconds
+    (None: in this process, without a limit); a step past its limit, or on which the verifier
+    fails, is unknown, never proved.
+    """
+    from .cache import lookup, store
+    from .worker import Job, run_jobs
+
     parsed = cert if isinstance(cert, ParsedCertificate) else parse_certificate(cert)
-    out = []
-    for n, claim in enumerate(parsed.claims, start=1):
-        if progress:
-            progress(f"step {claim.id}", n, len(parsed.claims))
-        out.append(RecheckedStep(claim, _verify(claim, parsed.context)))
-    return Recheck(parsed, tuple(out))
+    claims = parsed.claims
+    reports: list[ChainReport | None] = []
+    keys: list[str | None] = []
+    for claim in claims:
+        key, found = lookup(claim.chain, claim.conditions, parsed.context)
+        keys.append(key)
+        reports.append(found)
+    todo = [n for n, r in enumerate(reports) if r is None]
+    jobs = [Job(claims[n].chain, claims[n].conditions, parsed.context) for n in todo]
+    answered = len(claims) - len(todo)
+
+    def step(done: int, total: int) -> None:
+        if progress and done:
+            progress(f"step {claims[todo[done - 1]].id}", answered + done, len(claims))
+
+    for n, outcome in zip(todo, run_jobs(jobs, timeout=timeout, progress=step)):
+        if outcome.report is None:
+            reports[n] = _unknown(claims[n], outcome.failure)
+        else:
+            reports[n] = outcome.report
+            store(keys[n], outcome.report)
+    return Recheck(parsed, tuple(RecheckedStep(c, r) for c, r in zip(claims, reports) if r is not None))
 
 
 def mismatches(result: Recheck) -> Sequence[str]:

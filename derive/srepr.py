@@ -17,7 +17,7 @@ from sympy import Basic
 from .errors import InputError
 
 __all__ = ["CertificateError", "parse_srepr", "ALLOWED", "MAX_LENGTH", "MAX_DEPTH", "MAX_POWER", "MAX_INT_DIGITS",
-           "MAX_NUMBER_BITS", "MAX_SUM_BOUND"]
+           "MAX_NUMBER_BITS", "MAX_SUM_BOUND", "MAX_DERIVATIVE_ORDER"]
 
 MAX_LENGTH = 200_000
 MAX_DEPTH = 200
@@ -25,6 +25,7 @@ MAX_POWER = 100  #: |exponent| of a literal power
 MAX_INT_DIGITS = 30  #: digits of an integer literal
 MAX_NUMBER_BITS = 100_000  #: size of a number built from literals (Pow(Pow(10, 100), 100) ...)
 MAX_SUM_BOUND = 1_000  #: |literal| limit of a sum
+MAX_DERIVATIVE_ORDER = 20  #: total order of a derivative (as `derive check` reads them)
 
 ALLOWED: dict[str, Any] = {
     name: getattr(sympy, name)
@@ -157,6 +158,15 @@ def _check_bounds(tree: ast.AST) -> None:
                     raise CertificateError(f"an exponent of {e} (at most {MAX_POWER} in absolute value)")
                 if not _has_symbol(base) and _bits(node) > MAX_NUMBER_BITS:
                     raise CertificateError(f"a number of more than {MAX_NUMBER_BITS} bits")
+        if node.func.id == "Derivative":
+            order = 0
+            for var in node.args[1:]:  # Derivative(f, x, Tuple(y, 2)): orders 1 and 2
+                count = None
+                if isinstance(var, ast.Call) and getattr(var.func, "id", "") == "Tuple" and len(var.args) == 2:
+                    count = _literal_int(var.args[1])
+                order += 1 if count is None else abs(count)
+            if order > MAX_DERIVATIVE_ORDER:
+                raise CertificateError(f"a derivative of order {order} (at most {MAX_DERIVATIVE_ORDER})")
         if node.func.id == "Sum":
             for lim in node.args[1:]:
                 if isinstance(lim, ast.Call) and getattr(lim.func, "id", "") == "Tuple":

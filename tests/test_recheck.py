@@ -166,6 +166,8 @@ MALFORMED = {
     "huge sum": (_with(lambda c: c["steps"][0]["chain"].__setitem__(0, "Sum(Indexed(IndexedBase(Symbol('z')), Symbol('j', integer=True, positive=True)), Tuple(Symbol('j', integer=True, positive=True), Integer(1), Integer(10000000)))")), "sum limit"),
     "huge size": (_with(lambda c: c["steps"][0].update(conditions=["Equality(Symbol('k', integer=True, positive=True), Integer(100000))"])), "above the limit"),
     "conflicting sizes": (_with(lambda c: c["steps"][0].update(conditions=["Equality(Symbol('k', integer=True, positive=True), Integer(2))", "Equality(Symbol('k', integer=True, positive=True), Integer(3))"])), "conflicting sizes"),
+    "derivative of high order": (_with(lambda c: c["steps"][0]["chain"].__setitem__(0, c["steps"][0]["chain"][0].replace("Integer(1)))", "Integer(99)))", 1))),
+                                 "a derivative of order 99 (at most 20)"),
     "deep srepr": (_with(lambda c: c["steps"][0]["chain"].__setitem__(0, "Add(" * 300 + "Integer(1)" + ")" * 300)), "nested deeper"),
     "too many steps": (_with(lambda c: c.update(steps=[{"id": "s", "chain": ["Integer(1)", "Integer(1)"], "conditions": []}] * 5001)),
                        "above the limit of 5000"),
@@ -219,6 +221,9 @@ def test_unknown_steps_exit_3_under_strict(tmp_path):
         ("Pow(Integer(10), Integer(100000000))", "an exponent of 100000000"),
         ("Integer(" + "9" * 40 + ")", "an integer of more than 30 digits"),
         ("Sum(Symbol('x'), Tuple(Symbol('x'), Integer(1), Integer(100000)))", "a sum limit of 100000"),
+        ("Derivative(Symbol('f'), Tuple(Symbol('x'), Integer(21)))", "a derivative of order 21"),
+        ("Derivative(Symbol('f'), " + ", ".join(["Symbol('x')"] * 21) + ")", "a derivative of order 21"),
+        ("Derivative(Symbol('f'), Tuple(Symbol('x'), Integer(20)))", None),
         ("Pow(Pow(Integer(10), Integer(100)), Integer(100))" .replace("Integer(100))", "Integer(99))"), None),
     ],
 )
@@ -231,3 +236,28 @@ def test_parse_srepr_bounds_numbers_before_building(text, message):
         return
     with pytest.raises(CertificateError, match=message):
         parse_srepr(text)
+
+
+def test_a_step_past_its_time_limit_is_unknown_and_the_others_are_rechecked(tmp_path):
+    """A certificate is untrusted input: a step that would take too long (here the sixth derivative
+    of the loss, asserted equal to the first) is stopped at --timeout and reported unknown, never
+    awaited and never proved; the other steps are still rechecked."""
+    cert = _cert()
+    first = cert["steps"][0]["chain"][0]
+    assert "Integer(1)))" in first
+    cert["steps"][0]["chain"][0] = first.replace("Integer(1)))", "Integer(6)))", 1)
+    path = tmp_path / "slow.json"
+    path.write_text(json.dumps(cert))
+    r = run("recheck", "--timeout", "2", str(path))
+    assert r.returncode == 0, r.stdout + r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("chain-rule") and "unknown (recorded: proved)" in lines[0]
+    assert "time limit of 2 s reached" in lines[1]
+    assert f"{len(cert['steps'])} proved, 1 unknown" in lines[-1]
+    assert run("recheck", "--timeout", "2", "--strict", str(path)).returncode == 3
+
+
+@pytest.mark.parametrize("value", ["-1", "3601", "nan", "soon"])
+def test_timeout_out_of_range_is_a_usage_error(tmp_path, value):
+    r = run("recheck", "--timeout", value, str(ROOT / "output" / "softmax-ce.json"))
+    assert r.returncode == 2 and "--timeout" in r.stderr and "Traceback" not in r.stderr

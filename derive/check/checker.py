@@ -19,7 +19,7 @@ Reading, in document order, as a careful reader does (the helpers are in :mod:`d
   uses its indices (or mentions the quantity).
 
 Each remaining link is verified by :func:`derive.verify.verify_chain` in a worker process with a
-time limit (:mod:`derive.check.worker`). Nothing here evaluates document text.
+time limit (:mod:`derive.worker`). Nothing here evaluates document text.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ from derive.check.report import (
     LinkResult,
     LinkVerdict,
 )
-from derive.check.worker import Job, Outcome, run_jobs
+from derive.worker import Job, Outcome, run_jobs
 from derive.errors import InputError, UsageError
 from derive.latex import to_latex
 from derive.steps import Definition

@@ -18,11 +18,11 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ..errors import InputError, UsageError
+from .common import MAX_TIMEOUT, time_limit
 
 __all__ = ["MAX_BYTES", "MAX_TIMEOUT", "load", "register"]
 
 MAX_BYTES = 8_000_000  #: largest file read, in bytes (the scanner then allows 2,000,000 characters)
-MAX_TIMEOUT = 3_600.0  #: largest --timeout, in seconds
 MAX_JOBS = 32
 
 
@@ -122,8 +122,7 @@ def check(
     from ..check.document import DocumentError, scan
     from ..check.report import exit_code, render_text, to_json
 
-    if not (0 <= timeout <= MAX_TIMEOUT):
-        raise UsageError(f"--timeout must be between 0 and {MAX_TIMEOUT:g} seconds, got {timeout:g}")
+    limit = time_limit(timeout)
     if not (1 <= jobs <= MAX_JOBS):
         raise UsageError(f"--jobs must be between 1 and {MAX_JOBS}, got {jobs}")
     if files.count("-") > 1:
@@ -132,7 +131,7 @@ def check(
         defines=tuple(define or ()),
         assumes=tuple(assume or ()),
         size=size,
-        timeout=timeout or None,
+        timeout=limit,
         jobs=jobs,
     )
     plans = []

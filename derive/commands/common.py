@@ -14,10 +14,19 @@ from ..errors import UsageError
 if TYPE_CHECKING:
     from ..cache import Cache
 
-__all__ = ["Progress", "check_report_path", "write_report", "select_cache", "parse_ks", "NoCacheOpt"]
+__all__ = ["Progress", "check_report_path", "write_report", "select_cache", "parse_ks", "time_limit", "NoCacheOpt", "MAX_TIMEOUT"]
+
+MAX_TIMEOUT = 3_600.0  #: largest --timeout, in seconds
 
 #: ``--no-cache``, the same on every command that verifies.
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Verify everything afresh: neither read nor write the cache.")]
+
+
+def time_limit(seconds: float) -> float | None:
+    """The ``--timeout`` value as a time limit (None: no limit); a usage error outside 0..MAX_TIMEOUT."""
+    if not (0 <= seconds <= MAX_TIMEOUT):  # NaN fails both comparisons
+        raise UsageError(f"--timeout must be between 0 and {MAX_TIMEOUT:g} seconds, got {seconds:g}")
+    return seconds or None
 
 
 class Progress:

@@ -18,21 +18,23 @@ __all__ = ["register"]
 
 CertArg = Annotated[str, typer.Argument(metavar="CERT.json", help="A certificate written by derive (--format json).", show_default=False)]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when a step could not be decided (unknown).")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", metavar="SECONDS", help="Time limit for verifying each step; past it the step is unknown. 0: no limit.")]
 
 
-def recheck(cert: CertArg, strict: StrictOpt = False, no_cache: NoCacheOpt = False) -> None:
+def recheck(cert: CertArg, strict: StrictOpt = False, timeout: TimeoutOpt = 60.0, no_cache: NoCacheOpt = False) -> None:
     """Re-check a certificate using only what is in it (definitions, conditions, chains)."""
     from ..cache import using
     from ..recheck import load_certificate, mismatches, parse_certificate
     from ..recheck import recheck as run
-    from .common import Progress, select_cache
+    from .common import Progress, select_cache, time_limit
 
+    limit = time_limit(timeout)
     parsed = parse_certificate(load_certificate(Path(cert)))
     progress = Progress(1)
     progress.start(parsed.derivation or cert)
     with using(select_cache(no_cache)):
         try:
-            result = run(parsed, progress)
+            result = run(parsed, progress, timeout=limit)
         finally:
             progress.done()
     width = max(len(s.claim.id) for s in result.steps)

@@ -87,7 +87,7 @@ class _Worker:
 
     def __init__(self, mp: Any) -> None:
         self.conn, child = mp.Pipe()
-        self.process = mp.Process(target=_serve, args=(child,), daemon=True, name="derive-check-worker")
+        self.process = mp.Process(target=_serve, args=(child,), daemon=True, name="derive-worker")
         self.process.start()
         child.close()
         self.job: int | None = None

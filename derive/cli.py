@@ -6,6 +6,7 @@ This is the only module that prints, writes files or exits.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -15,7 +16,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNKNOWN, EXIT_USAGE, DeriveError, UsageError
+from .errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNKNOWN, EXIT_USAGE, BuildError, DeriveError, UsageError
 
 app = typer.Typer(
     add_completion=False,
@@ -41,6 +42,16 @@ class Format(str, Enum):
     json = "json"
     pdf = "pdf"
     all = "all"
+
+
+def _quiet_stdout() -> None:
+    """The reader went away (``derive list | head -1``): send what is left to /dev/null, so the
+    interpreter's final flush does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _err(message: str) -> None:
@@ -118,6 +129,11 @@ def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, str
     try:
         with using(select_cache(no_cache)):
             produced = produce(name, k, formats, progress, numbered=numbered, fragment=fragment, symbols=symbols, log=log)
+    except DeriveError:
+        raise
+    except Exception as exc:  # a broken derivation (a third party's, say): one line, exit 1, nothing written
+        raise BuildError(f"{name} failed to build or verify: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}",
+                         hint="derive verify reports the same for every derivation") from None
     finally:
         progress.done()
     if out == "-":
@@ -309,6 +325,9 @@ def main(argv: list[str] | None = None) -> None:
     _add_command_modules()
     _add_derivation_commands()
     no_args = getattr(ce, "NoArgsIsHelpError", ())
+    # Typer >= 0.20 keeps Exit and Abort in typer itself, not in its vendored click exceptions
+    exits = tuple({getattr(ce, "Exit", typer.Exit), typer.Exit})
+    aborts = tuple({getattr(ce, "Abort", KeyboardInterrupt), getattr(typer, "Abort", KeyboardInterrupt), KeyboardInterrupt})
     try:
         code = app(args=argv, prog_name="derive", standalone_mode=False)
         if code == EXIT_INTERRUPTED:  # Typer turns KeyboardInterrupt into a returned 130
@@ -327,13 +346,30 @@ def main(argv: list[str] | None = None) -> None:
             message = f"unknown command or derivation {wrong!r}; {suggest(wrong)}"
         _err(f"{message} (see 'derive --help')")
         code = EXIT_USAGE
-    except (ce.Exit, typer.Exit) as exc:
+    except exits as exc:
         code = getattr(exc, "exit_code", EXIT_OK)
         if code == EXIT_INTERRUPTED:  # Typer turns KeyboardInterrupt into Exit(130)
             _err("interrupted; no file was half-written")
-    except (ce.Abort, KeyboardInterrupt):
+    except aborts:
         _err("interrupted; no file was half-written")
         code = EXIT_INTERRUPTED
     except BrokenPipeError:
+        _quiet_stdout()
         code = EXIT_OK
+    except SystemExit as exc:
+        if type(sys.stdout).__name__ != "PacifyFlushWrapper":
+            raise
+        code = EXIT_OK  # click's answer to a closed pipe (derive list | head -1) is exit 1; the output was taken
+    except Exception as exc:  # a bug: still one line and a documented code; DERIVE_DEBUG=1 shows the traceback
+        if os.environ.get("DERIVE_DEBUG", "") not in ("", "0"):
+            raise
+        _err(f"internal error: {type(exc).__name__}: {' '.join(str(exc).split())[:300]} "
+             "(a bug in derive; rerun with DERIVE_DEBUG=1 for the traceback and report it)")
+        code = EXIT_FAILED
+    try:
+        sys.stdout.flush()  # a pipe's reader may have gone by now: flush here, not at interpreter exit
+    except BrokenPipeError:
+        _quiet_stdout()
+    except (OSError, ValueError):
+        pass
     sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -9,6 +9,7 @@ __all__ = [
     "InputError",
     "RenderError",
     "ToolMissingError",
+    "BuildError",
     "EXIT_OK",
     "EXIT_FAILED",
     "EXIT_USAGE",
@@ -56,6 +57,12 @@ class NotSupportedError(DeriveError):
 
 class RenderError(DeriveError):
     """Rendering or writing output failed."""
+
+    exit_code = EXIT_FAILED
+
+
+class BuildError(DeriveError):
+    """A derivation (a registered one, perhaps a third party's) raised while it was built or verified."""
 
     exit_code = EXIT_FAILED
 

@@ -147,6 +147,63 @@ def test_cli_arguments_never_crash(tmp_path, monkeypatch):
                 code = 0
         assert code in (0, 1, 2, 3, 130), (argv, code, err.getvalue())
         assert "Traceback" not in err.getvalue() + out.getvalue()
+        assert "internal error" not in err.getvalue(), (argv, err.getvalue())  # a bug must not hide behind the catch-all
 
     check()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_a_reader_that_goes_away_is_not_an_error():
+    """``derive list | head -1``: the pipe closes before derive writes; exit 0, nothing on stderr."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        r = subprocess.run([sys.executable, "-m", "derive", "list"], stdout=write_end, stderr=subprocess.PIPE,
+                           text=True, cwd=ROOT, timeout=120)
+    finally:
+        os.close(write_end)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == ""
+
+
+_SCRIPT = """
+import sys
+from derive import registry
+from derive.cli import main
+
+def build():
+    raise RuntimeError("kaput")
+
+registry.register("boom", "a derivation whose build raises", build)
+if sys.argv[1] == "internal":
+    import derive.recheck
+    def broken(path):
+        raise LookupError("a bug")
+    derive.recheck.load_certificate = broken  # raises something derive never raises on purpose
+    sys.argv[1:] = ["recheck", "x.json"]
+main(sys.argv[1:])
+"""
+
+
+def test_a_derivation_that_raises_is_one_line_exit_1(tmp_path):
+    script = tmp_path / "boom.py"
+    script.write_text(_SCRIPT)
+    r = subprocess.run([sys.executable, str(script), "boom", "-o", str(tmp_path / "out")], capture_output=True, text=True,
+                       cwd=ROOT, timeout=120)
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.strip().splitlines() == [
+        "derive: error: boom failed to build or verify: RuntimeError: kaput (derive verify reports the same for every derivation)"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_internal_error_is_one_line_exit_1_and_debug_shows_the_traceback(tmp_path):
+    script = tmp_path / "boom.py"
+    script.write_text(_SCRIPT)
+    r = subprocess.run([sys.executable, str(script), "internal"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 1, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("derive: error: internal error: LookupError: a bug"), r.stderr
+    assert "DERIVE_DEBUG=1" in lines[0]
+    r = subprocess.run([sys.executable, str(script), "internal"], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                       env={**os.environ, "DERIVE_DEBUG": "1"})
+    assert r.returncode != 0 and "Traceback" in r.stderr and "LookupError: a bug" in r.stderr

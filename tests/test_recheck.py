@@ -168,6 +168,8 @@ MALFORMED = {
     "conflicting sizes": (_with(lambda c: c["steps"][0].update(conditions=["Equality(Symbol('k', integer=True, positive=True), Integer(2))", "Equality(Symbol('k', integer=True, positive=True), Integer(3))"])), "conflicting sizes"),
     "derivative of high order": (_with(lambda c: c["steps"][0]["chain"].__setitem__(0, c["steps"][0]["chain"][0].replace("Integer(1)))", "Integer(99)))", 1))),
                                  "a derivative of order 99 (at most 20)"),
+    "indexed without an index": (_with(lambda c: c["steps"][0]["chain"].__setitem__(0, "Indexed(IndexedBase(Symbol('z')))")),
+                                  "IndexException: Indexed needs at least one index"),
     "deep srepr": (_with(lambda c: c["steps"][0]["chain"].__setitem__(0, "Add(" * 300 + "Integer(1)" + ")" * 300)), "nested deeper"),
     "too many steps": (_with(lambda c: c.update(steps=[{"id": "s", "chain": ["Integer(1)", "Integer(1)"], "conditions": []}] * 5001)),
                        "above the limit of 5000"),

@@ -16,6 +16,7 @@ from sympy.core.function import AppliedUndef
 from derive.calculus import free_indices
 from derive.check.document import Block, Document, Inline
 from derive.steps import Definition
+from derive.symbols import HAT_SUFFIX
 from derive.symbols import size as size_symbol
 
 __all__ = [
@@ -255,12 +256,17 @@ def assumption_shaped(lhs: Expr, rhs: Expr, defined: set[str], definitions: Sequ
 
 def dependents_of(chains: Iterable[Sequence[Basic]]) -> set[str]:
     """Quantities the document treats as depending on others: those it differentiates
-    (``\\frac{\\partial L}{\\partial w}``) and those on the left of an equation (``L = ...``)."""
+    (``\\frac{\\partial L}{\\partial w}``), those on the left of an equation (``L = ...``) and
+    hatted ones (``\\hat{y}``: in ML notation an estimate, the model's output, never a free input)."""
     out: set[str] = set()
     for chain in chains:
         for member in chain:
             if not isinstance(member, Basic):
                 continue
+            for leaf in member.atoms(Symbol, IndexedBase):
+                name = str(leaf.name if isinstance(leaf, Symbol) else leaf.label)
+                if len(name) > len(HAT_SUFFIX) and name.endswith(HAT_SUFFIX):
+                    out.add(name)
             for d in member.atoms(Derivative):
                 if isinstance(d.expr, (Symbol, Indexed, AppliedUndef)) and not is_index(d.expr):
                     out.add(defined_key(d.expr))

@@ -272,6 +272,19 @@ def test_undefined_quantities_are_not_differentiated_as_constants() -> None:
     assert report.equations[0].reason == "L is differentiated but not defined (before this line)"
 
 
+def test_a_hatted_quantity_defined_only_in_words_is_not_a_constant() -> None:
+    """'$\\hat{y}$ is the softmax of $z$' defines nothing a checker can use; the gradient through
+    an undefined estimate is unknown, not refuted by treating yhat as independent of z."""
+    report = check(
+        "Here $\\hat{y}$ is the softmax of the logits $z$ and $\\sum_{o=1}^{k} y_o = 1$.\n\n"
+        "$$L = -\\sum_{o=1}^{k} y_o \\ln \\hat{y}_o$$\n\n"
+        "$$\\frac{\\partial L}{\\partial z_i} = \\hat{y}_i - y_i$$\n"
+        "$$\\frac{\\partial L}{\\partial y_i} = -\\ln \\hat{y}_i$$\n"  # nor known not to depend on y
+    )
+    assert verdicts(report) == ["definition", "unknown", "unknown"]
+    assert report.equations[1].reason == "\\hat{y} is differentiated but not defined (before this line)"
+
+
 # ------------------------------------------------------------------------ inline math in prose
 
 

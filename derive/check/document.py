@@ -122,6 +122,10 @@ def _unquote(value: str, line: int) -> str:
     return value
 
 
+FRONT_MATTER_KEYS = ("define", "assume")  #: what `derive:` may hold; a misspelt key is an error, never ignored
+_FM_KEYS_TEXT = " and ".join(repr(k) for k in FRONT_MATTER_KEYS)
+
+
 def _front_matter(text: str) -> tuple[dict[str, list[str]], int]:
     """Read a leading ``---`` block: ``derive:`` with lists (``define:``, ``assume:``) of strings.
 
@@ -150,6 +154,8 @@ def _front_matter(text: str) -> tuple[dict[str, list[str]], int]:
             key = None
             if not key_match:
                 raise DocumentError(f"front matter line {line}: expected 'key:'")
+            if key_match.group(2) == "derive" and not in_derive:
+                raise DocumentError(f"front matter line {line}: 'derive:' takes the keys {_FM_KEYS_TEXT} on the lines below it")
             continue
         if not in_derive:
             continue
@@ -161,6 +167,8 @@ def _front_matter(text: str) -> tuple[dict[str, list[str]], int]:
             if indent != derive_indent:
                 raise DocumentError(f"front matter line {line}: unexpected indentation")
             key = key_match.group(2)
+            if key not in FRONT_MATTER_KEYS:
+                raise DocumentError(f"front matter line {line}: unknown key {key!r} under 'derive:' (the keys are {_FM_KEYS_TEXT})")
             result.setdefault(key, [])
             if key_match.group(3).strip():
                 result[key].append(_unquote(key_match.group(3).strip(), line))

@@ -150,6 +150,9 @@ def _bytes(path: Path, data: bytes) -> str:
         (lambda d: (d / "folder").mkdir() or "folder", "'folder' is a directory, not a file"),
         (lambda d: _bytes(d / "fm.md", b"---\nderive:\n  define: [x]\n---\n$$a = b$$\n"), "fm.md: front matter line 3"),
         (lambda d: _bytes(d / "fm2.md", b'---\nderive:\n  define:\n    - "1 = 2"\n---\n'), "fm2.md: front matter define '1 = 2'"),
+        (lambda d: _bytes(d / "fm3.md", b"---\nderive:\n  asume:\n    - 'y = 1'\n---\n$$a = b$$\n"),
+         "fm3.md: front matter line 3: unknown key 'asume' under 'derive:' (the keys are 'define' and 'assume')"),
+        (lambda d: _bytes(d / "fm4.md", b"---\nderive: 5\n---\n$$a = b$$\n"), "fm4.md: front matter line 2: 'derive:' takes the keys"),
         (lambda d: _bytes(d / "many.md", b"$$a = 1$$\n" * 501), "many.md: 501 display equations (limit 500)"),
     ],
 )

@@ -19,8 +19,9 @@ __all__ = ["parse_symbol_options", "printer_settings", "symbol_names", "derivati
 
 DISPLAY_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{0,15}")
 _LOGS = ("ln", "log")
-#: Display names the output already uses for something else: Euler's e, the d of a derivative.
-RESERVED = frozenset({"e", "d"})
+#: Display names the output already uses for something else: Euler's e, the d of a derivative,
+#: the Kronecker delta.
+RESERVED = frozenset({"e", "d", "delta"})
 
 
 def symbol_names(exprs: Iterable[Basic]) -> set[str]:
@@ -60,7 +61,7 @@ def parse_symbol_options(options: Sequence[str], known: set[str]) -> dict[str, s
             raise UsageError(f"display name {display!r} is not allowed",
                              hint="use 1 to 16 letters or digits starting with a letter, e.g. p, a, phat, sigma")
         if display in RESERVED:
-            raise UsageError(f"display name {display!r} is reserved (e is Euler's number, d the derivative)",
+            raise UsageError(f"display name {display!r} is reserved (e is Euler's number, d the derivative, delta the Kronecker delta)",
                              hint="choose another name")
         if name in mapping:
             raise UsageError(f"--symbol {name} is given twice")

@@ -39,6 +39,7 @@ TABLE = [
     ("notation without =", ["softmax-ce", "--symbol", "yhat", "-o", "OUT"], 2, "--symbol takes NAME=DISPLAY"),
     ("notation clash", ["softmax-ce", "--symbol", "yhat=y", "-o", "OUT"], 2, "would show two symbols as 'y'"),
     ("notation reserved name", ["softmax-ce", "--symbol", "z=e", "-o", "OUT"], 2, "display name 'e' is reserved"),
+    ("notation Kronecker delta", ["softmax-ce", "--symbol", "z=delta", "-o", "OUT"], 2, "display name 'delta' is reserved"),
     ("notation unknown log", ["softmax-ce", "--log", "lg", "-o", "OUT"], 2, "--log must be ln or log, got 'lg'"),
 ]
 

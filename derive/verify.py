@@ -100,10 +100,12 @@ class Counterexample:
     lhs: str
     rhs: str
 
-    def describe(self) -> str:
-        parts = ([f"k = {self.k}"] if self.k is not None else []) + [f"{n} = {v}" for n, v in self.indices]
+    def describe(self, size: str = "k") -> str:
+        """``k = 2, i = 1, z[1] = 3/10: left = ..., right = ...``, the size under the letter ``size``."""
+        parts = ([f"{size} = {self.k}"] if self.k is not None else []) + [f"{n} = {v}" for n, v in self.indices]
         parts += [f"{n} = {v}" for n, v in self.values]
-        return ", ".join(parts) + f": left = {self.lhs}, right = {self.rhs}"
+        where = ", ".join(parts) + ": " if parts else ""  # 1 = 2 has nothing to name
+        return f"{where}left = {self.lhs}, right = {self.rhs}"
 
     def as_dict(self) -> dict[str, object]:
         return {"k": self.k, "indices": dict(self.indices), "values": dict(self.values), "lhs": self.lhs, "rhs": self.rhs}

@@ -56,7 +56,7 @@ from derive.errors import InputError, UsageError
 from derive.latex import to_latex
 from derive.steps import Definition
 from derive.symbols import scalar
-from derive.verify import Context, Counterexample, LinkReport, Settings, Verdict
+from derive.verify import Context, LinkReport, Settings, Verdict
 
 __all__ = [
     "MAX_CHAIN",
@@ -653,17 +653,10 @@ def _is_element(e: Basic) -> bool:
     return isinstance(e, Indexed) or (isinstance(e, Symbol) and not e.is_integer)
 
 
-def _counterexample(c: Counterexample, size: str) -> str:
-    """``k = 2, i = 1, o = 2, z[1] = 3/10, ...: left = ..., right = ...`` with the document's size letter."""
-    parts = ([f"{size} = {c.k}"] if c.k is not None else []) + [f"{n} = {v}" for n, v in c.indices]
-    parts += [f"{n} = {v}" for n, v in c.values]
-    return ", ".join(parts) + f": left = {c.lhs}, right = {c.rhs}"
-
-
 def _detail(verdict: LinkVerdict, report: LinkReport, size: str) -> str:
     evidence = report.evidence
     if verdict is LinkVerdict.REFUTED and report.counterexample is not None:
-        return f"counterexample: {_counterexample(report.counterexample, size)}"
+        return f"counterexample: {report.counterexample.describe(size)}"
     if verdict is LinkVerdict.PROVED:
         return "; ".join(f"{e.method}: {e.detail}" for e in evidence)
     if verdict is LinkVerdict.CHECKED:

@@ -771,7 +771,8 @@ class _Builder:
         if sub is None:
             raise Unsupported(f"\\sum without an index at {self.at(node)} is not supported (yet)")
         if sub.data == "sum_in":
-            raise Unsupported(f"sums over a set (\\sum_{{j \\in ...}}) at {self.at(node)} are not supported (yet)")
+            letter = next((t.value for t in sub.children if isinstance(t, Token) and t.type == "LETTER"), "j")
+            raise Unsupported(f"sums over a set (\\sum_{{{letter} \\in ...}}) at {self.at(node)} are not supported (yet)")
         if sub.data == "sum_multi":
             raise Unsupported(f"sums over several indices at {self.at(node)} are not supported (yet)")
         letters = [t for t in sub.children if isinstance(t, Token) and t.type == "LETTER"]

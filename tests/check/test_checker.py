@@ -573,3 +573,15 @@ def test_deep_and_long_math_is_bounded() -> None:
     assert "math too long" in check(long).equations[0].reason
     nested = "$$" + "\\frac{1}{" * 91 + "x" + "}" * 91 + " = x$$"  # 1/x
     assert check(nested, timeout=5.0).equations[0].verdict in (EquationVerdict.REFUTED, EquationVerdict.UNKNOWN)
+
+
+def test_a_counterexample_without_variables_reads_cleanly() -> None:
+    report = check("$$1 = 2$$\n")
+    assert verdicts(report) == ["refuted"]
+    assert report.equations[0].links[0].detail == "counterexample: left = 1.0, right = 2.0"
+
+
+def test_an_unsupported_sum_over_a_set_names_its_own_index() -> None:
+    report = check("$$\\sum_{n \\in N} x_n = 1$$\n")
+    assert verdicts(report) == ["unsupported"]
+    assert report.equations[0].reason.startswith("sums over a set (\\sum_{n \\in ...})")

@@ -133,12 +133,14 @@ class ChainReport:
 
 @dataclass(frozen=True)
 class Settings:
-    """How hard to check: sizes for exact instances, numeric points per size, numeric sizes."""
+    """How hard to check: sizes for exact instances, numeric points per size, numeric sizes, and
+    the further numeric sizes a link without a general proof must pass."""
 
     ks: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
     numeric_ks: tuple[int, ...] = (2, 3, 5, 8)
     points: int = 3
     max_placements: int = 64
+    more_ks: tuple[int, ...] = (7, 9, 10, 11, 12, 13, 17, 24)  #: numeric sizes for links without a general proof
 
 
 @dataclass(frozen=True)
@@ -440,11 +442,34 @@ def verify_chain(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Cont
     rng = random.Random(_seed(members, conds))
     sym = _symbolic(members, conds, ctx)
     exact, counter, num, _ = _numbers(members, conds, ctx, rng)
+    if ctx.size is not None and any(_decide(s, e, n, c) is Verdict.CHECKED for s, e, n, c in zip(sym, exact, num, counter)):
+        num, counter = _more_sizes(members, conds, ctx, rng, sym, exact, num, counter)
     links = tuple(
         LinkReport(_decide(s, e, n, c), (s, e, n), c if _decide(s, e, n, c) is Verdict.REFUTED else None)
         for s, e, n, c in zip(sym, exact, num, counter)
     )
     return ChainReport(links)
+
+
+def _more_sizes(members: Sequence[Expr], conds: Sequence[Basic], ctx: Context, rng: random.Random, sym: list[Evidence],
+                exact: list[Evidence], num: list[Evidence], counter: list[Counterexample | None]
+                ) -> tuple[list[Evidence], list[Counterexample | None]]:
+    """Without a proof for general k, instances are all there is: before a link is called checked,
+    its numbers are also compared at the sizes of `Settings.more_ks` (a claim made to hold at
+    k = 1..6 and 8 only, such as a polynomial in k with those roots, is refuted there)."""
+    wider = Context(ctx.size, ctx.definitions, ctx.assumptions,
+                    Settings(ks=(), numeric_ks=ctx.settings.more_ks, points=1, max_placements=16, more_ks=()))
+    _, more_counter, more_num, _ = _numbers(members, conds, wider, rng)
+    num, counter = list(num), list(counter)
+    for n, (s, e, v, c) in enumerate(zip(sym, exact, num, counter)):
+        if _decide(s, e, v, c) is not Verdict.CHECKED:
+            continue
+        if more_counter[n] is not None:
+            num[n], counter[n] = more_num[n], more_counter[n]
+        elif more_num[n].outcome == "pass":
+            sizes = ", ".join(str(k) for k in ctx.settings.more_ks)
+            num[n] = Evidence("numeric", "pass", f"{v.detail}; without a general proof, also at k = {sizes}: {more_num[n].detail}")
+    return num, counter
 
 
 def _is_size_condition(c: Basic, ctx: Context) -> bool:

@@ -68,3 +68,19 @@ def test_planted_error_is_refuted_with_a_counterexample(name):
     assert cex, "a refuted link must carry a counterexample"
     assert cex[0].k is not None  # values may be empty when both sides are constants at that k
     assert cex[0].lhs != cex[0].rhs
+
+
+def test_a_claim_that_holds_only_at_the_sampled_sizes_is_not_checked():
+    """Without a general proof, the instances are all the evidence there is; a polynomial in k with
+    roots at every sampled size (1..6 and 8) would pass them, so further sizes are compared before
+    a link is called checked."""
+    from sympy import Mul, Rational
+
+    trap = Mul(*[(k - r) for r in (1, 2, 3, 4, 5, 6, 8)])
+    true, false = [Sum(o, (o, 1, k)), k * (k + 1) * Rational(1, 2)], [Sum(o, (o, 1, k)), k * (k + 1) * Rational(1, 2) + trap]
+    kept = verify_chain(true, [], CTX).links[0]
+    assert kept.verdict is Verdict.CHECKED  # the symbolic method does not sum powers of the index
+    assert "also at k = 7, 9, 10, 11, 12, 13, 17, 24" in kept.evidence[2].detail
+    caught = verify_chain(false, [], CTX).links[0]
+    assert caught.verdict is Verdict.REFUTED
+    assert caught.counterexample is not None and caught.counterexample.k == 7

@@ -263,3 +263,24 @@ def test_a_step_past_its_time_limit_is_unknown_and_the_others_are_rechecked(tmp_
 def test_timeout_out_of_range_is_a_usage_error(tmp_path, value):
     r = run("recheck", "--timeout", value, str(ROOT / "output" / "softmax-ce.json"))
     assert r.returncode == 2 and "--timeout" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_the_readme_example_of_a_tampered_certificate_is_what_recheck_prints(tmp_path):
+    """README shows recheck on softmax-ce.json with the sign of jacobian-other's last member
+    dropped; the quoted lines must be what the command prints."""
+    from sympy import srepr
+
+    from derive.srepr import parse_srepr
+
+    cert = _cert()
+    step = next(s for s in cert["steps"] if s["id"] == "jacobian-other")
+    step["chain"][-1] = srepr(-parse_srepr(step["chain"][-1]))
+    path = tmp_path / "neg.json"
+    path.write_text(json.dumps(cert))
+    r = run("recheck", str(path))
+    assert r.returncode == 1
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```\njacobian-other  refuted")
+    block = readme[start + 4 : readme.index("```", start + 4)].splitlines()
+    printed = r.stdout.splitlines()
+    assert [line for line in block if line != "..." and line not in printed] == []

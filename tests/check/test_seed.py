@@ -139,3 +139,17 @@ def test_case_conditions_apply_only_to_links_using_both_indices(report) -> None:
     assert [link["conditions"] for link in _equation(report, 20)["links"]] == [["i = o"], [], []]
     loss_derivative = [e for e in report["equations"] if e["line"] == 24][2]
     assert loss_derivative["links"][0]["conditions"] == []  # no o free: the case i != o does not apply
+
+
+def test_the_readme_excerpt_is_what_the_command_prints() -> None:
+    """README quotes a text report of the seed; every quoted line (but the '...' elisions) must be a
+    line the command prints today, so the quote cannot drift from the tool."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quoted = "../shared/seed/000_1a0ae137ec7ca028.txt"
+    start = readme.index("```\n" + quoted)
+    block = readme[start + 4 : readme.index("```", start + 4)].splitlines()
+    r = subprocess.run([sys.executable, "-m", "derive", "check", str(SEED)], capture_output=True, text=True, cwd=ROOT,
+                       env={**os.environ, "NO_COLOR": "1"}, timeout=900)
+    printed = set(r.stdout.replace(str(SEED), quoted).splitlines())
+    missing = [line for line in block if line != "..." and line not in printed]
+    assert len(block) > 10 and not missing, missing

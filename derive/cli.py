@@ -326,8 +326,8 @@ def main(argv: list[str] | None = None) -> None:
     _add_derivation_commands()
     no_args = getattr(ce, "NoArgsIsHelpError", ())
     # Typer >= 0.20 keeps Exit and Abort in typer itself, not in its vendored click exceptions
-    exits = tuple({getattr(ce, "Exit", typer.Exit), typer.Exit})
-    aborts = tuple({getattr(ce, "Abort", KeyboardInterrupt), getattr(typer, "Abort", KeyboardInterrupt), KeyboardInterrupt})
+    exits = (typer.Exit, getattr(ce, "Exit", typer.Exit))
+    aborts = (KeyboardInterrupt, getattr(typer, "Abort", KeyboardInterrupt), getattr(ce, "Abort", KeyboardInterrupt))
     try:
         code = app(args=argv, prog_name="derive", standalone_mode=False)
         if code == EXIT_INTERRUPTED:  # Typer turns KeyboardInterrupt into a returned 130
@@ -356,7 +356,7 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         _quiet_stdout()
         code = EXIT_OK
-    except SystemExit as exc:
+    except SystemExit:
         if type(sys.stdout).__name__ != "PacifyFlushWrapper":
             raise
         code = EXIT_OK  # click's answer to a closed pipe (derive list | head -1) is exit 1; the output was taken

@@ -276,7 +276,7 @@ def recheck(
         else:
             reports[n] = outcome.report
             store(keys[n], outcome.report)
-    return Recheck(parsed, tuple(RecheckedStep(c, r) for c, r in zip(claims, reports) if r is not None))
+    return Recheck(parsed, tuple(RecheckedStep(c, r) for c, r in zip(claims, reports, strict=True)))  # type: ignore[arg-type]
 
 
 def mismatches(result: Recheck) -> Sequence[str]:

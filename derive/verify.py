@@ -466,9 +466,10 @@ def _more_sizes(members: Sequence[Expr], conds: Sequence[Basic], ctx: Context, r
             continue
         if more_counter[n] is not None:
             num[n], counter[n] = more_num[n], more_counter[n]
-        elif more_num[n].outcome == "pass":
-            sizes = ", ".join(str(k) for k in ctx.settings.more_ks)
-            num[n] = Evidence("numeric", "pass", f"{v.detail}; without a general proof, also at k = {sizes}: {more_num[n].detail}")
+            continue
+        sizes = ", ".join(str(k) for k in ctx.settings.more_ks)
+        found = more_num[n].detail if more_num[n].outcome == "pass" else f"not evaluated ({more_num[n].detail})"
+        num[n] = Evidence("numeric", "pass", f"{v.detail}; without a general proof, also at k = {sizes}: {found}")
     return num, counter
 
 

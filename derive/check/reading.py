@@ -263,10 +263,9 @@ def dependents_of(chains: Iterable[Sequence[Basic]]) -> set[str]:
         for member in chain:
             if not isinstance(member, Basic):
                 continue
-            for leaf in member.atoms(Symbol, IndexedBase):
-                name = str(leaf.name if isinstance(leaf, Symbol) else leaf.label)
-                if len(name) > len(HAT_SUFFIX) and name.endswith(HAT_SUFFIX):
-                    out.add(name)
+            for leaf in member.atoms(Symbol):  # the label of yhat[o] is the symbol yhat
+                if len(leaf.name) > len(HAT_SUFFIX) and leaf.name.endswith(HAT_SUFFIX):
+                    out.add(leaf.name)
             for d in member.atoms(Derivative):
                 if isinstance(d.expr, (Symbol, Indexed, AppliedUndef)) and not is_index(d.expr):
                     out.add(defined_key(d.expr))

@@ -28,7 +28,7 @@ from typing import Any
 
 from sympy import Basic, Expr, srepr
 
-from .verify import VERIFIER_VERSION, ChainReport, Context, Counterexample, Evidence, LinkReport, Verdict, verify_chain
+from .verify import VERIFIER_VERSION, ChainReport, Context, Counterexample, Evidence, LinkReport, Verdict, srepr_of, verify_chain
 
 __all__ = [
     "CACHE_FORMAT",
@@ -100,12 +100,12 @@ def chain_key(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context
         "verifier": VERIFIER_VERSION,
         "code": code,
         **_environment(),
-        "size": srepr(ctx.size) if ctx.size is not None else None,
-        "definitions": [[d.name, srepr(d.lhs), srepr(d.rhs)] for d in ctx.definitions],
-        "assumptions": [srepr(a) for a in ctx.assumptions],
+        "size": srepr_of(ctx.size) if ctx.size is not None else None,
+        "definitions": [[d.name, srepr_of(d.lhs), srepr_of(d.rhs)] for d in ctx.definitions],
+        "assumptions": [srepr_of(a) for a in ctx.assumptions],
         "settings": dataclasses.asdict(ctx.settings),
-        "conditions": [srepr(c) for c in conditions],
-        "members": [srepr(m) for m in members],
+        "conditions": [srepr_of(c) for c in conditions],
+        "members": [srepr_of(m) for m in members],
     }
     text = json.dumps(material, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(text.encode("ascii")).hexdigest()

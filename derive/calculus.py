@@ -465,9 +465,9 @@ def _expand_log(e: Expr) -> Expr:
     return expand_log(e, force=True) if e.has(log) else e
 
 
-def normal_form(expr: Expr) -> Expr:
-    """The numerator of ``expr`` as an expanded polynomial in its atoms (sums, logarithms and
-    exponential generators treated as independent). Zero means ``expr`` is identically zero."""
+def _numerator(expr: Expr) -> tuple[Expr, list[Basic]]:
+    """The numerator of ``expr`` over a common denominator, with sums, logarithms and exponential
+    generators made atoms, and those atoms (sorted)."""
     e = _expand_log(_log_common_factors(expr)) if expr.has(log) else expr
     atoms: dict[Basic, Symbol] = {}
     for n, s in enumerate(sorted(e.atoms(Sum), key=str)):
@@ -477,6 +477,13 @@ def normal_form(expr: Expr) -> Expr:
     e = expand_power_exp(_expand_log(e))  # b**(g + 1) -> b**g * b for a symbolic g
     num = numer(together(e))
     gens = sorted(num.free_symbols | num.atoms(Indexed) | num.atoms(log) | num.atoms(exp), key=str)
+    return num, gens
+
+
+def normal_form(expr: Expr) -> Expr:
+    """The numerator of ``expr`` as an expanded polynomial in its atoms (sums, logarithms and
+    exponential generators treated as independent). Zero means ``expr`` is identically zero."""
+    num, gens = _numerator(expr)
     try:
         return Poly(num, *gens).as_expr() if gens else expand(num)
     except PolynomialError:
@@ -484,5 +491,10 @@ def normal_form(expr: Expr) -> Expr:
 
 
 def is_zero_form(expr: Expr) -> bool:
-    """Exact zero test of `normal_form` (a canonical polynomial is zero iff it is the zero object)."""
-    return normal_form(expr) is S.Zero
+    """Exact zero test of `normal_form` (a canonical polynomial is zero iff it is the zero object;
+    the polynomial is tested directly, not turned back into an expression)."""
+    num, gens = _numerator(expr)
+    try:
+        return Poly(num, *gens).is_zero if gens else expand(num) is S.Zero
+    except PolynomialError:
+        return expand(num) is S.Zero

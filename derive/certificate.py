@@ -9,12 +9,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sympy import srepr
-
 from . import __version__
 from .engine import VerifiedDerivation, VerifiedStep
 from .latex import DerivePrinter
-from .verify import VERIFIER_VERSION
+from .verify import VERIFIER_VERSION, srepr_of
 
 __all__ = ["SCHEMA", "certificate", "dumps"]
 
@@ -28,8 +26,8 @@ def _step(vs: VerifiedStep, printer: DerivePrinter) -> dict[str, Any]:
         "title": s.title,
         "rule": s.rule,
         "explanation": s.explanation,
-        "conditions": [srepr(c) for c in s.conditions],
-        "chain": [srepr(m) for m in s.chain],
+        "conditions": [srepr_of(c) for c in s.conditions],
+        "chain": [srepr_of(m) for m in s.chain],
         "latex": " = ".join(printer.doprint(m) for m in s.chain),
         "verdict": vs.verdict.value,
         "links": [
@@ -59,13 +57,13 @@ def certificate(vd: VerifiedDerivation) -> dict[str, Any]:
         "verifier": VERIFIER_VERSION,
         "derivation": d.name,
         "k": inst.k if inst is not None else None,  # type: ignore[attr-defined]
-        "size": srepr(d.size) if d.size is not None else None,
-        "definitions": [{"name": df.name, "lhs": srepr(df.lhs), "rhs": srepr(df.rhs)} for df in d.definitions],
-        "assumptions": [srepr(a) for a in d.assumptions],
+        "size": srepr_of(d.size) if d.size is not None else None,
+        "definitions": [{"name": df.name, "lhs": srepr_of(df.lhs), "rhs": srepr_of(df.rhs)} for df in d.definitions],
+        "assumptions": [srepr_of(a) for a in d.assumptions],
         "steps": [_step(s, printer) for s in (*vd.steps, *vd.instance_steps)],
         "result": {
-            "chain": [srepr(m) for m in d.result.chain],
-            "conditions": [srepr(c) for c in d.result.conditions],
+            "chain": [srepr_of(m) for m in d.result.chain],
+            "conditions": [srepr_of(c) for c in d.result.conditions],
             "latex": " = ".join(printer.doprint(m) for m in d.result.chain),
             "verdict": vd.result.verdict.value,
         },

@@ -23,7 +23,7 @@ instance (`derive.instances.explicit`), so nothing is guessed.
 
 from __future__ import annotations
 
-import random
+import hashlib
 from fractions import Fraction
 from collections.abc import Callable, Mapping, Sequence
 
@@ -43,6 +43,7 @@ from sympy import (
     Symbol,
     exp,
     log,
+    srepr,
 )
 from sympy.core.function import AppliedUndef
 
@@ -263,12 +264,14 @@ def _divide(p: sp.Poly, common: Mapping[int, int]) -> sp.Poly:
 
 class NumericField:
     """mpmath numbers at several random points at once: a value is a tuple with one number per
-    point (one walk serves every point). A variable's values are drawn from ``rng`` (rationals in
-    1/20..2) the first time it is met, so a walk assigns every variable it reads and no other."""
+    point (one walk serves every point). A variable's values are rationals in 1/20..2 drawn by
+    hashing its `srepr` with ``salt`` and the point's number: pseudo-random, but a function of the
+    variable alone, so a walker (and its memo) can be shared by every chain and placement at one
+    size without the values depending on which chain came first."""
 
-    def __init__(self, rng: random.Random, points: int = 1) -> None:
-        self.rng = rng
+    def __init__(self, points: int = 1, salt: str = "") -> None:
         self.points = points
+        self.salt = salt
         self.values: dict[Basic, tuple[Rational, ...]] = {}
         self._mp: dict[Basic, tuple] = {}
         self._const: dict[Rational, tuple] = {}
@@ -282,7 +285,8 @@ class NumericField:
     def variable(self, key: Basic) -> tuple:
         found = self._mp.get(key)
         if found is None:
-            v = self.values[key] = tuple(Rational(self.rng.randint(1, 40), 20) for _ in range(self.points))
+            text = f"{self.salt}\x00{srepr(key)}\x00"
+            v = self.values[key] = tuple(Rational(1 + _hash_int(f"{text}{n}") % 40, 20) for n in range(self.points))
             found = self._mp[key] = tuple(mpmath.mpf(int(x.p)) / int(x.q) for x in v)
         return found
 
@@ -317,11 +321,17 @@ class NumericField:
         return tuple(mpmath.log(v) for v in x)
 
 
+def _hash_int(text: str) -> int:
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+
+
 # --------------------------------------------------------------------------- dual numbers
 
 
 class _Dual:
-    """Values with a derivative, over a base field: ``(value, derivative)`` pairs."""
+    """Values with a derivative, over a base field: ``(value, derivative)`` pairs. The value of a
+    sum or product is given (the walker has it memoised without the derivative); only the
+    derivative is computed here."""
 
     def __init__(self, field: object) -> None:
         self.f = field
@@ -330,13 +340,12 @@ class _Dual:
         f = self.f
         return f.const(c), f.const(Integer(0))
 
-    def add(self, xs: Sequence[tuple]) -> tuple:
+    def add(self, value: object, xs: Sequence[tuple]) -> tuple:
         f = self.f
-        return f.add([v for v, _ in xs]), f.add([d for _, d in xs if not f.is_zero(d)])
+        return value, f.add([d for _, d in xs if not f.is_zero(d)])
 
-    def mul(self, xs: Sequence[tuple]) -> tuple:
+    def mul(self, value: object, xs: Sequence[tuple]) -> tuple:
         f = self.f
-        value = f.mul([v for v, _ in xs])
         terms = []
         for n, (_, d) in enumerate(xs):
             if f.is_zero(d):
@@ -344,30 +353,12 @@ class _Dual:
             terms.append(f.mul([d, *(v for m, (v, _) in enumerate(xs) if m != n)]))
         return value, f.add(terms)
 
-    def power(self, x: tuple, e: Basic) -> tuple:
-        f = self.f
-        v, d = x
-        value = f.power(v, e)
-        if f.is_zero(d):
-            return value, d
-        return value, f.mul([f.const(e), f.power(v, e - 1), d])
-
-    def exp(self, x: tuple) -> tuple:
-        f = self.f
-        v, d = x
-        value = f.exp(v)
-        return value, (d if f.is_zero(d) else f.mul([value, d]))
-
-    def log(self, x: tuple) -> tuple:
-        f = self.f
-        v, d = x
-        value = f.log(v)
-        return value, (d if f.is_zero(d) else f.mul([d, f.power(v, Integer(-1))]))
-
 
 # --------------------------------------------------------------------------- the walker
 
 
+#: Entries a walker's memo holds before it starts afresh.
+MEMO_LIMIT = 500_000
 _FREE: dict[Basic, tuple[Symbol, ...]] = {}  # free indices of an expression (pure; shared by walkers)
 _CONCRETE: dict[tuple, Basic] = {}  # (base, index values) -> the Indexed
 
@@ -448,15 +439,21 @@ class Walker:
     # ---- the walk
 
     def _walk(self, e: Basic, env: Mapping[Basic, int], mode: tuple | None) -> object:
-        if not e.args and not isinstance(e, Symbol):  # numbers: not memoised
-            return self._number(e, mode)
+        frees = self._free.get(e)
+        if frees is None:
+            if not e.args and not isinstance(e, Symbol):  # numbers: not memoised
+                return self._number(e, mode)
+            frees = self._frees(e)
         try:
-            key = (e, tuple(env[s] for s in self._frees(e)), mode)
+            key = (e, tuple([env[s] for s in frees]) if frees else (), mode)
         except KeyError:
             raise Unsupported(f"a free index of {e} has no value") from None
         found = self.memo.get(key, self)
         if found is self:
-            found = self.memo[key] = self._node(e, env, mode)
+            found = self._node(e, env, mode)
+            if len(self.memo) >= MEMO_LIMIT:  # a walker shared by many chains stays bounded
+                self.memo.clear()
+            self.memo[key] = found
         return found
 
     def _number(self, e: Basic, mode: tuple | None) -> object:
@@ -465,29 +462,24 @@ class Walker:
         return self.f.const(e) if mode is None else self.dual.const(e)
 
     def _node(self, e: Basic, env: Mapping[Basic, int], mode: tuple | None) -> object:
-        alg = self.f if mode is None else self.dual
         if isinstance(e, Symbol) and e.is_integer:
             return self._number(Integer(self._int(e, env)), mode)
         if isinstance(e, (Symbol, Indexed, AppliedUndef)):
             return self._leaf(self._at(e, env), mode)
-        if isinstance(e, Add):
-            return alg.add([self._walk(a, env, mode) for a in e.args])
-        if isinstance(e, Mul):
-            return alg.mul([self._walk(a, env, mode) for a in e.args])
-        if isinstance(e, Pow):
-            base, ex = e.args
-            if not ex.is_Rational:
-                raise Unsupported("a symbolic exponent")
-            return alg.power(self._walk(base, env, mode), ex)
-        if isinstance(e, exp):
-            return alg.exp(self._walk(e.args[0], env, mode))
-        if isinstance(e, log):
-            return alg.log(self._walk(e.args[0], env, mode))
+        if isinstance(e, (Add, Mul)):
+            parts = [self._walk(a, env, mode) for a in e.args]
+            if mode is None:
+                return self.f.add(parts) if isinstance(e, Add) else self.f.mul(parts)
+            value = self._walk(e, env, None)
+            return self.dual.add(value, parts) if isinstance(e, Add) else self.dual.mul(value, parts)
+        if isinstance(e, (Pow, exp, log)):
+            return self._elementary(e, env, mode)
         if isinstance(e, KroneckerDelta):
             a, b = (self._int(x, env) for x in e.args)
             return self._number(Integer(int(a == b)), mode)
         if isinstance(e, Sum):
-            return self._sum(e.function, list(e.limits), env, mode, alg)
+            terms = self._sum(e.function, list(e.limits), env, mode)
+            return self.f.add(terms) if mode is None else self.dual.add(self._walk(e, env, None), terms)
         if isinstance(e, Derivative):
             if mode is not None:
                 raise Unsupported("a derivative inside a derivative")
@@ -499,18 +491,41 @@ class Walker:
             return self._walk(e.expr, env, (target, keep))[1]
         raise Unsupported(f"cannot read {type(e).__name__}")
 
-    def _sum(self, body: Basic, limits: list, env: Mapping[Basic, int], mode: tuple | None, alg: object) -> object:
-        var, lo, hi = limits[-1]  # the innermost limit is the last
+    def _elementary(self, e: Basic, env: Mapping[Basic, int], mode: tuple | None) -> object:
+        """``x^n``, ``e^x`` or ``ln x``; under a derivative the value is the one walked without
+        it (memoised once for every variable differentiated by), and only the derivative is new."""
+        f = self.f
+        if isinstance(e, Pow) and not e.args[1].is_Rational:
+            raise Unsupported("a symbolic exponent")
+        if mode is None:
+            x = self._walk(e.args[0], env, None)
+            if isinstance(e, Pow):
+                return f.power(x, e.args[1])
+            return f.exp(x) if isinstance(e, exp) else f.log(x)
+        v, d = self._walk(e.args[0], env, mode)
+        value = self._walk(e, env, None)
+        if f.is_zero(d):
+            return value, d
+        if isinstance(e, exp):
+            return value, f.mul([value, d])
+        if isinstance(e, log):
+            return value, f.mul([d, f.power(v, Integer(-1))])
+        n = e.args[1]
+        return value, f.mul([f.const(n), f.power(v, n - 1), d])
+
+    def _sum(self, body: Basic, limits: list, env: Mapping[Basic, int], mode: tuple | None) -> list:
+        """The terms of a sum over ``limits`` (innermost last), each walked."""
+        var, lo, hi = limits[-1]
         a, b = self._int(lo, env), self._int(hi, env)
         terms = []
         for v in range(a, b + 1):
             inner = dict(env)
             inner[var] = v
             if len(limits) > 1:
-                terms.append(self._sum(body, limits[:-1], inner, mode, alg))
+                terms.extend(self._sum(body, limits[:-1], inner, mode))
             else:
                 terms.append(self._walk(body, inner, mode))
-        return alg.add(terms)
+        return terms
 
     def _leaf(self, leaf: Basic, mode: tuple | None) -> object:
         """A variable, a defined object (unfolded unless kept), or a solved variable."""

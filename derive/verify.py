@@ -7,7 +7,8 @@ Three methods, each independent of the others where it matters:
    exact zero test of a canonical rational function. No `simplify`.
 2. ``exact``: at every size in ``ks`` and every placement of the free indices allowed by the
    conditions, sums expanded and derivatives taken of the explicit expressions; exact zero test.
-3. ``numeric``: the explicit instances evaluated at random rational points with 50 digits.
+3. ``numeric``: the explicit instances evaluated at random rational points with 50 digits (the
+   walker's points are a function of the variable and the size, shared by every placement).
 
 A link is *proved* when the symbolic method shows it and both independent checks agree; *checked*
 when only the independent checks pass (the reason is in the evidence); *refuted* when a numeric
@@ -55,7 +56,7 @@ __all__ = [
 ]
 
 #: Bumped whenever a method changes what it accepts; part of every cache key and certificate.
-VERIFIER_VERSION = "2"
+VERIFIER_VERSION = "3"
 
 DIGITS = 50
 
@@ -161,7 +162,10 @@ class Context:
 
 
 def _symbolic_form(expr: Expr, ctx: Context, index_rel: Sequence[Basic]) -> Expr:
-    e = evaluate_derivatives(expr, ctx.defs)
+    """Derivatives evaluated by SymPy, definitions unfolded, sums brought to a canonical form. At a
+    fixed size (no size symbol) every sum with integer limits is written out before differentiating
+    (plain differentiation of explicit expressions: faster, and no deltas to collapse)."""
+    e = evaluate_derivatives(expr, ctx.defs, explicit=ctx.size is None)
     e = apply_index_conditions(e, index_rel)
     e = linearize_sums(e, ctx.size)
     e = apply_index_conditions(e, index_rel)
@@ -184,13 +188,24 @@ def _constraint_table(constraints: Sequence[Basic], ctx: Context, index_rel: Seq
     return table
 
 
+def _fixed_size_table(constraints: Sequence[Basic], ctx: Context, index_rel: Sequence[Basic]) -> dict[Basic, Expr]:
+    """At a fixed size the forms are explicit (sums written out), so a constraint is solved for one
+    variable; one that cannot be (a sum with symbolic limits) is used as for general k."""
+    if not constraints:
+        return {}
+    try:
+        return _solve(tuple(constraints), ctx.defs, None, Placement(1, ()))
+    except ValueError:
+        return _constraint_table(constraints, ctx, index_rel)
+
+
 def _symbolic(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context) -> list[Evidence]:
     index_rel, constraints, other = split_conditions(conditions)
     what = "general k" if ctx.size is not None else "symbolic"
     try:
         if other:
             raise NotImplementedError(f"condition {other[0]} is not used by the symbolic method")
-        table = _constraint_table(constraints, ctx, index_rel)
+        table = _constraint_table(constraints, ctx, index_rel) if ctx.size is not None else _fixed_size_table(constraints, ctx, index_rel)
         forms = [_symbolic_form(m, ctx, index_rel).xreplace(table) for m in members]
         out = []
         for a, b in zip(forms, forms[1:]):
@@ -207,8 +222,23 @@ def _symbolic(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context
 # --------------------------------------------------------------------------- instances
 
 
+_SREPR: dict[int, tuple[Basic, str]] = {}
+
+
+def srepr_of(expr: Basic) -> str:
+    """`sympy.srepr`, memoised by object (the object is kept, so its id stays its own; equal but
+    distinct objects, such as Floats of different precision, are spelled separately): the seed
+    and the cache key both spell every member."""
+    found = _SREPR.get(id(expr))
+    if found is None or found[0] is not expr:
+        if len(_SREPR) >= 4096:
+            _SREPR.clear()
+        found = _SREPR[id(expr)] = (expr, srepr(expr))
+    return found[1]
+
+
 def _seed(members: Sequence[Expr], conditions: Sequence[Basic]) -> int:
-    text = "\x00".join(srepr(m) for m in [*members, *conditions])
+    text = "\x00".join(srepr_of(m) for m in [*members, *conditions])
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
 
 
@@ -259,7 +289,7 @@ def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context,
             do_numeric = ctx.size is None or k in ctx.settings.numeric_ks or not do_exact
             # The walker first (no explicit SymPy expression built); it only ever contributes
             # passes: a link it cannot read or does not show equal is checked below as before.
-            fast = _walked(members, constraints, ctx, at, do_exact, do_numeric, rng)
+            fast = _walked(members, constraints, ctx, at, do_exact, do_numeric)
             slow = list(range(n_links))
             if fast is not None:
                 exact_same, point_errs = fast
@@ -338,21 +368,21 @@ def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context,
         elif num_ok[n] == 0 or num_errors[n] is not None:
             num_ev.append(Evidence("numeric", "error", num_errors[n] or "no point evaluated"))
         else:
-            num_ev.append(Evidence("numeric", "pass", f"{num_ok[n]} random points agree to {DIGITS - 15} digits (largest difference {_fmt_err(max_err[n])})"))
+            num_ev.append(Evidence("numeric", "pass", f"{num_ok[n]} evaluations at random points agree to {DIGITS - 15} digits (largest difference {_fmt_err(max_err[n])})"))
     return exact_ev, counter, num_ev, checked_instances
 
 
 def _walked(members: Sequence[Expr], constraints: Sequence[Basic], ctx: Context, at: Placement, do_exact: bool,
-            do_numeric: bool, rng: random.Random) -> tuple[list[bool] | None, list[list[float | None]] | None] | None:
+            do_numeric: bool) -> tuple[list[bool] | None, list[list[float | None]] | None] | None:
     """The instance ``at`` by `derive.concrete`: per link, whether the exact rational functions are
     equal, and per numeric point the difference of the two sides (None where they differ). None
     when the walker cannot read a member (the caller then builds the explicit instance)."""
     try:
-        sol = tuple(_solve(tuple(constraints), ctx.defs, ctx.size, at).items())
+        sol = tuple(_solve(tuple(constraints), ctx.defs, ctx.size, _restricted(at, constraints)).items())
         env = dict(at.indices)
         same = None
         if do_exact:
-            walker = _exact_walker(ctx.defs, ctx.size, at.k, sol)
+            walker = _walker(ctx.defs, ctx.size, at.k, sol, None)
             values = [walker.value(m, env) for m in members]
             same = [walker.f.equal(a, b) for a, b in zip(values, values[1:])]
         errs = None
@@ -360,7 +390,7 @@ def _walked(members: Sequence[Expr], constraints: Sequence[Basic], ctx: Context,
             errs = []
             tolerance = mpmath.mpf(10) ** (-(DIGITS - 15))
             with mpmath.workdps(DIGITS):  # every point in one walk: a value is a tuple, one number per point
-                walker = concrete.Walker(ctx.defs, ctx.size, at.k, concrete.NumericField(rng, ctx.settings.points), dict(sol))
+                walker = _walker(ctx.defs, ctx.size, at.k, sol, ctx.settings.points)
                 values = [walker.value(m, env) for m in members]
                 for xa, xb in zip(values, values[1:]):
                     errs.append([])
@@ -372,6 +402,15 @@ def _walked(members: Sequence[Expr], constraints: Sequence[Basic], ctx: Context,
         return None
 
 
+def _restricted(at: Placement, constraints: Sequence[Basic]) -> Placement:
+    """``at`` with only the indices the constraints mention (a constraint without free indices,
+    such as ``sum_o y_o = 1``, has one solution per size, not one per placement)."""
+    used: set[Basic] = set()
+    for c in constraints:
+        used |= free_indices(c)
+    return at if all(s in used for s, _ in at.indices) else Placement(at.k, tuple((s, v) for s, v in at.indices if s in used))
+
+
 @lru_cache(maxsize=256)
 def _solve(constraints: tuple[Basic, ...], defs: Definitions, size: Symbol | None, at: Placement) -> dict[Basic, Expr]:
     return solve_constraints(constraints, defs, size, at)
@@ -380,15 +419,18 @@ def _solve(constraints: tuple[Basic, ...], defs: Definitions, size: Symbol | Non
 _WALKERS: dict[tuple, concrete.Walker] = {}
 
 
-def _exact_walker(defs: Definitions, size: Symbol | None, k: int, sol: tuple) -> concrete.Walker:
-    """One exact walker per definitions, size and constraint solution, shared by every placement
-    and every chain (its memo holds each subexpression's rational function)."""
-    key = (defs, size, k, sol)
+def _walker(defs: Definitions, size: Symbol | None, k: int, sol: tuple, points: int | None) -> concrete.Walker:
+    """One walker per definitions, size, constraint solution and field (exact: ``points`` None;
+    numeric: that many points), shared by every placement and every chain: its memo holds each
+    subexpression's value, and the numeric points are a function of the variable and the size
+    (`derive.concrete.NumericField`), not of the chain or the order of the walks."""
+    key = (defs, size, k, sol, points)
     walker = _WALKERS.get(key)
     if walker is None:
         if len(_WALKERS) >= 64:
             _WALKERS.clear()
-        walker = _WALKERS[key] = concrete.Walker(defs, size, k, concrete.ExactField(), dict(sol))
+        field = concrete.ExactField() if points is None else concrete.NumericField(points, salt=f"k={k}")
+        walker = _WALKERS[key] = concrete.Walker(defs, size, k, field, dict(sol))
     return walker
 
 

@@ -84,3 +84,62 @@ def test_a_claim_that_holds_only_at_the_sampled_sizes_is_not_checked():
     caught = verify_chain(false, [], CTX).links[0]
     assert caught.verdict is Verdict.REFUTED
     assert caught.counterexample is not None and caught.counterexample.k == 7
+
+
+def _fresh_walkers():
+    from derive import verify
+
+    verify._WALKERS.clear()
+
+
+def test_a_report_does_not_depend_on_what_was_verified_before():
+    """The walkers (and their numeric points) are shared by every chain at one size; a chain's
+    report must still be the same whether it is verified first or after others, or the cache
+    would hold reports that a fresh run does not reproduce."""
+    step = STEPS["substitute"]
+    _fresh_walkers()
+    alone = verify_chain(step.chain, step.conditions, CTX)
+    _fresh_walkers()
+    for other in DERIVATION.steps:
+        if other.id != step.id:
+            verify_chain(other.chain, other.conditions, CTX)
+    after = verify_chain(step.chain, step.conditions, CTX)
+    assert after == alone
+
+
+def test_numeric_points_are_a_function_of_the_variable_and_the_size():
+    from derive.concrete import NumericField
+
+    first, second = NumericField(3, salt="k=5"), NumericField(3, salt="k=5")
+    a = [first.variable(v) for v in (z[1], z[2], y[1])]
+    b = [second.variable(v) for v in (y[1], z[2], z[1])][::-1]
+    assert a == b
+    assert first.values[z[1]] != first.values[z[2]]  # different variables, different values
+    assert NumericField(3, salt="k=6").variable(z[1]) != a[0]
+    for v in first.values.values():
+        assert all(0 < x <= 2 and (20 * x).is_integer for x in v)
+
+
+def test_a_bounded_memo_gives_the_same_reports(monkeypatch):
+    from derive import concrete
+
+    step = STEPS["substitute"]
+    _fresh_walkers()
+    expected = verify_chain(step.chain, step.conditions, CTX)
+    monkeypatch.setattr(concrete, "MEMO_LIMIT", 50)  # cleared many times within one walk
+    _fresh_walkers()
+    assert verify_chain(step.chain, step.conditions, CTX) == expected
+    _fresh_walkers()
+
+
+def test_instance_entries_are_proved_symbolically_with_sums_written_out():
+    """At a fixed size the symbolic method writes the sums out and solves the one-hot constraint
+    for a label; the gradient components need that constraint."""
+    from derive.derivations.softmax_instance import build_instance
+
+    for step in build_instance(3).steps:
+        report = verify_chain(step.chain, step.conditions, CTX)
+        assert report.verdict is Verdict.PROVED, (step.id, report.links[0].evidence)
+        assert report.links[0].evidence[0].outcome == "pass"
+    gradient = [s for s in build_instance(3).steps if "gradient" in s.id][0]
+    assert gradient.conditions, "the gradient entries carry the one-hot constraint"

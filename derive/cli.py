@@ -372,4 +372,28 @@ def main(argv: list[str] | None = None) -> None:
         _quiet_stdout()
     except (OSError, ValueError):
         pass
-    sys.exit(code if isinstance(code, int) else EXIT_OK)
+    code = code if isinstance(code, int) else EXIT_OK
+    if argv is None:  # run as a program (the console script, python -m derive), not called by Python code
+        _exit_without_teardown(code)
+    sys.exit(code)
+
+
+def _exit_without_teardown(code: int) -> None:
+    """End the process the way the interpreter would, minus its teardown: the atexit handlers run
+    (multiprocessing's, coverage's, anyone's) and the standard streams are flushed, but the
+    interpreter does not free every object one by one first, which after a SymPy computation is a
+    noticeable share of a short run. The files derive writes are closed (and renamed into place)
+    long before this point. Another live thread means the ordinary exit (it waits for them)."""
+    import atexit
+    import threading
+
+    run_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if run_handlers is None or threading.active_count() > 1:
+        sys.exit(code)
+    run_handlers()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)

@@ -83,6 +83,7 @@ class ExactField:
         self._factor_ids: dict[frozenset, int] = {}
         self._factors: list[sp.Poly] = []
         self._powers: dict[tuple[int, int], sp.Poly] = {}
+        self._consts: dict[Rational, Frac] = {}  # values are never mutated: shared safely
 
     # ---- denominators
 
@@ -159,7 +160,10 @@ class ExactField:
     # ---- the field
 
     def const(self, c: Rational) -> Frac:
-        return sp.constant(_coeff(Fraction(int(c.p), int(c.q)))), _NO_DEN
+        found = self._consts.get(c)
+        if found is None:
+            found = self._consts[c] = (sp.constant(_coeff(Fraction(int(c.p), int(c.q)))), _NO_DEN)
+        return found
 
     def variable(self, key: Basic) -> Frac:
         return self.conv.variable(key)[0], _NO_DEN
@@ -335,10 +339,13 @@ class _Dual:
 
     def __init__(self, field: object) -> None:
         self.f = field
+        self._consts: dict[Rational, tuple] = {}
 
     def const(self, c: Rational) -> tuple:
-        f = self.f
-        return f.const(c), f.const(Integer(0))
+        found = self._consts.get(c)
+        if found is None:
+            found = self._consts[c] = (self.f.const(c), self.f.const(Integer(0)))
+        return found
 
     def add(self, value: object, xs: Sequence[tuple]) -> tuple:
         f = self.f

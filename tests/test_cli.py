@@ -107,3 +107,33 @@ def test_list_json():
     assert [e["name"] for e in entries] == sorted(registry.names())
     assert all(set(e) == {"name", "summary"} and e["summary"].strip() for e in entries)
     assert len(entries) >= 7
+
+
+@pytest.mark.parametrize(("argv", "code"), [(["list"], 0), (["no-such-thing"], 2)])
+def test_exit_without_teardown_runs_atexit_handlers_and_flushes(tmp_path, argv, code):
+    """Run as a program, derive ends with os._exit after the atexit handlers (skipping the
+    interpreter's teardown); the handlers still run, the exit code is kept and stdout is complete."""
+    marker = tmp_path / "atexit-ran"
+    script = (f"import atexit, sys\natexit.register(lambda: open({str(marker)!r}, 'w').write('ran'))\n"
+              f"sys.argv = ['derive', *{argv!r}]\nfrom derive.cli import main\nmain()\n"
+              "print('not reached')\n")
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert r.returncode == code, r.stderr
+    assert marker.read_text() == "ran"
+    assert "not reached" not in r.stdout and "Traceback" not in r.stderr
+    if code == 0:
+        assert r.stdout.splitlines()[-1].startswith("temperature-softmax-ce")  # the last line of derive list arrived
+
+
+def test_check_leaves_no_worker_behind(tmp_path):
+    """derive check verifies in a worker process; the fast exit must still stop it."""
+    doc = tmp_path / "doc.md"
+    doc.write_text("$$\\frac{d}{dx} x^2 = 2x$$\n")
+    script = ("import subprocess, sys\n"
+              f"p = subprocess.Popen([sys.executable, '-m', 'derive', 'check', {str(doc)!r}], stdout=subprocess.PIPE)\n"
+              "out, _ = p.communicate(timeout=600)\n"
+              "print(p.returncode)\n")
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert r.returncode == 0, r.stderr
+    # communicate() returns only when every process holding the pipe (a worker too) has exited
+    assert r.stdout.strip() == "0", r.stdout

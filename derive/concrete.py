@@ -391,6 +391,7 @@ class Walker:
         self.memo: dict[tuple, object] = {}
         self._free = _FREE
         self._concrete = _CONCRETE
+        self._base = self._env0({})  # the environment of a leaf's definition: the size only (never mutated)
 
     # ---- indices
 
@@ -540,12 +541,12 @@ class Walker:
         defined = key in self.table
         if mode is None:
             if defined:
-                return self._walk(_instantiate(self.table[key], leaf), self._env0({}), None)
+                return self._walk(_instantiate(self.table[key], leaf), self._base, None)
             if leaf in self.subs:
-                return self._walk(self.subs[leaf], self._env0({}), None)
+                return self._walk(self.subs[leaf], self._base, None)
             return self.f.variable(leaf)
         target, keep = mode
         if defined and key not in keep:
-            return self._walk(_instantiate(self.table[key], leaf), self._env0({}), mode)
+            return self._walk(_instantiate(self.table[key], leaf), self._base, mode)
         same = leaf is target or (hash(leaf) == hash(target) and leaf == target)  # hashes are cached
-        return self._walk(leaf, self._env0({}), None), self.f.const(Integer(1 if same else 0))
+        return self._walk(leaf, self._base, None), self.f.const(Integer(1 if same else 0))

@@ -26,9 +26,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sympy import Basic, Expr, srepr
+from sympy import Basic, Expr
 
-from .verify import VERIFIER_VERSION, ChainReport, Context, Counterexample, Evidence, LinkReport, Verdict, srepr_of, verify_chain
+from .srepr import srepr_of
+from .verify import VERIFIER_VERSION, ChainReport, Context, Counterexample, Evidence, LinkReport, Verdict, verify_chain
 
 __all__ = [
     "CACHE_FORMAT",

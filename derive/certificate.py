@@ -12,7 +12,8 @@ from typing import Any
 from . import __version__
 from .engine import VerifiedDerivation, VerifiedStep
 from .latex import DerivePrinter
-from .verify import VERIFIER_VERSION, srepr_of
+from .srepr import srepr_of
+from .verify import VERIFIER_VERSION
 
 __all__ = ["SCHEMA", "certificate", "dumps"]
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from fractions import Fraction
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import mpmath
 from sympy import (
@@ -33,7 +33,6 @@ from sympy import (
     Basic,
     Derivative,
     Indexed,
-    IndexedBase,
     Integer,
     KroneckerDelta,
     Mul,
@@ -276,7 +275,6 @@ class NumericField:
     def __init__(self, points: int = 1, salt: str = "") -> None:
         self.points = points
         self.salt = salt
-        self.values: dict[Basic, tuple[Rational, ...]] = {}
         self._mp: dict[Basic, tuple] = {}
         self._const: dict[Rational, tuple] = {}
 
@@ -290,8 +288,7 @@ class NumericField:
         found = self._mp.get(key)
         if found is None:
             text = f"{self.salt}\x00{srepr(key)}\x00"
-            v = self.values[key] = tuple(Rational(1 + _hash_int(f"{text}{n}") % 40, 20) for n in range(self.points))
-            found = self._mp[key] = tuple(mpmath.mpf(int(x.p)) / int(x.q) for x in v)
+            found = self._mp[key] = tuple(mpmath.mpf(1 + _hash_int(f"{text}{n}") % 40) / 20 for n in range(self.points))
         return found
 
     def is_zero(self, x: tuple) -> bool:

@@ -4,6 +4,9 @@ The text is parsed with Python's ``ast`` (parsing only, nothing runs) and every 
 SymPy class on an explicit allow-list; anything else is a `CertificateError`. Size and nesting
 are bounded, and so are the numbers (digits, exponents, bits of a literal power, sum limits,
 Float precision), checked on the syntax tree before anything is built.
+
+The writing side is `srepr_of`: ``sympy.srepr`` memoised by object, for the certificate, the
+cache key and the verifier's seed, which spell the same members.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from sympy import Basic
 
 from .errors import InputError
 
-__all__ = ["CertificateError", "parse_srepr", "ALLOWED", "MAX_LENGTH", "MAX_DEPTH", "MAX_POWER", "MAX_INT_DIGITS",
+__all__ = ["CertificateError", "parse_srepr", "srepr_of", "ALLOWED", "MAX_LENGTH", "MAX_DEPTH", "MAX_POWER", "MAX_INT_DIGITS",
            "MAX_NUMBER_BITS", "MAX_SUM_BOUND", "MAX_DERIVATIVE_ORDER"]
 
 MAX_LENGTH = 200_000
@@ -174,3 +177,18 @@ def _check_bounds(tree: ast.AST) -> None:
                         b = _literal_int(bound)
                         if b is not None and abs(b) > MAX_SUM_BOUND:
                             raise CertificateError(f"a sum limit of {b} (at most {MAX_SUM_BOUND})")
+
+
+_SREPR: dict[int, tuple[Basic, str]] = {}
+
+
+def srepr_of(expr: Basic) -> str:
+    """`sympy.srepr`, memoised by object (the object is kept, so its id stays its own; equal but
+    distinct objects, such as Floats of different precision, are spelled separately): the
+    verifier's seed, the cache key and the certificate all spell the same members."""
+    found = _SREPR.get(id(expr))
+    if found is None or found[0] is not expr:
+        if len(_SREPR) >= 4096:
+            _SREPR.clear()
+        found = _SREPR[id(expr)] = (expr, sympy.srepr(expr))
+    return found[1]

@@ -26,7 +26,7 @@ from functools import lru_cache
 from enum import Enum
 
 import mpmath
-from sympy import Basic, Eq, Expr, Rational, Sum, Symbol, srepr
+from sympy import Basic, Eq, Expr, Rational, Sum, Symbol
 
 from .calculus import (
     Definitions,
@@ -40,6 +40,7 @@ from .calculus import (
 from . import concrete, ratfunc
 from .numeric import evaluate
 from .instances import Placement, explicit, placements, solve_constraints, split_conditions, variables_of
+from .srepr import srepr_of
 from .steps import Definition
 
 __all__ = [
@@ -220,21 +221,6 @@ def _symbolic(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context
 
 
 # --------------------------------------------------------------------------- instances
-
-
-_SREPR: dict[int, tuple[Basic, str]] = {}
-
-
-def srepr_of(expr: Basic) -> str:
-    """`sympy.srepr`, memoised by object (the object is kept, so its id stays its own; equal but
-    distinct objects, such as Floats of different precision, are spelled separately): the seed
-    and the cache key both spell every member."""
-    found = _SREPR.get(id(expr))
-    if found is None or found[0] is not expr:
-        if len(_SREPR) >= 4096:
-            _SREPR.clear()
-        found = _SREPR[id(expr)] = (expr, srepr(expr))
-    return found[1]
 
 
 def _seed(members: Sequence[Expr], conditions: Sequence[Basic]) -> int:
@@ -484,7 +470,7 @@ def verify_chain(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Cont
     rng = random.Random(_seed(members, conds))
     sym = _symbolic(members, conds, ctx)
     exact, counter, num, _ = _numbers(members, conds, ctx, rng)
-    if ctx.size is not None and any(_decide(s, e, n, c) is Verdict.CHECKED for s, e, n, c in zip(sym, exact, num, counter)):
+    if ctx.size is not None and ctx.settings.more_ks and any(_decide(s, e, n, c) is Verdict.CHECKED for s, e, n, c in zip(sym, exact, num, counter)):
         num, counter = _more_sizes(members, conds, ctx, rng, sym, exact, num, counter)
     links = tuple(
         LinkReport(_decide(s, e, n, c), (s, e, n), c if _decide(s, e, n, c) is Verdict.REFUTED else None)
@@ -510,8 +496,11 @@ def _more_sizes(members: Sequence[Expr], conds: Sequence[Basic], ctx: Context, r
             num[n], counter[n] = more_num[n], more_counter[n]
             continue
         sizes = ", ".join(str(k) for k in ctx.settings.more_ks)
-        found = more_num[n].detail if more_num[n].outcome == "pass" else f"not evaluated ({more_num[n].detail})"
-        num[n] = Evidence("numeric", "pass", f"{v.detail}; without a general proof, also at k = {sizes}: {found}")
+        if more_num[n].outcome == "pass":
+            num[n] = Evidence("numeric", "pass", f"{v.detail}; without a general proof, also at k = {sizes}: {more_num[n].detail}")
+        else:  # the check a checked link needs did not run: not checked
+            num[n] = Evidence("numeric", "error", f"{v.detail}; without a general proof it must also agree at k = {sizes}, "
+                                                  f"where it could not be evaluated: {more_num[n].detail}")
     return num, counter
 
 

@@ -24,6 +24,7 @@ instance (`derive.instances.explicit`), so nothing is guessed.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from fractions import Fraction
 from collections.abc import Mapping, Sequence
 
@@ -42,7 +43,6 @@ from sympy import (
     Symbol,
     exp,
     log,
-    srepr,
 )
 from sympy.core.function import AppliedUndef
 
@@ -50,6 +50,7 @@ from . import sparsepoly as sp
 from .calculus import Definitions, _instantiate, free_indices
 from .ratfunc import Converter, Frac
 from .ratfunc import Unsupported as _RatUnsupported
+from .srepr import srepr_of
 
 __all__ = ["Unsupported", "Walker", "ExactField", "NumericField"]
 
@@ -287,7 +288,7 @@ class NumericField:
     def variable(self, key: Basic) -> tuple:
         found = self._mp.get(key)
         if found is None:
-            text = f"{self.salt}\x00{srepr(key)}\x00"
+            text = f"{self.salt}\x00{srepr_of(key)}\x00"
             found = self._mp[key] = tuple(mpmath.mpf(1 + _hash_int(f"{text}{n}") % 40) / 20 for n in range(self.points))
         return found
 
@@ -363,8 +364,52 @@ class _Dual:
 
 #: Entries a walker's memo holds before it starts afresh.
 MEMO_LIMIT = 500_000
-_FREE: dict[Basic, tuple[Symbol, ...]] = {}  # free indices of an expression (pure; shared by walkers)
-_CONCRETE: dict[tuple, Basic] = {}  # (base, index values) -> the Indexed
+
+# What a node is, decided once per expression (not per walk): the walk dispatches on it.
+_NUMBER, _INDEX, _LEAF, _ADD, _MUL, _POW, _EXP, _LOG, _DELTA, _SUM, _DERIVATIVE, _OTHER = range(12)
+#: id(expression) -> (its free indices sorted by name, its kind, its number, the expression, and
+#: for an ``Indexed`` its base's number and indices); the expression is held, so its id stays its
+#: own. Shared by every walker (pure).
+_INFO: dict[int, tuple] = {}
+#: expression -> its number: equal expressions (even distinct objects) share one number, which
+#: keys the memos (small ints hash and compare without SymPy). Numbers are never reused.
+_NUMBERS: dict[Basic, int] = {}
+_COUNT = itertools.count()
+_CONCRETE: dict[tuple, Basic] = {}  # (number of the base, index values) -> the Indexed
+
+
+def _info(e: Basic) -> tuple:
+    found = _INFO.get(id(e))
+    if found is None:
+        if len(_INFO) > 200_000:
+            _INFO.clear()
+        kind = _kind(e)
+        extra = (_number_of(e.base), tuple(e.indices)) if isinstance(e, Indexed) else None
+        found = _INFO[id(e)] = (tuple(sorted(free_indices(e), key=lambda s: s.name)), kind, _number_of(e), e, extra)
+    return found
+
+
+def _number_of(e: Basic) -> int:
+    found = _NUMBERS.get(e)
+    if found is None:
+        if len(_NUMBERS) > 200_000:
+            _NUMBERS.clear()
+        found = _NUMBERS[e] = next(_COUNT)
+    return found
+
+
+def _kind(e: Basic) -> int:
+    if not e.args and not isinstance(e, Symbol):
+        return _NUMBER
+    if isinstance(e, Symbol):
+        return _INDEX if e.is_integer else _LEAF
+    if isinstance(e, (Indexed, AppliedUndef)):
+        return _LEAF
+    for cls, kind in ((Add, _ADD), (Mul, _MUL), (Pow, _POW), (exp, _EXP), (log, _LOG), (KroneckerDelta, _DELTA),
+                      (Sum, _SUM), (Derivative, _DERIVATIVE)):
+        if isinstance(e, cls):
+            return kind
+    return _OTHER
 
 
 class Walker:
@@ -374,6 +419,9 @@ class Walker:
     differentiation (a constraint solved for that variable). Results are memoised by expression,
     the values of its free indices and the derivative taken, so members that share subexpressions
     (a normaliser in every softmax term, ``dL/dz_i`` in several steps) are walked once.
+
+    Under a derivative the walk is in *dual mode*: ``mode`` is the number of the derivative taken
+    (the variable and the definitions kept), ``None`` outside any derivative.
     """
 
     def __init__(self, defs: Definitions, size: Symbol | None, k: int, field: object,
@@ -386,8 +434,9 @@ class Walker:
         self.dual = _Dual(field)
         self.subs = dict(substitutions or {})
         self.memo: dict[tuple, object] = {}
-        self._free = _FREE
-        self._concrete = _CONCRETE
+        self._modes: list[tuple[int, frozenset, Basic]] = []  # mode -> (the variable's number, definitions kept, the variable)
+        self._mode_of: dict[tuple[int, frozenset], int] = {}
+        self._leaves: dict[int, tuple] = {}  # a concrete leaf's number -> what it is here (see _leaf)
         self._base = self._env0({})  # the environment of a leaf's definition: the size only (never mutated)
 
     # ---- indices
@@ -419,73 +468,69 @@ class Walker:
             return out
         raise Unsupported(f"cannot read the index {e}")
 
-    def _frees(self, e: Basic) -> tuple[Symbol, ...]:
-        found = self._free.get(e)
-        if found is None:
-            if len(self._free) > 200_000:
-                self._free.clear()
-            found = self._free[e] = tuple(sorted(free_indices(e), key=lambda s: s.name))
-        return found
-
     def _at(self, e: Basic, env: Mapping[Basic, int]) -> Basic:
         """A leaf (``z[i]``, ``sigma(x)``, a scalar) with its indices made concrete."""
-        if isinstance(e, Indexed):
-            values = tuple(self._int(i, env) for i in e.indices)
-            key = (e.base, values)
-            found = self._concrete.get(key)
+        extra = _info(e)[4]
+        if extra is not None:  # Indexed
+            base, indices = extra
+            values = tuple([self._int(i, env) for i in indices])
+            found = _CONCRETE.get((base, values))
             if found is None:
-                found = self._concrete[key] = Indexed(e.base, *(Integer(v) for v in values))
+                found = _CONCRETE[(base, values)] = Indexed(e.base, *(Integer(v) for v in values))
             return found
         if isinstance(e, AppliedUndef):
-            frees = self._frees(e)
+            frees = _info(e)[0]
             return e.xreplace({s: Integer(env[s]) for s in frees}) if frees else e
         return e
 
     # ---- the walk
 
-    def _walk(self, e: Basic, env: Mapping[Basic, int], mode: tuple | None) -> object:
-        frees = self._free.get(e)
-        if frees is None:
-            if not e.args and not isinstance(e, Symbol):  # numbers: not memoised
-                return self._number(e, mode)
-            frees = self._frees(e)
+    def _walk(self, e: Basic, env: Mapping[Basic, int], mode: int | None) -> object:
+        info = _INFO.get(id(e))
+        if info is None:
+            info = _info(e)
+        frees, kind, n = info[0], info[1], info[2]
+        if kind == _NUMBER:  # numbers: not memoised
+            return self._number(e, mode)
         try:
-            key = (e, tuple([env[s] for s in frees]) if frees else (), mode)
+            key = (n, tuple([env[s] for s in frees]), mode) if frees else (n, mode)
         except KeyError:
             raise Unsupported(f"a free index of {e} has no value") from None
-        found = self.memo.get(key, self)
-        if found is self:
-            found = self._node(e, env, mode)
-            if len(self.memo) >= MEMO_LIMIT:  # a walker shared by many chains stays bounded
-                self.memo.clear()
-            self.memo[key] = found
+        memo = self.memo
+        found = memo.get(key, memo)
+        if found is memo:
+            found = self._node(e, kind, env, mode)
+            if len(memo) >= MEMO_LIMIT:  # a walker shared by many chains stays bounded
+                memo.clear()
+            memo[key] = found
         return found
 
-    def _number(self, e: Basic, mode: tuple | None) -> object:
+    def _number(self, e: Basic, mode: int | None) -> object:
         if not e.is_Rational:
             raise Unsupported(f"cannot read the number {e}")
         return self.f.const(e) if mode is None else self.dual.const(e)
 
-    def _node(self, e: Basic, env: Mapping[Basic, int], mode: tuple | None) -> object:
-        if isinstance(e, Symbol) and e.is_integer:
-            return self._number(Integer(self._int(e, env)), mode)
-        if isinstance(e, (Symbol, Indexed, AppliedUndef)):
-            return self._leaf(self._at(e, env), mode)
-        if isinstance(e, (Add, Mul)):
-            parts = [self._walk(a, env, mode) for a in e.args]
+    def _node(self, e: Basic, kind: int, env: Mapping[Basic, int], mode: int | None) -> object:
+        walk = self._walk
+        if kind == _ADD or kind == _MUL:
+            parts = [walk(a, env, mode) for a in e.args]
             if mode is None:
-                return self.f.add(parts) if isinstance(e, Add) else self.f.mul(parts)
-            value = self._walk(e, env, None)
-            return self.dual.add(value, parts) if isinstance(e, Add) else self.dual.mul(value, parts)
-        if isinstance(e, (Pow, exp, log)):
-            return self._elementary(e, env, mode)
-        if isinstance(e, KroneckerDelta):
+                return self.f.add(parts) if kind == _ADD else self.f.mul(parts)
+            value = walk(e, env, None)
+            return self.dual.add(value, parts) if kind == _ADD else self.dual.mul(value, parts)
+        if kind == _LEAF:
+            return self._leaf(self._at(e, env), mode)
+        if kind == _POW or kind == _EXP or kind == _LOG:
+            return self._elementary(e, kind, env, mode)
+        if kind == _SUM:
+            terms = self._sum(e.function, list(e.limits), env, mode)
+            return self.f.add(terms) if mode is None else self.dual.add(walk(e, env, None), terms)
+        if kind == _INDEX:
+            return self._number(Integer(self._int(e, env)), mode)
+        if kind == _DELTA:
             a, b = (self._int(x, env) for x in e.args)
             return self._number(Integer(int(a == b)), mode)
-        if isinstance(e, Sum):
-            terms = self._sum(e.function, list(e.limits), env, mode)
-            return self.f.add(terms) if mode is None else self.dual.add(self._walk(e, env, None), terms)
-        if isinstance(e, Derivative):
+        if kind == _DERIVATIVE:
             if mode is not None:
                 raise Unsupported("a derivative inside a derivative")
             (var, count), = e.variable_count
@@ -493,57 +538,73 @@ class Walker:
                 raise Unsupported(f"a derivative with respect to {var}")
             target = self._at(var, env)
             keep = frozenset({self.defs.key_of(target)}) if self.defs.key_of(target) in self.table else frozenset()
-            return self._walk(e.expr, env, (target, keep))[1]
+            return walk(e.expr, env, self._mode(target, keep))[1]
         raise Unsupported(f"cannot read {type(e).__name__}")
 
-    def _elementary(self, e: Basic, env: Mapping[Basic, int], mode: tuple | None) -> object:
+    def _mode(self, target: Basic, keep: frozenset) -> int:
+        """The number of the derivative by ``target`` (definitions in ``keep`` not unfolded)."""
+        key = (_info(target)[2], keep)
+        found = self._mode_of.get(key)
+        if found is None:
+            found = self._mode_of[key] = len(self._modes)
+            self._modes.append((key[0], keep, target))
+        return found
+
+    def _elementary(self, e: Basic, kind: int, env: Mapping[Basic, int], mode: int | None) -> object:
         """``x^n``, ``e^x`` or ``ln x``; under a derivative the value is the one walked without
         it (memoised once for every variable differentiated by), and only the derivative is new."""
         f = self.f
-        if isinstance(e, Pow) and not e.args[1].is_Rational:
+        if kind == _POW and not e.args[1].is_Rational:
             raise Unsupported("a symbolic exponent")
         if mode is None:
             x = self._walk(e.args[0], env, None)
-            if isinstance(e, Pow):
+            if kind == _POW:
                 return f.power(x, e.args[1])
-            return f.exp(x) if isinstance(e, exp) else f.log(x)
+            return f.exp(x) if kind == _EXP else f.log(x)
         v, d = self._walk(e.args[0], env, mode)
         value = self._walk(e, env, None)
         if f.is_zero(d):
             return value, d
-        if isinstance(e, exp):
+        if kind == _EXP:
             return value, f.mul([value, d])
-        if isinstance(e, log):
+        if kind == _LOG:
             return value, f.mul([d, f.power(v, Integer(-1))])
         n = e.args[1]
         return value, f.mul([f.const(n), f.power(v, n - 1), d])
 
-    def _sum(self, body: Basic, limits: list, env: Mapping[Basic, int], mode: tuple | None) -> list:
+    def _sum(self, body: Basic, limits: list, env: Mapping[Basic, int], mode: int | None) -> list:
         """The terms of a sum over ``limits`` (innermost last), each walked."""
         var, lo, hi = limits[-1]
         a, b = self._int(lo, env), self._int(hi, env)
         terms = []
+        walk = self._walk
         for v in range(a, b + 1):
-            inner = dict(env)
-            inner[var] = v
+            inner = {**env, var: v}
             if len(limits) > 1:
                 terms.extend(self._sum(body, limits[:-1], inner, mode))
             else:
-                terms.append(self._walk(body, inner, mode))
+                terms.append(walk(body, inner, mode))
         return terms
 
-    def _leaf(self, leaf: Basic, mode: tuple | None) -> object:
+    def _leaf(self, leaf: Basic, mode: int | None) -> object:
         """A variable, a defined object (unfolded unless kept), or a solved variable."""
-        key = self.defs.key_of(leaf)
-        defined = key in self.table
+        n = _info(leaf)[2]
+        found = self._leaves.get(n)
+        if found is None:
+            key = self.defs.key_of(leaf)
+            if key in self.table:
+                found = (key, _instantiate(self.table[key], leaf))
+            else:
+                found = (None, self.subs.get(leaf))
+            self._leaves[n] = found
+        key, unfolded = found
         if mode is None:
-            if defined:
-                return self._walk(_instantiate(self.table[key], leaf), self._base, None)
-            if leaf in self.subs:
-                return self._walk(self.subs[leaf], self._base, None)
+            if unfolded is not None:  # a definition, or a constraint's solution
+                return self._walk(unfolded, self._base, None)
             return self.f.variable(leaf)
-        target, keep = mode
-        if defined and key not in keep:
-            return self._walk(_instantiate(self.table[key], leaf), self._base, mode)
-        same = leaf is target or (hash(leaf) == hash(target) and leaf == target)  # hashes are cached
+        target, keep, variable = self._modes[mode]
+        if key is not None and key not in keep:
+            return self._walk(unfolded, self._base, mode)
+        # equal expressions share a number; the comparison stands in case the numbers were renewed
+        same = n == target or (hash(leaf) == hash(variable) and leaf == variable)
         return self._walk(leaf, self._base, None), self.f.const(Integer(1 if same else 0))

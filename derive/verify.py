@@ -166,9 +166,16 @@ def _symbolic_form(expr: Expr, ctx: Context, index_rel: Sequence[Basic]) -> Expr
     """Derivatives evaluated by SymPy, definitions unfolded, sums brought to a canonical form. At a
     fixed size (no size symbol) every sum with integer limits is written out before differentiating
     (plain differentiation of explicit expressions: faster, and no deltas to collapse)."""
-    e = evaluate_derivatives(expr, ctx.defs, explicit=ctx.size is None)
+    return _canonical_form(expr, ctx.defs, ctx.size, tuple(index_rel))
+
+
+@lru_cache(maxsize=1024)
+def _canonical_form(expr: Expr, defs: Definitions, size: Symbol | None, index_rel: tuple[Basic, ...]) -> Expr:
+    """`_symbolic_form`, memoised (pure): consecutive steps share members (``dL/dz_i`` ends one
+    step and starts the next), and each is brought to its form once."""
+    e = evaluate_derivatives(expr, defs, explicit=size is None)
     e = apply_index_conditions(e, index_rel)
-    e = linearize_sums(e, ctx.size)
+    e = linearize_sums(e, size)
     e = apply_index_conditions(e, index_rel)
     return canonical_sums(e)
 

@@ -134,6 +134,31 @@ def test_a_bounded_memo_gives_the_same_reports(monkeypatch):
     _fresh_walkers()
 
 
+def test_a_derivative_variable_is_recognised_after_the_expression_numbers_are_renewed(monkeypatch):
+    """The walker keys its memo by numbers it gives expressions; the table of numbers is bounded,
+    and an expression met after it is renewed gets a new number. The variable of a derivative is
+    then still recognised (compared as an expression), so d(z_1^2 z_2)/dz_1 stays 2 z_1 z_2."""
+    from derive import concrete
+    from derive.calculus import Definitions
+
+    def value(walker):
+        return walker.value(Derivative(z[1] ** 2 * z[2], z[1]), {})
+
+    field = concrete.ExactField()
+    expected = value(concrete.Walker(Definitions(()), None, 2, field))
+    assert not field.equal(expected, field.const(0))
+    real = concrete.Walker._mode
+
+    def renewed(self, target, keep):  # as if the numbers were renewed just after the mode was made
+        mode = real(self, target, keep)
+        _, kept, variable = self._modes[mode]
+        self._modes[mode] = (-1, kept, variable)
+        return mode
+
+    monkeypatch.setattr(concrete.Walker, "_mode", renewed)
+    assert field.equal(value(concrete.Walker(Definitions(()), None, 2, field)), expected)
+
+
 def test_instance_entries_are_proved_symbolically_with_sums_written_out():
     """At a fixed size the symbolic method writes the sums out and solves the one-hot constraint
     for a label; the gradient components need that constraint."""

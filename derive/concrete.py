@@ -29,6 +29,7 @@ from fractions import Fraction
 from collections.abc import Mapping, Sequence
 
 import mpmath
+from mpmath import libmp
 from sympy import (
     Add,
     Basic,
@@ -271,56 +272,101 @@ class NumericField:
     point (one walk serves every point). A variable's values are rationals in 1/20..2 drawn by
     hashing its `srepr` with ``salt`` and the point's number: pseudo-random, but a function of the
     variable alone, so a walker (and its memo) can be shared by every chain and placement at one
-    size without the values depending on which chain came first."""
+    size without the values depending on which chain came first.
 
-    def __init__(self, points: int = 1, salt: str = "") -> None:
+    The numbers are mpmath's raw ``mpf`` tuples, operated on by mpmath's own ``libmp`` functions at
+    ``digits`` digits with rounding to nearest: the very operations ``mpmath.mpf`` arithmetic and
+    ``mpmath.fsum``, ``exp`` and ``log`` perform under ``workdps(digits)``, without building a
+    Python object per number. What has no real value (the logarithm of a negative number, a
+    fractional power of one) is `Unsupported`: the verifier evaluates that instance the explicit
+    way (`derive.numeric`), where complex numbers are allowed.
+    """
+
+    def __init__(self, points: int = 1, salt: str = "", digits: int = 50) -> None:
         self.points = points
         self.salt = salt
+        self.prec = libmp.dps_to_prec(digits)
         self._mp: dict[Basic, tuple] = {}
         self._const: dict[Rational, tuple] = {}
+        self._one = (libmp.fone,) * points
+
+    def _rational(self, p: int, q: int) -> tuple:
+        """``mpf(p) / q`` at this precision (exact ``p``, one rounding)."""
+        return libmp.mpf_div(libmp.from_int(p, self.prec, _RND), libmp.from_int(q), self.prec, _RND)
 
     def const(self, c: Rational) -> tuple:
         found = self._const.get(c)
         if found is None:
-            found = self._const[c] = (mpmath.mpf(int(c.p)) / int(c.q),) * self.points
+            found = self._const[c] = (self._rational(int(c.p), int(c.q)),) * self.points
         return found
 
     def variable(self, key: Basic) -> tuple:
         found = self._mp.get(key)
         if found is None:
             text = f"{self.salt}\x00{srepr_of(key)}\x00"
-            found = self._mp[key] = tuple(mpmath.mpf(1 + _hash_int(f"{text}{n}") % 40) / 20 for n in range(self.points))
+            found = self._mp[key] = tuple(self._rational(1 + _hash_int(f"{text}{n}") % 40, 20) for n in range(self.points))
         return found
 
     def is_zero(self, x: tuple) -> bool:
-        return all(v == 0 for v in x)
+        return all(v == _ZERO for v in x)
 
     def add(self, xs: Sequence[tuple]) -> tuple:
         if not xs:
             return self.const(Integer(0))
-        return tuple(mpmath.fsum(col) for col in zip(*xs))
+        prec = self.prec
+        return tuple([_MPF_SUM(col, prec, _RND) for col in zip(*xs)])
 
     def mul(self, xs: Sequence[tuple]) -> tuple:
-        out = list(xs[0]) if xs else [mpmath.mpf(1)] * self.points
+        if not xs:
+            return self._one
+        out = list(xs[0])
+        prec = self.prec
         for x in xs[1:]:
-            for n, v in enumerate(x):
-                out[n] *= v
+            out = [_MPF_MUL(a, b, prec, _RND) for a, b in zip(out, x)]
         return tuple(out)
 
     def power(self, x: tuple, e: Basic) -> tuple:
         if e.is_Integer:
-            n = int(e)
-            return tuple(v ** n for v in x)
+            n, prec = int(e), self.prec
+            return tuple([libmp.mpf_pow_int(v, n, prec, _RND) for v in x])
         if e.is_Rational:
-            q = mpmath.mpf(int(e.p)) / int(e.q)
-            return tuple(mpmath.power(v, q) for v in x)
+            with mpmath.workprec(self.prec):
+                q = mpmath.mpf(int(e.p)) / int(e.q)
+                out = [mpmath.power(mpmath.mpf(v), q) for v in x]
+            if not all(isinstance(v, mpmath.mpf) for v in out):
+                raise Unsupported("a fractional power of a negative number")
+            return tuple(v._mpf_ for v in out)
         raise Unsupported("a symbolic exponent")
 
     def exp(self, x: tuple) -> tuple:
-        return tuple(mpmath.exp(v) for v in x)
+        prec = self.prec
+        return tuple([libmp.mpf_exp(v, prec, _RND) for v in x])
 
     def log(self, x: tuple) -> tuple:
-        return tuple(mpmath.log(v) for v in x)
+        prec = self.prec
+        try:
+            return tuple([libmp.mpf_log(v, prec, _RND) for v in x])
+        except libmp.ComplexResult:
+            raise Unsupported("the logarithm of a negative number") from None
+
+    def differences(self, a: tuple, b: tuple, digits: int) -> list[float | None]:
+        """Per point, ``|a - b|`` as a float where it is at most ``10^-digits (1 + |a| + |b|)``,
+        else None (the two sides differ there)."""
+        prec = self.prec
+        tolerance = libmp.mpf_pow_int(libmp.from_int(10), -digits, prec, _RND)
+        out: list[float | None] = []
+        for va, vb in zip(a, b):
+            err = libmp.mpf_abs(libmp.mpf_sub(va, vb, prec, _RND), prec, _RND)
+            scale = libmp.mpf_add(libmp.mpf_add(libmp.mpf_abs(va, prec, _RND), libmp.fone, prec, _RND),
+                                  libmp.mpf_abs(vb, prec, _RND), prec, _RND)
+            out.append(libmp.to_float(err, rnd=_RND) if libmp.mpf_le(err, libmp.mpf_mul(tolerance, scale, prec, _RND)) else None)
+        return out
+
+
+_RND = libmp.round_nearest
+_ZERO = libmp.fzero
+_MPF_SUM = libmp.mpf_sum
+_MPF_MUL = libmp.mpf_mul
 
 
 def _hash_int(text: str) -> int:

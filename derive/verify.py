@@ -379,17 +379,10 @@ def _walked(members: Sequence[Expr], constraints: Sequence[Basic], ctx: Context,
             values = [walker.value(m, env) for m in members]
             same = [walker.f.equal(a, b) for a, b in zip(values, values[1:])]
         errs = None
-        if do_numeric:
-            errs = []
-            tolerance = mpmath.mpf(10) ** (-(DIGITS - 15))
-            with mpmath.workdps(DIGITS):  # every point in one walk: a value is a tuple, one number per point
-                walker = _walker(ctx.defs, ctx.size, at.k, sol, ctx.settings.points)
-                values = [walker.value(m, env) for m in members]
-                for xa, xb in zip(values, values[1:]):
-                    errs.append([])
-                    for va, vb in zip(xa, xb):
-                        err, scale = abs(va - vb), 1 + abs(va) + abs(vb)
-                        errs[-1].append(float(err) if err <= tolerance * scale else None)
+        if do_numeric:  # every point in one walk: a value is a tuple, one number per point
+            walker = _walker(ctx.defs, ctx.size, at.k, sol, ctx.settings.points)
+            values = [walker.value(m, env) for m in members]
+            errs = [walker.f.differences(xa, xb, DIGITS - 15) for xa, xb in zip(values, values[1:])]
         return same, errs
     except Exception:  # noqa: BLE001 - anything the walker cannot do is done the explicit way
         return None
@@ -422,7 +415,7 @@ def _walker(defs: Definitions, size: Symbol | None, k: int, sol: tuple, points: 
     if walker is None:
         if len(_WALKERS) >= 64:
             _WALKERS.clear()
-        field = concrete.ExactField() if points is None else concrete.NumericField(points, salt=f"k={k}")
+        field = concrete.ExactField() if points is None else concrete.NumericField(points, salt=f"k={k}", digits=DIGITS)
         walker = _WALKERS[key] = concrete.Walker(defs, size, k, field, dict(sol))
     return walker
 

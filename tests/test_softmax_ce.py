@@ -118,8 +118,41 @@ def test_numeric_points_are_a_function_of_the_variable_and_the_size():
     assert NumericField(3, salt="k=6").variable(z[1]) != a[0]
     import mpmath
 
-    allowed = {mpmath.mpf(n) / 20 for n in range(1, 41)}  # rationals n/20 in 1/20..2, built the same way
+    with mpmath.workdps(50):  # rationals n/20 in 1/20..2, as mpmath's own division gives them at 50 digits
+        allowed = {(mpmath.mpf(n) / 20)._mpf_ for n in range(1, 41)}
     assert all(x in allowed for v in a for x in v)
+
+
+def test_the_numeric_field_computes_what_mpmath_computes():
+    """The field works on mpmath's raw numbers with mpmath's own functions; every operation must
+    give what mpmath's number objects give at 50 digits, to the last bit."""
+    import mpmath
+    from sympy import Integer, Rational
+
+    from derive.concrete import NumericField, Unsupported
+
+    f = NumericField(2, salt="t")
+    a, b = f.variable(z[1]), f.variable(z[2])
+    with mpmath.workdps(50):
+        ma, mb = [mpmath.mpf(x) for x in a], [mpmath.mpf(x) for x in b]
+        raw = lambda xs: tuple(x._mpf_ for x in xs)  # noqa: E731
+        assert f.add([a, b, f.const(Rational(1, 3))]) == raw(mpmath.fsum([x, y, mpmath.mpf(1) / 3]) for x, y in zip(ma, mb))
+        assert f.mul([a, b, b]) == raw(x * y * y for x, y in zip(ma, mb))
+        assert f.power(a, Integer(-3)) == raw(x ** -3 for x in ma)
+        assert f.power(a, Rational(1, 2)) == raw(mpmath.power(x, mpmath.mpf(1) / 2) for x in ma)
+        assert f.exp(a) == raw(mpmath.exp(x) for x in ma)
+        assert f.log(a) == raw(mpmath.log(x) for x in ma)
+        tolerance = mpmath.mpf(10) ** -35
+        same = f.differences(a, f.add([a, f.const(Integer(0))]), 35)
+        assert same == [0.0, 0.0]
+        assert f.differences(a, b, 35) == [float(abs(x - y)) if abs(x - y) <= tolerance * (1 + abs(x) + abs(y)) else None
+                                           for x, y in zip(ma, mb)]
+    assert f.is_zero(f.const(Integer(0))) and not f.is_zero(a)
+    negative = f.add([f.const(Integer(-5)), a])  # every value is at most 2
+    with pytest.raises(Unsupported):
+        f.log(negative)
+    with pytest.raises(Unsupported):
+        f.power(negative, Rational(1, 2))
 
 
 def test_a_bounded_memo_gives_the_same_reports(monkeypatch):

@@ -221,6 +221,7 @@ def evaluate_derivatives(
     defs: Definitions,
     *,
     explicit: bool = False,
+    split_logs: bool = False,
 ) -> Expr:
     """Evaluate every ``Derivative`` in ``expr`` and unfold all definitions.
 
@@ -228,36 +229,42 @@ def evaluate_derivatives(
     ``d L / d yhat_o`` treats ``yhat`` as the independent variable). Summation variables are
     renamed first so no bound index captures ``v``'s index. With ``explicit`` (a concrete size
     already substituted), sums are expanded to explicit additions before differentiating, so the
-    result is obtained by plain differentiation of explicit expressions, without deltas.
+    result is obtained by plain differentiation of explicit expressions, without deltas. With
+    ``split_logs`` every logarithm in a body is expanded (``ln(a/b) = ln a - ln b``, as `is_zero_form`
+    does) before it is differentiated: the same derivative (the two forms differ by a constant
+    multiple of ``2 pi i`` at most), found with far less work (``ln(e^{z_o}/S)`` becomes ``z_o - ln S``).
     """
 
     if explicit:
         expr = expand_sums(expr)
-    out = unfold(_visit_derivatives(expr, defs, explicit), defs)
+    out = unfold(_visit_derivatives(expr, defs, explicit, split_logs), defs)
     return expand_sums(out) if explicit else out
 
 
-def _visit_derivatives(e: Basic, defs: Definitions, explicit: bool, memo: dict[int, tuple[Basic, Basic]] | None = None) -> Basic:
+def _visit_derivatives(e: Basic, defs: Definitions, explicit: bool, split_logs: bool,
+                       memo: dict[int, tuple[Basic, Basic]] | None = None) -> Basic:
     if isinstance(e, Derivative):
-        return _evaluate_derivative(e, defs, explicit)
+        return _evaluate_derivative(e, defs, explicit, split_logs)
     if not e.args or isinstance(e, (Indexed, IndexedBase, Symbol)):
         return e
     memo = {} if memo is None else memo  # by node identity: a shared subtree is walked once
     found = memo.get(id(e))
     if found is None or found[0] is not e:  # the node is kept in the memo, so its id stays its own
-        found = memo[id(e)] = (e, _rebuilt(e, [_visit_derivatives(a, defs, explicit, memo) for a in e.args]))
+        found = memo[id(e)] = (e, _rebuilt(e, [_visit_derivatives(a, defs, explicit, split_logs, memo) for a in e.args]))
     return found[1]
 
 
 @lru_cache(maxsize=8192)
-def _evaluate_derivative(e: Derivative, defs: Definitions, explicit: bool) -> Expr:
+def _evaluate_derivative(e: Derivative, defs: Definitions, explicit: bool, split_logs: bool = False) -> Expr:
     """One ``Derivative`` evaluated (memoised: pure in its arguments, and the verifier meets the
     same derivative in many members and at many placements)."""
     variables = [v for v, _ in e.variable_count]
-    body = unfold(_visit_derivatives(e.expr, defs, explicit), defs, _defined_keys(variables, defs))
+    body = unfold(_visit_derivatives(e.expr, defs, explicit, split_logs), defs, _defined_keys(variables, defs))
     body = rename_bound(body, {n for v in variables for n in _names(v)})
     if explicit:
         body = expand_sums(body)
+    if split_logs:
+        body = _expand_log(body)
     return body.diff(*e.variable_count)
 
 

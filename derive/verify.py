@@ -173,7 +173,7 @@ def _symbolic_form(expr: Expr, ctx: Context, index_rel: Sequence[Basic]) -> Expr
 def _canonical_form(expr: Expr, defs: Definitions, size: Symbol | None, index_rel: tuple[Basic, ...]) -> Expr:
     """`_symbolic_form`, memoised (pure): consecutive steps share members (``dL/dz_i`` ends one
     step and starts the next), and each is brought to its form once."""
-    e = evaluate_derivatives(expr, defs, explicit=size is None)
+    e = evaluate_derivatives(expr, defs, explicit=size is None, split_logs=True)
     e = apply_index_conditions(e, index_rel)
     e = linearize_sums(e, size)
     e = apply_index_conditions(e, index_rel)

@@ -192,6 +192,20 @@ def test_a_derivative_variable_is_recognised_after_the_expression_numbers_are_re
     assert field.equal(value(concrete.Walker(Definitions(()), None, 2, field)), expected)
 
 
+def test_splitting_the_logarithms_before_differentiating_gives_the_same_derivative():
+    """The symbolic method expands ``ln(e^{z_o}/S)`` into ``z_o - ln S`` before SymPy
+    differentiates (far less work); the derivative must be the one of the unexpanded body, at
+    general k and with the sums written out."""
+    from derive.calculus import canonical_sums, evaluate_derivatives, is_zero_form, linearize_sums
+
+    defs = CTX.defs
+    for expr, size in [(Derivative(L, z[i]), k), (Derivative(L, z[2]).xreplace({k: 3}), None)]:
+        plain = evaluate_derivatives(expr, defs, explicit=size is None)
+        split = evaluate_derivatives(expr, defs, explicit=size is None, split_logs=True)
+        assert split != plain  # a different form: the logarithm was split off before differentiating
+        assert is_zero_form(canonical_sums(linearize_sums(split - plain, size)))
+
+
 def test_instance_entries_are_proved_symbolically_with_sums_written_out():
     """At a fixed size the symbolic method writes the sums out and solves the one-hot constraint
     for a label; the gradient components need that constraint."""

@@ -123,8 +123,9 @@ def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, str
 
         find_pdflatex()  # before the work: a missing pdflatex is a one-line error, nothing written
     from .cache import using
-    from .commands.common import select_cache
+    from .commands.common import select_cache, settle
 
+    settle()
     progress = _Progress()
     try:
         with using(select_cache(no_cache)):
@@ -320,6 +321,10 @@ def _values_as_given() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app and turn every failure into a one-line message and an exit code."""
     ce = _click_exceptions()
+    if argv is None:  # run as a program (see also the end)
+        from .commands.common import as_program
+
+        as_program()
     _values_as_given()
     _interrupt_on_sigterm()
     _add_command_modules()

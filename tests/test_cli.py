@@ -137,3 +137,27 @@ def test_check_leaves_no_worker_behind(tmp_path):
     assert r.returncode == 0, r.stderr
     # communicate() returns only when every process holding the pipe (a worker too) has exited
     assert r.stdout.strip() == "0", r.stdout
+
+
+def test_a_program_freezes_what_its_imports_made_and_a_caller_is_left_alone(tmp_path):
+    """Run as a program, a command moves the objects its imports made out of the garbage
+    collector's reach before working (gc.freeze: a full collection would walk SymPy's modules
+    again); called from Python code, derive does not touch the caller's collector."""
+    import gc
+
+    doc = tmp_path / "doc.md"
+    doc.write_text("$$\\frac{d}{dx} x^2 = 2x$$\n")
+    record = tmp_path / "frozen"
+    script = (f"import atexit, gc, sys\natexit.register(lambda: open({str(record)!r}, 'w').write(str(gc.get_freeze_count())))\n"
+              f"sys.argv = ['derive', 'check', {str(doc)!r}]\nfrom derive.cli import main\nmain()\n")
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert r.returncode == 0, r.stderr
+    assert int(record.read_text()) > 10_000  # SymPy's modules and more
+
+    from derive.cli import main
+
+    before = gc.get_freeze_count()
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", str(doc)])
+    assert exit_.value.code == 0
+    assert gc.get_freeze_count() == before

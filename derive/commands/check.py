@@ -18,7 +18,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ..errors import InputError, UsageError
-from .common import MAX_TIMEOUT, time_limit
+from .common import MAX_TIMEOUT, settle, time_limit
 
 __all__ = ["MAX_BYTES", "MAX_TIMEOUT", "load", "register"]
 
@@ -122,6 +122,7 @@ def check(
     from ..check.document import DocumentError, scan
     from ..check.report import exit_code, render_text, to_json
 
+    settle()
     limit = time_limit(timeout)
     if not (1 <= jobs <= MAX_JOBS):
         raise UsageError(f"--jobs must be between 1 and {MAX_JOBS}, got {jobs}")

@@ -26,9 +26,10 @@ def recheck(cert: CertArg, strict: StrictOpt = False, timeout: TimeoutOpt = 60.0
     from ..cache import using
     from ..recheck import load_certificate, mismatches, parse_certificate
     from ..recheck import recheck as run
-    from .common import Progress, select_cache, time_limit
+    from .common import Progress, select_cache, settle, time_limit
 
     limit = time_limit(timeout)
+    settle()
     parsed = parse_certificate(load_certificate(Path(cert)))
     progress = Progress(1)
     progress.start(parsed.derivation or cert)

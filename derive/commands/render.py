@@ -28,7 +28,9 @@ def generate(directory: Path, progress: object = None) -> tuple[dict[str, str], 
     """(file name -> text for every target, names of targets with a refuted claim)."""
     from ..produce import produce
     from ..runs import FORMATS, targets
+    from .common import settle
 
+    settle()
     chosen = targets([], [], directory)
     if progress is not None:
         progress.total = len(chosen)  # type: ignore[attr-defined]

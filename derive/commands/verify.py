@@ -42,7 +42,9 @@ def run_verify(names: list[str], ks: list[int], output: Path, progress: Any = No
     from ..cache import active
     from ..produce import produce
     from ..runs import TargetResult, cases_of, targets
+    from .common import settle
 
+    settle()
     chosen = targets(names, ks, output)
     if progress is not None:
         progress.total = len(chosen)

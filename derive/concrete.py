@@ -468,22 +468,35 @@ class Walker:
 
     Under a derivative the walk is in *dual mode*: ``mode`` is the number of the derivative taken
     (the variable and the definitions kept), ``None`` outside any derivative.
+
+    ``parent``: a walker with the same definitions, size and field and no substitutions. What does
+    not mention a substituted variable (itself or through a definition: ``yhat`` when ``y[3]`` is
+    solved for) has the same value in both, and is taken from the parent, whose memo every
+    walker of that size shares.
     """
 
     def __init__(self, defs: Definitions, size: Symbol | None, k: int, field: object,
-                 substitutions: Mapping[Basic, Basic] | None = None) -> None:
+                 substitutions: Mapping[Basic, Basic] | None = None, parent: Walker | None = None) -> None:
         self.table = defs.lookup()
         self.defs = defs
         self.size = size
         self.k = k
-        self.f = field
-        self.dual = _Dual(field)
         self.subs = dict(substitutions or {})
         self.memo: dict[tuple, object] = {}
-        self._modes: list[tuple[int, frozenset, Basic]] = []  # mode -> (the variable's number, definitions kept, the variable)
-        self._mode_of: dict[tuple[int, frozenset], int] = {}
         self._leaves: dict[int, tuple] = {}  # a concrete leaf's number -> what it is here (see _leaf)
         self._base = self._env0({})  # the environment of a leaf's definition: the size only (never mutated)
+        if parent is not None and (parent.subs or parent.defs != defs or parent.size != size or parent.k != k or parent.f is not field):
+            raise ValueError("a parent walker has the same definitions, size and field, and no substitutions")
+        self._parent = parent if self.subs else None
+        if parent is not None:  # one field and one numbering of derivatives for both
+            self.f, self.dual, self._modes, self._mode_of = parent.f, parent.dual, parent._modes, parent._mode_of
+        else:
+            self.f = field
+            self.dual = _Dual(field)
+            self._modes: list[tuple[int, frozenset, Basic]] = []  # mode -> (the variable's number, definitions kept, the variable)
+            self._mode_of: dict[tuple[int, frozenset], int] = {}
+        self._sub_keys = frozenset(defs.key_of(v) for v in self.subs)
+        self._mentions: dict[object, bool] = {}  # expression number or definition key -> mentions a substituted variable
 
     # ---- indices
 
@@ -538,6 +551,8 @@ class Walker:
         frees, kind, n = info[0], info[1], info[2]
         if kind == _NUMBER:  # numbers: not memoised
             return self._number(e, mode)
+        if self._parent is not None and not self._mentions_substituted(e, n):
+            return self._parent._walk(e, env, mode)
         try:
             key = (n, tuple([env[s] for s in frees]), mode) if frees else (n, mode)
         except KeyError:
@@ -549,6 +564,25 @@ class Walker:
             if len(memo) >= MEMO_LIMIT:  # a walker shared by many chains stays bounded
                 memo.clear()
             memo[key] = found
+        return found
+
+    def _mentions_substituted(self, e: Basic, n: object) -> bool:
+        """Does ``e`` mention a substituted variable, itself or through a definition (memoised by
+        its number)?"""
+        found = self._mentions.get(n)
+        if found is None:
+            self._mentions[n] = True  # while deciding (a cycle of definitions): the safe answer
+            if isinstance(e, (Symbol, Indexed, AppliedUndef)):
+                key = self.defs.key_of(e)
+                if key in self._sub_keys:
+                    found = True
+                elif key in self.table:
+                    found = self._mentions_substituted(self.table[key].rhs, ("definition", key))
+                else:
+                    found = isinstance(e, AppliedUndef) and any(self._mentions_substituted(a, _info(a)[2]) for a in e.args)
+            else:
+                found = any(self._mentions_substituted(a, _info(a)[2]) for a in e.args)
+            self._mentions[n] = found
         return found
 
     def _number(self, e: Basic, mode: int | None) -> object:

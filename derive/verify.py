@@ -413,10 +413,15 @@ def _walker(defs: Definitions, size: Symbol | None, k: int, sol: tuple, points: 
     key = (defs, size, k, sol, points)
     walker = _WALKERS.get(key)
     if walker is None:
+        if sol:  # what does not mention the solved variables comes from the walker without them
+            parent = _walker(defs, size, k, (), points)
+            walker = concrete.Walker(defs, size, k, parent.f, dict(sol), parent=parent)
+        else:
+            field = concrete.ExactField() if points is None else concrete.NumericField(points, salt=f"k={k}", digits=DIGITS)
+            walker = concrete.Walker(defs, size, k, field)
         if len(_WALKERS) >= 64:
             _WALKERS.clear()
-        field = concrete.ExactField() if points is None else concrete.NumericField(points, salt=f"k={k}", digits=DIGITS)
-        walker = _WALKERS[key] = concrete.Walker(defs, size, k, field, dict(sol))
+        _WALKERS[key] = walker
     return walker
 
 

@@ -206,6 +206,27 @@ def test_splitting_the_logarithms_before_differentiating_gives_the_same_derivati
         assert is_zero_form(canonical_sums(linearize_sums(split - plain, size)))
 
 
+def test_a_walker_with_a_solved_variable_takes_only_what_does_not_mention_it_from_its_parent():
+    """With the one-hot constraint solved for y_3, dL/dz_i is walked by a walker whose parent (no
+    substitutions, same field) supplies what does not mention y (the softmax and its derivatives);
+    the values are those of a walker that computes everything itself."""
+    from derive import concrete
+
+    defs, field = CTX.defs, concrete.ExactField()
+    solved = {y[3]: 1 - y[1] - y[2]}
+    parent = concrete.Walker(defs, k, 3, field)
+    child = concrete.Walker(defs, k, 3, field, solved, parent=parent)
+    alone = concrete.Walker(defs, k, 3, field, solved)
+    for member in (Derivative(L, z[i]), yhat[i] - y[i], Sum(y[o], (o, 1, k))):
+        for value in (1, 2, 3):
+            assert field.equal(child.value(member, {i: value}), alone.value(member, {i: value}))
+    assert parent.memo, "the softmax came from the parent"
+    mentions = {e: child._mentions_substituted(e, concrete._info(e)[2]) for e in (L, yhat[o], y[o], Derivative(yhat[o], z[i]))}
+    assert mentions == {L: True, yhat[o]: False, y[o]: True, Derivative(yhat[o], z[i]): False}
+    with pytest.raises(ValueError):
+        concrete.Walker(defs, k, 4, field, solved, parent=parent)  # another size
+
+
 def test_instance_entries_are_proved_symbolically_with_sums_written_out():
     """At a fixed size the symbolic method writes the sums out and solves the one-hot constraint
     for a label; the gradient components need that constraint."""

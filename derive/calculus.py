@@ -499,12 +499,7 @@ def normal_form(expr: Expr) -> Expr:
 
 def is_zero_form(expr: Expr) -> bool:
     """Exact zero test of `normal_form` (a canonical polynomial is zero iff it is the zero object;
-    the polynomial is tested directly, not turned back into an expression). SymPy's plain
-    `expand` comes first: when it alone gives 0 (every term cancels once products are
-    distributed, as in most steps) the difference is identically 0 and the common denominator is
-    not needed; otherwise the normal form decides."""
-    if expand(expr) is S.Zero:
-        return True
+    the polynomial is tested directly, not turned back into an expression)."""
     num, gens = _numerator(expr)
     try:
         return Poly(num, *gens).is_zero if gens else expand(num) is S.Zero

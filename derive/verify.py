@@ -57,7 +57,7 @@ __all__ = [
 ]
 
 #: Bumped whenever a method changes what it accepts; part of every cache key and certificate.
-VERIFIER_VERSION = "3"
+VERIFIER_VERSION = "4"
 
 DIGITS = 50
 

@@ -19,6 +19,7 @@ lead to *proved*.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from functools import lru_cache
 from enum import Enum
 
 import mpmath
-from sympy import Basic, Eq, Expr, Rational, Sum, Symbol
+from sympy import Basic, Eq, Expr, Indexed, Ne, Rational, Sum, Symbol
 
 from .calculus import (
     Definitions,
@@ -34,6 +35,7 @@ from .calculus import (
     canonical_sums,
     evaluate_derivatives,
     free_indices,
+    fresh_index,
     is_zero_form,
     linearize_sums,
 )
@@ -57,7 +59,7 @@ __all__ = [
 ]
 
 #: Bumped whenever a method changes what it accepts; part of every cache key and certificate.
-VERIFIER_VERSION = "4"
+VERIFIER_VERSION = "5"
 
 DIGITS = 50
 
@@ -466,14 +468,16 @@ def verify_chain(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Cont
         raise ValueError("a chain needs at least two members")
     conds = [*ctx.assumptions, *conditions]
     fixed = _fixed_size(conds, ctx)
+    general = None
     if fixed is not None:  # Eq(k, N): an instance claim; every method works at that size
+        general = _as_general_case(members, [c for c in conds if not _is_size_condition(c, ctx)], ctx, fixed)
         at = {ctx.size: fixed}
         conds = [c.xreplace(at) for c in conds if not _is_size_condition(c, ctx)]
         members = [m.xreplace(at) for m in members]
         defs = tuple(Definition(d.lhs, d.rhs.xreplace(at), d.name) for d in ctx.definitions)
         ctx = Context(None, defs, (), ctx.settings)
     rng = random.Random(_seed(members, conds))
-    sym = _symbolic(members, conds, ctx)
+    sym = general if general is not None else _symbolic(members, conds, ctx)
     exact, counter, num, _ = _numbers(members, conds, ctx, rng)
     if ctx.size is not None and ctx.settings.more_ks and any(_decide(s, e, n, c) is Verdict.CHECKED for s, e, n, c in zip(sym, exact, num, counter)):
         num, counter = _more_sizes(members, conds, ctx, rng, sym, exact, num, counter)
@@ -507,6 +511,33 @@ def _more_sizes(members: Sequence[Expr], conds: Sequence[Basic], ctx: Context, r
             num[n] = Evidence("numeric", "error", f"{v.detail}; without a general proof it must also agree at k = {sizes}, "
                                                   f"where it could not be evaluated: {more_num[n].detail}")
     return num, counter
+
+
+def _as_general_case(members: Sequence[Expr], conds: Sequence[Basic], ctx: Context, n: int) -> list[Evidence] | None:
+    """The symbolic method's evidence for an instance claim at size ``n`` shown at general k: each
+    concrete index value (all in 1..n) becomes an index symbol (equal values one symbol, different
+    values symbols that differ), the claim is proved for every k and every such choice of
+    indices, and the instance is one of them. None unless every link is shown that way (the
+    instance is then treated at its size, sums written out)."""
+    values: set[int] = set()
+    for e in [*members, *conds]:
+        for ix in e.atoms(Indexed):
+            values |= {int(v) for v in ix.indices if v.is_Integer}
+    if not values or not all(1 <= v <= n for v in values):
+        return None
+    taken = {a.name for e in [*members, *conds] for a in e.atoms(Symbol)}
+    cases: dict[int, Symbol] = {}
+    for v in sorted(values):
+        cases[v] = fresh_index(taken, ("i", "o", "j", "m", "n", "p", "q", "r"))
+        taken.add(cases[v].name)
+    swap = {ix: Indexed(ix.base, *(cases[int(v)] if v.is_Integer else v for v in ix.indices))
+            for e in [*members, *conds] for ix in e.atoms(Indexed) if any(v.is_Integer for v in ix.indices)}
+    distinct = [Ne(a, b) for a, b in itertools.combinations(cases.values(), 2)]
+    found = _symbolic([m.xreplace(swap) for m in members], [*(c.xreplace(swap) for c in conds), *distinct], ctx)
+    if not all(e.outcome == "pass" for e in found):
+        return None
+    where = ", ".join(f"{s} = {v}" for v, s in cases.items())
+    return [Evidence("symbolic", "pass", f"{e.detail}; at {ctx.size} = {n} this is the case {where}") for e in found]
 
 
 def _is_size_condition(c: Basic, ctx: Context) -> bool:

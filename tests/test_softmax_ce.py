@@ -227,11 +227,41 @@ def test_a_walker_with_a_solved_variable_takes_only_what_does_not_mention_it_fro
         concrete.Walker(defs, k, 4, field, solved, parent=parent)  # another size
 
 
-def test_instance_entries_are_proved_symbolically_with_sums_written_out():
-    """At a fixed size the symbolic method writes the sums out and solves the one-hot constraint
-    for a label; the gradient components need that constraint."""
+def test_instance_entries_are_proved_as_cases_of_a_general_claim():
+    """An entry at k = 3 is proved at general k with its indices as index symbols (different values,
+    different symbols: i != o); the evidence names the case."""
     from derive.derivations.softmax_instance import build_instance
 
+    steps = {s.id: s for s in build_instance(3).steps}
+    for step_id, case in [("k3-jacobian-1-2", "i = 1, o = 2"), ("k3-jacobian-3-3", "i = 3"), ("k3-gradient-2", "i = 2")]:
+        step = steps[step_id]
+        (link,) = verify_chain(step.chain, step.conditions, CTX).links
+        assert link.verdict is Verdict.PROVED
+        assert link.evidence[0].detail.startswith("general k: ") and link.evidence[0].detail.endswith(f"at k = 3 this is the case {case}")
+
+
+def test_a_wrong_entry_or_one_outside_the_size_is_not_a_general_case():
+    """A false entry is not proved (the general claim fails, the instance is refuted); an entry with
+    an index outside 1..k is never treated as a case of the general claim, which holds only for
+    indices in range (d yhat_1 / d z_5 = -yhat_1 yhat_5 holds for k >= 5, not at k = 3)."""
+    from derive import verify
+
+    wrong = verify_chain([Derivative(yhat[1], z[2]), yhat[1] * yhat[2]], [Eq(k, 3)], CTX)
+    assert wrong.verdict is Verdict.REFUTED
+    outside = [Derivative(yhat[1], z[5]), -yhat[1] * yhat[5]]
+    assert verify._as_general_case(outside, [], CTX, 3) is None
+    assert verify._as_general_case(outside, [], CTX, 5) is not None  # in range at k = 5: a case
+    assert verify_chain(outside, [Eq(k, 3)], CTX).verdict is Verdict.REFUTED
+
+
+def test_instance_entries_are_proved_symbolically_with_sums_written_out(monkeypatch):
+    """Without the general case (not always available), the fixed-size symbolic method writes the
+    sums out and solves the one-hot constraint for a label; the gradient components need that
+    constraint."""
+    from derive import verify
+    from derive.derivations.softmax_instance import build_instance
+
+    monkeypatch.setattr(verify, "_as_general_case", lambda *args: None)
     for step in build_instance(3).steps:
         report = verify_chain(step.chain, step.conditions, CTX)
         assert report.verdict is Verdict.PROVED, (step.id, report.links[0].evidence)

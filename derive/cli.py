@@ -204,6 +204,13 @@ def _add_command_modules() -> None:
         importlib.import_module(module).register(app)
 
 
+def _named_derivation(args: Sequence[str]):  # type: ignore[no-untyped-def]
+    """The registered derivation ``args`` starts with (``derive softmax-ce --k 3``), else None."""
+    from .registry import entries
+
+    return next((e for e in entries() if args and e.name == args[0]), None)
+
+
 def _add_derivation_commands() -> None:
     from .registry import entries
 
@@ -327,8 +334,12 @@ def main(argv: list[str] | None = None) -> None:
         as_program()
     _values_as_given()
     _interrupt_on_sigterm()
-    _add_command_modules()
-    _add_derivation_commands()
+    chosen = _named_derivation(sys.argv[1:] if argv is None else argv)
+    if chosen is None:
+        _add_command_modules()
+        _add_derivation_commands()
+    else:  # derive NAME ...: Typer builds only that command (and list), not all of them
+        _derivation_command(chosen.name, chosen.summary)
     no_args = getattr(ce, "NoArgsIsHelpError", ())
     # Typer >= 0.20 keeps Exit and Abort in typer itself, not in its vendored click exceptions
     exits = (typer.Exit, getattr(ce, "Exit", typer.Exit))

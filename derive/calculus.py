@@ -255,7 +255,7 @@ def _visit_derivatives(e: Basic, defs: Definitions, explicit: bool, split_logs: 
 
 
 @lru_cache(maxsize=8192)
-def _evaluate_derivative(e: Derivative, defs: Definitions, explicit: bool, split_logs: bool = False) -> Expr:
+def _evaluate_derivative(e: Derivative, defs: Definitions, explicit: bool, split_logs: bool) -> Expr:
     """One ``Derivative`` evaluated (memoised: pure in its arguments, and the verifier meets the
     same derivative in many members and at many placements)."""
     variables = [v for v, _ in e.variable_count]

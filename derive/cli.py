@@ -12,11 +12,14 @@ import sys
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from .errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNKNOWN, EXIT_USAGE, BuildError, DeriveError, UsageError
+
+if TYPE_CHECKING:
+    from .registry import Entry
 
 app = typer.Typer(
     add_completion=False,
@@ -204,11 +207,11 @@ def _add_command_modules() -> None:
         importlib.import_module(module).register(app)
 
 
-def _named_derivation(args: Sequence[str]):  # type: ignore[no-untyped-def]
+def _named_derivation(args: Sequence[str]) -> Entry | None:
     """The registered derivation ``args`` starts with (``derive softmax-ce --k 3``), else None."""
-    from .registry import entries
+    from .registry import get, names
 
-    return next((e for e in entries() if args and e.name == args[0]), None)
+    return get(args[0]) if args and args[0] in names() else None
 
 
 def _add_derivation_commands() -> None:

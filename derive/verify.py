@@ -29,6 +29,7 @@ from enum import Enum
 import mpmath
 from sympy import Basic, Eq, Expr, Indexed, Ne, Rational, Sum, Symbol
 
+from .calculus import _names as names_in
 from .calculus import (
     Definitions,
     apply_index_conditions,
@@ -525,7 +526,7 @@ def _as_general_case(members: Sequence[Expr], conds: Sequence[Basic], ctx: Conte
             values |= {int(v) for v in ix.indices if v.is_Integer}
     if not values or not all(1 <= v <= n for v in values):
         return None
-    taken = {a.name for e in [*members, *conds] for a in e.atoms(Symbol)}
+    taken = set().union(*(names_in(e) for e in [*members, *conds]))  # symbols and array names: no clash
     cases: dict[int, Symbol] = {}
     for v in sorted(values):
         cases[v] = fresh_index(taken, ("i", "o", "j", "m", "n", "p", "q", "r"))

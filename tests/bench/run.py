@@ -4,10 +4,17 @@ tests/bench is named test_*.py, so ``python -m pytest`` collects nothing here).
     python tests/bench/run.py [--runs N] [--ks 3,10,30,100,300] [--skip-naive] [--skip-catalogue]
 
 Every measurement runs a command in a fresh process and times it by wall clock: one warm-up run
-(not counted), then ``--runs`` timed runs; the tables give the median. The two slowest commands
-(the naive baseline at k = 30 and the cold catalogue verification) skip the warm-up: the runs
-before them have already loaded the same files. Targets compare medians measured in this same run
-(ratios), so a loaded or slow machine shifts both sides.
+(not counted), then ``--runs`` timed runs; the tables give the median. The cold catalogue
+verification, the slowest command, skips the warm-up: the runs before it have already loaded the
+same files. Targets compare medians measured in this same run
+(ratios). The two sides of every ratio run interleaved, round by round (the import floor with
+``--k 3``, cold and warm; ``import typer`` with ``derive --help``; ``--k 100``, cold and warm, with
+the naive baseline), and a ratio is the median of the per-round ratios, so a machine whose speed
+drifts during the run, even from one run to the next, shifts both sides alike.
+
+derive is run as a user runs it: the ``derive`` script installed next to this Python (a venv's
+``bin/derive``), else ``python -m derive``; never a shell wrapper found on ``PATH`` (pyenv's shims
+add about 0.05 s of bash to every run).
 
 Children run as an installed package does: bytecode is cached (``PYTHONDONTWRITEBYTECODE`` is
 dropped and ``PYTHONPYCACHEPREFIX`` points into the scratch directory, so the warm-up run compiles
@@ -28,7 +35,6 @@ import argparse
 import math
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -50,6 +56,7 @@ class Measure:
     label: str
     runs: tuple[float, ...]
     cpu: tuple[float, ...] = ()
+    group: int = 0  #: measures with the same nonzero group ran interleaved: their n-th runs share a round
 
     @property
     def median(self) -> float:
@@ -60,6 +67,16 @@ class Measure:
         return statistics.median(self.cpu) if self.cpu else self.median
 
 
+def paired(m: Measure, base: Measure) -> tuple[float, float]:
+    """``m`` over ``base``, wall clock and CPU time: for measures run interleaved, the median of
+    the per-round ratios (each round's two runs saw the machine in the same state); otherwise the
+    ratio of the medians."""
+    if m.group and m.group == base.group:
+        return (statistics.median(a / b for a, b in zip(m.runs, base.runs)),
+                statistics.median(a / b for a, b in zip(m.cpu, base.cpu)))
+    return m.median / base.median, m.cpu_median / base.cpu_median
+
+
 class Bench:
     """Runs commands in fresh processes with a private cache directory."""
 
@@ -67,8 +84,10 @@ class Bench:
         self.runs = runs
         self.scratch = scratch
         self.warm_cache = scratch / "warm-cache"
-        self.derive = [shutil.which("derive")] if shutil.which("derive") else [sys.executable, "-m", "derive"]
+        script = Path(sys.executable).parent / "derive"
+        self.derive = [str(script)] if script.is_file() else [sys.executable, "-m", "derive"]
         self._fresh = 0
+        self._groups = 0
 
     def env(self, cache: Path | None) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k not in ("DERIVE_NO_CACHE", "DERIVE_CACHE_DIR", "PYTHONDONTWRITEBYTECODE")}
@@ -106,6 +125,24 @@ class Bench:
               f"CPU {statistics.median(cpu):.3f} s", file=sys.stderr)
         return Measure(label, runs, cpu)
 
+    def interleaved(self, specs: Sequence[tuple[str, Callable[[], Sequence[str]], bool]]) -> list[Measure]:
+        """Each of ``specs`` (label, argv, warm cache) once per round: a warm-up round, then
+        ``runs`` timed rounds, so drift in the machine's speed reaches every command alike."""
+        self._groups += 1
+        times: list[list[tuple[float, float]]] = [[] for _ in specs]
+        for n in range(self.runs + 1):
+            for (_, argv, warm), out in zip(specs, times):
+                measured = self.run(argv(), self.env(self.warm_cache if warm else None))
+                if n:
+                    out.append(measured)
+        measures = []
+        for (label, _, _), both in zip(specs, times):
+            runs, cpu = tuple(w for w, _ in both), tuple(c for _, c in both)
+            print(f"  {label}: median {statistics.median(runs):.3f} s of {', '.join(f'{t:.3f}' for t in runs)}; "
+                  f"CPU {statistics.median(cpu):.3f} s (interleaved)", file=sys.stderr)
+            measures.append(Measure(label, runs, cpu, self._groups))
+        return measures
+
     def time_inside(self, label: str, code: str) -> Measure:
         """Time measured by the child itself (it prints seconds): no interpreter start-up."""
         argv = [sys.executable, "-c", code]
@@ -138,10 +175,6 @@ def _seconds(m: Measure) -> str:
     return f"{m.median:.2f} s"
 
 
-def ratio(a: float, b: float) -> str:
-    return f"{a / b:.2f}"
-
-
 def verdict(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
@@ -162,21 +195,23 @@ def main(argv: list[str] | None = None) -> int:
         out = lambda: [str(b.fresh_dir("out"))]  # noqa: E731
         print(f"derive: {' '.join(d)}; python {sys.version.split()[0]}; {os.cpu_count()} CPUs; runs {args.runs}", file=sys.stderr)
 
-        floor = b.time("import floor", lambda: [sys.executable, "-c", "import sympy, jinja2, typer"])
-        typer_floor = b.time("import typer", lambda: [sys.executable, "-c", "import typer"])
-        help_ = b.time("derive --help", lambda: [*d, "--help"])
-        k3_cold = b.time("--k 3 --format all, cold", lambda: [*d, "softmax-ce", "--k", "3", "--format", "all", "-o", *out()], warm=False)
-        k3_warm = b.time("--k 3 --format all, warm", lambda: [*d, "softmax-ce", "--k", "3", "--format", "all", "-o", *out()])
-        k100_cold = b.time("--k 100 --format json, cold", lambda: [*d, "softmax-ce", "--k", "100", "--format", "json", "-o", *out()], warm=False)
-        k100_warm = b.time("--k 100 --format json, warm", lambda: [*d, "softmax-ce", "--k", "100", "--format", "json", "-o", *out()])
+        k3 = lambda: [*d, "softmax-ce", "--k", "3", "--format", "all", "-o", *out()]  # noqa: E731
+        floor, k3_cold, k3_warm = b.interleaved([("import floor", lambda: [sys.executable, "-c", "import sympy, jinja2, typer"], True),
+                                                 ("--k 3 --format all, cold", k3, False),
+                                                 ("--k 3 --format all, warm", k3, True)])
+        typer_floor, help_ = b.interleaved([("import typer", lambda: [sys.executable, "-c", "import typer"], True),
+                                            ("derive --help", lambda: [*d, "--help"], True)])
+        k100 = lambda: [*d, "softmax-ce", "--k", "100", "--format", "json", "-o", *out()]  # noqa: E731
+        naive_specs = [] if args.skip_naive else [(f"naive SymPy k = {k}", lambda k=k: [sys.executable, str(NAIVE), str(k)], True) for k in (10, 30)]
+        k100_cold, k100_warm, *naive_runs = b.interleaved([("--k 100 --format json, cold", k100, False),
+                                                           ("--k 100 --format json, warm", k100, True), *naive_specs])
+        naive = dict(zip((10, 30), naive_runs))
         scale = {k: b.time(f"--k {k} --format all, warm", lambda k=k: [*d, "softmax-ce", "--k", str(k), "--format", "all", "-o", *out()]) for k in ks}
         inside = {k: b.time_inside(f"instance k = {k}", "import time; from derive.derivations.softmax_instance import build_instance; "
                                    f"t = time.perf_counter(); r = build_instance({k}); assert r.verdict.value == 'proved'; "
                                    "print(time.perf_counter() - t)") for k in ks}
         rss = {k: b.peak_rss_mb([*d, "softmax-ce", "--k", str(k), "--format", "all", "-o", *out()], b.env(None))
                for k in ks if k >= 100}
-        naive = {} if args.skip_naive else {
-            k: b.time(f"naive SymPy k = {k}", lambda k=k: [sys.executable, str(NAIVE), str(k)], warmup=k < 30) for k in (10, 30)}
         catalogue: list[tuple[str, str, Measure]] = []
         if not args.skip_catalogue and b.has_command("verify"):
             catalogue.append(("`derive verify` (whole catalogue), cold cache", "",
@@ -200,11 +235,12 @@ def _tables(floor: Measure, typer_floor: Measure, help_: Measure, k3_cold: Measu
 
     def met(m: Measure, base: Measure, limit: float, strict: bool = False) -> str:
         """Both ratios (wall clock and CPU time) within ``limit``."""
-        ok = [(a / b < limit) if strict else (a / b <= limit) for a, b in ((m.median, base.median), (m.cpu_median, base.cpu_median))]
+        ok = [(r < limit) if strict else (r <= limit) for r in paired(m, base)]
         return verdict(all(ok))
 
     def ratios(m: Measure, base: Measure, what: str) -> str:
-        return f"{ratio(m.median, base.median)} x {what} (CPU {ratio(m.cpu_median, base.cpu_median)})"
+        wall, cpu = paired(m, base)
+        return f"{wall:.2f} x {what} (CPU {cpu:.2f})"
 
     rows = [
         "| measurement | median (CPU) | ratio: wall clock (CPU time) | target | met |",
@@ -250,6 +286,7 @@ def _tables(floor: Measure, typer_floor: Measure, help_: Measure, k3_cold: Measu
     foot = [
         "",
         f"Medians of {args.runs} runs after a warm-up, each command in a fresh process with bytecode cached (as installed); "
+        "the two sides of every ratio ran interleaved, round by round, and a ratio is the median of the per-round ratios; "
         f"produced by `{cmd}` on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}. Cold: a fresh, empty verification "
         "cache for every run; warm: a cache filled by the warm-up. A target is met only when the wall-clock ratio and the "
         "CPU-time ratio both are within it.",

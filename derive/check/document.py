@@ -131,6 +131,9 @@ def _front_matter(text: str) -> tuple[dict[str, list[str]], int]:
 
     Returns the lists and the offset where the body starts (0 without front matter).
     """
+    if text.startswith("+++\n"):  # Hugo's TOML front matter: never ours, skipped whole
+        end = re.search(r"^\+\+\+[ \t]*$", text[4:], re.MULTILINE)
+        return {}, (4 + end.end() if end else 0)
     if not text.startswith("---\n"):
         return {}, 0
     end = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
@@ -138,6 +141,8 @@ def _front_matter(text: str) -> tuple[dict[str, list[str]], int]:
         raise DocumentError("front matter opened with '---' on line 1 is never closed")
     block = text[4 : 4 + end.start()]
     body_start = 4 + end.end()
+    if not re.search(r"^derive[ \t]*:", block, re.MULTILINE):
+        return {}, body_start  # a blog's own front matter (title:, layout:, tags: ...): not ours
     result: dict[str, list[str]] = {}
     in_derive = False
     derive_indent = -1
@@ -197,6 +202,7 @@ _DISPLAY_ENVS = {
 _BEGIN = re.compile(r"\\begin\s*\{([a-zA-Z]+\*?)\}")
 _ROW_BREAK = re.compile(r"\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?")
 _NOT_CONTENT = re.compile(r"\\(begin|end)\s*\{[a-zA-Z]+\*?\}|\\(label|tag)\*?\s*\{[^{}]*\}|\\(nonumber|notag)")
+_LOOKS_LIKE_MATH = re.compile(r"\$\$|\\begin\{(equation|align|gather|multline)|\\frac\{|\\partial|\\sum_")
 _CELL = re.compile(r"(?<!\\)&")
 _CONTINUES = re.compile(r"\s*(=|\+|-|<|>|\\(le|leq|ge|geq|neq|ne|cdot|times|quad|qquad|approx)(?![a-zA-Z]))")
 
@@ -254,6 +260,7 @@ class _Scanner:
     def __init__(self, text: str, masked: str, kind: Kind) -> None:
         self.text = text
         self.kind = kind
+        self.fences: list[tuple[int, int, str]] = []  # (content start, content end, info) of code fences
         self.masked = self._mask_markdown(masked) if kind == "md" else self._mask_tex(masked)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.found: list[tuple[float, Item]] = []
@@ -268,19 +275,22 @@ class _Scanner:
         self._list_ends: list[int] = []
 
     # ------------------------------------------------------------ masking
-    @staticmethod
-    def _mask_markdown(text: str) -> str:
+    def _mask_markdown(self, text: str) -> str:
         lines = text.split("\n")
         fence: str | None = None
+        info, opened, pos = "", 0, 0
         for i, line in enumerate(lines):
             m = _FENCE.match(line)
             if fence is None and m:
                 fence = m.group(1)[0] * len(m.group(1))
+                info, opened = line.strip()[len(fence) :].strip().lower(), pos + len(line) + 1
                 lines[i] = " " * len(line)
             elif fence is not None:
                 if m and m.group(1).startswith(fence) and not line.strip().strip(fence[0]):
                     fence = None
+                    self.fences.append((opened, pos, info))
                 lines[i] = " " * len(line)
+            pos += len(line) + 1
         text = _mask_between("\n".join(lines), "<!--", "-->")
         return _mask(text, _CODE_SPAN)
 
@@ -353,7 +363,7 @@ class _Scanner:
                     self._math(pos, pos + 2, end, end + 2, display=two == "\\[")
                     pos = end + 2
                     continue
-                if self.kind == "tex" and masked.startswith("\\begin", pos):
+                if masked.startswith("\\begin", pos):
                     m = _BEGIN.match(masked, pos)
                     if m and m.group(1) in _DISPLAY_ENVS:
                         closer = f"\\end{{{m.group(1)}}}"
@@ -391,7 +401,23 @@ class _Scanner:
             self._math(pos, pos + 1, end, end + 1, display=False)
             pos = end + 1
         if self.kind == "md":
+            self._fenced_math()
             self._md_headings()
+
+    def _fenced_math(self) -> None:
+        """A ```` ```math ```` fence (GitHub, GitLab) is a display; another code block with math
+        in it is not read, and is reported so (never a silent pass)."""
+        for start, end, info in self.fences:
+            content = self.text[start:end]
+            word = info.split()[0].strip("{}.") if info else ""
+            if word in ("math", "latex-math", "katex", "tex-math"):
+                if content.strip():
+                    self._math(start, start, end, end, display=True)
+            elif _LOOKS_LIKE_MATH.search(content):
+                self.warnings.append(
+                    f"line {self.line(start)}: a code block ({info or 'no language'}) holds math that is not checked;"
+                    " write it in a ```math fence or $$ ... $$ to check it"
+                )
 
     def _paragraph_end(self, pos: int) -> int:
         if self._breaks is None:
@@ -431,6 +457,9 @@ class _Scanner:
     # ------------------------------------------------------------ items
     def _math(self, start: int, inner: int, inner_end: int, end: int, *, display: bool, env: str = "") -> None:
         latex = self.text[inner:inner_end]  # as written (the parser drops % comments)
+        if display:
+            latex, inner_env = _unwrap(latex)
+            env = env or inner_env
         if not display:
             line = self.line(start)
             before = self.text[max(self.line_starts[line - 1], start - 80) : start]
@@ -442,7 +471,7 @@ class _Scanner:
             return
         for offset, (chunk_start, chunk) in enumerate(_split_equations(latex, inner)):
             where = start if offset == 0 else chunk_start
-            self.found.append((where, Block(chunk, self.line(where))))
+            self.found.append((where, Block(chunk, self.line(chunk_start))))
 
     def _context(self, pos: int) -> str:
         at = bisect_right(self._heading_starts, pos) - 1
@@ -520,11 +549,59 @@ def _matching_brace(text: str, open_pos: int, limit: int = 10_000) -> int:
     return -1
 
 
+#: Environments that only lay equations out: their \\begin/\\end are blanked and their rows read.
+WRAPPERS = frozenset(
+    """equation equation* align align* aligned alignat alignat* alignedat gather gather* gathered
+    multline multline* split eqnarray eqnarray* flalign flalign* displaymath math""".split()
+)
+_WRAP_BEGIN = re.compile(r"\s*\\begin\s*\{([a-zA-Z]+\*?)\}(\{[0-9]{1,2}\})?")
+_ENV = re.compile(r"\\(begin|end)\s*\{([a-zA-Z]+\*?)\}")
+
+
+def _unwrap(latex: str) -> tuple[str, str]:
+    """Blank the layout environments around a display (``\\begin{align*} ... \\end{align*}``,
+    nested ``equation`` + ``split``); offsets stay put. Returns the text and the outermost name."""
+    outer = ""
+    for _ in range(4):
+        m = _WRAP_BEGIN.match(latex)
+        if m is None or m.group(1) not in WRAPPERS:
+            break
+        closer = f"\\end{{{m.group(1)}}}"
+        tail = latex.rstrip()
+        if not tail.endswith(closer):
+            break
+        outer = outer or m.group(1)
+        cut = len(tail) - len(closer)
+        latex = _blank(latex[: m.end()]) + latex[m.end() : cut] + _blank(latex[cut:])
+    return latex, outer
+
+
+def _row_breaks(latex: str) -> list[re.Match[str]]:
+    """Row breaks ``\\\\`` outside nested environments (the rows of a ``cases`` or a matrix stay whole)."""
+    if "\\begin" not in latex:
+        return list(_ROW_BREAK.finditer(latex))
+    spans: list[tuple[int, int]] = []
+    depth, opened = 0, 0
+    for m in _ENV.finditer(latex):
+        if m.group(2) in WRAPPERS:
+            continue
+        if m.group(1) == "begin":
+            if depth == 0:
+                opened = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, m.end()))
+    inside = lambda pos: any(a <= pos < b for a, b in spans)  # noqa: E731 - a few spans at most
+    return [m for m in _ROW_BREAK.finditer(latex) if not inside(m.start())]
+
+
 def _split_equations(latex: str, offset: int) -> list[tuple[int, str]]:
     """Split display math at row breaks where a new equation starts; (document offset, text) each."""
     rows: list[tuple[int, int]] = []
     start = 0
-    for m in _ROW_BREAK.finditer(latex):
+    for m in _row_breaks(latex):
         rows.append((start, m.start()))
         start = m.end()
     rows.append((start, len(latex)))

@@ -138,13 +138,13 @@ def test_markdown() -> None:
         (11, "a > b", "bullet"),
     ]
     assert blocks(doc) == [
-        (4, "L = x\n  + y"),
+        (5, "L = x\n  + y"),
         (12, "e = f"),
         (12, "g = h"),
         (19, r"a &= b \\ &= c"),
         (19, "d &= e"),
     ]
-    assert doc.warnings == ()
+    assert doc.warnings == ("line 15: a code block (python) holds math that is not checked; write it in a ```math fence or $$ ... $$ to check it",)
 
 
 def test_markdown_items_are_in_document_order() -> None:
@@ -226,7 +226,7 @@ def test_latex() -> None:
         (17, "a", "prose"),
     ]
     found = blocks(doc)
-    assert [line for line, _ in found] == [6, 9, 18, 21, 22, 26, 32, 34]
+    assert [line for line, _ in found] == [7, 9, 19, 21, 22, 26, 33, 34]  # where each equation's text starts
     assert found[0][1].startswith("L &=") and found[0][1].count("&=") == 2
     assert found[1][1] == "M &= 1"
     assert found[4][1] == "a = b \\\\\n + c"  # multline is one equation

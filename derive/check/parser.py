@@ -61,6 +61,7 @@ from sympy import (
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
+from derive.check.presentation import read_through, words
 from derive.errors import InputError, NotSupportedError
 from derive.symbols import array, function, hat_name, index, scalar
 from derive.symbols import size as size_symbol
@@ -136,7 +137,7 @@ _DELIMITER_SIZES = frozenset(
     ("left", "right", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "bigg", "Bigg", "big", "Big")
 )
 _OTHER_COMMANDS = """
-    frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm ln log exp cdot times
+    frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm ln log exp tanh sinh cosh cdot times
     neq ne le leq leqslant ge geq geqslant in quad qquad displaystyle textstyle
 """
 _KNOWN_COMMANDS = frozenset(_GREEK) | _DELIMITER_SIZES | frozenset(_OTHER_COMMANDS.split())
@@ -170,7 +171,6 @@ _WHY = {
     "sin": "trigonometric functions",
     "cos": "trigonometric functions",
     "tan": "trigonometric functions",
-    "tanh": "hyperbolic functions",
     "bar": "bars over letters",
     "tilde": "tildes over letters",
     "dot": "dots over letters",
@@ -307,7 +307,7 @@ def _prepare(latex: str) -> str:
         raise ParseError(f"expected text, got {type(latex).__name__}")
     if len(latex) > MAX_LENGTH:
         raise ParseError(f"math too long: {len(latex)} characters (limit {MAX_LENGTH})")
-    text = _unbox(_DROP.sub(_spaces, _uncomment(latex.translate(_UNICODE))))
+    text = _unbox(_DROP.sub(_spaces, read_through(_uncomment(latex.translate(_UNICODE)))))
     pieces = []
     for number, piece in enumerate(_SEGMENT.split(text)):
         if number % 2:  # a separator: keep newlines, blank row breaks
@@ -401,13 +401,17 @@ def _check_commands(text: str) -> None:
         after = text[m.end() : m.end() + 40].lstrip()
         if name in _DELIMITER_SIZES and not (after[:1] in ("(", ")", "[", "]") or after[:2] in ("\\{", "\\}")):
             raise Unsupported(f"the delimiter after \\{name} at {where} is not supported (yet)")
-        if name == "log" and after[:1] == "_":
-            raise Unsupported(f"\\log with a base at {where} is not supported (yet); \\log is the natural log")
         named = re.match(r"\{\s*([a-zA-Z][a-zA-Z0-9]*)\s*\}\s*(\\left\s*)?(\()?", after) if name == "mathrm" else None
         if name == "mathrm" and named is None:
             raise Unsupported(f"\\mathrm{{...}} other than a name (letters, digits) at {where} is not supported (yet)")
         if named is not None and len(named.group(1)) > 1 and named.group(3):
             raise Unsupported(f"named functions such as \\mathrm{{{named.group(1)}}}(...) at {where} are not supported (yet)")
+    found = words(text)
+    if found:
+        raise Unsupported(
+            f"the name '{found[0]}' is not read (yet): a word of several letters is not a product of one-letter"
+            " variables; write a one-letter name, or \\log, \\exp, \\tanh"
+        )
     for pattern, what in _MISREADINGS:
         m = pattern.search(text)
         if m:
@@ -713,6 +717,12 @@ class _Builder:
             raise ParseError(f"'/' without a numerator at {self.at(items[0][1])}")
         if sum(1 for _, n in items if _is(n, "bigsum", "frac", "fn_sum")) > _MAX_OPERATORS:
             raise ParseError(f"too many sums or fractions in one product at {self.at(node)}")
+        for (_, left), (_, right) in zip(items, items[1:], strict=False):
+            if self.applied_subscript(left, right):
+                raise Unsupported(
+                    f"{self.text[left.meta.start_pos:right.meta.end_pos]} at {self.at(left)} reads as a"
+                    " subscripted function applied to a variable or as a product; not supported (yet)"
+                )
         result: Expr | None = None
         pos = 0
         while pos < len(items):
@@ -753,6 +763,15 @@ class _Builder:
             inner, nxt, _ = self.operand(items, pos + 1)
             return self.derivative(inner, value.variables), nxt, True
         return value, pos + 1, False
+
+    def applied_subscript(self, left: Tree, right: Tree) -> bool:
+        """``y_i(z_i)``, ``h_m(\\alpha)``: a subscripted name directly before a bracket holding one
+        variable (``p_i(1 - p_i)``, with an operator inside, is a product)."""
+        if not (_is(left, "postfix") and _is(right, "paren") and _variable_like(right.children[1])):
+            return False
+        if self.name_of(left.children[0]) is None or getattr(left.meta, "end_pos", None) is None:
+            return False
+        return left.meta.end_pos == right.meta.start_pos and self.text[right.meta.start_pos] == "("
 
     def derivative(self, body: Expr, variables: tuple[tuple[Expr, int], ...]) -> Expr:
         # d^2/(dx dy) f = d/dx (d/dy f): the rightmost variable is applied first, as SymPy prints
@@ -990,7 +1009,28 @@ class _Builder:
         return self.apply_fn(fn, arg)
 
     def apply_fn(self, token: Token, arg: Expr) -> Expr:
-        return exp(arg) if token.value.endswith("exp") else log(arg)
+        name = token.value.lstrip("\\")
+        if name == "exp":
+            return exp(arg)
+        if name in ("ln", "log"):
+            return log(arg)
+        # hyperbolic functions as the exponentials they are (exact; the verifier's fields know exp)
+        up, down = exp(arg), exp(-arg)
+        return {"tanh": (up - down) / (up + down), "sinh": (up - down) / 2, "cosh": (up + down) / 2}[name]
+
+    def b_fn_pow(self, node: Tree) -> Expr:
+        """``\\tanh^2(z)``, ``\\log^2 x``: the power of the function's value."""
+        fn, _, power, *rest = node.children
+        arg = next(c for c in rest if isinstance(c, Tree))
+        return self.power(self.apply_fn(fn, self.expr(arg)), self.script(power), node)
+
+    def b_fn_base(self, node: Tree) -> Expr:
+        """``\\log_2 x``, ``\\log_{10}(x)``: a logarithm to a base."""
+        fn, _, base, *rest = node.children
+        if fn.value.lstrip("\\") != "log":
+            raise Unsupported(f"a subscript on \\{fn.value.lstrip(chr(92))} at {self.at(node)} is not supported (yet)")
+        arg = next(c for c in rest if isinstance(c, Tree))
+        return log(self.expr(arg)) / log(self.script(base))
 
     def is_product(self, node: Tree) -> bool:
         """A letter before a bracket that is not a function here (and has no prime): a product."""
@@ -1005,6 +1045,12 @@ class _Builder:
             raise Unsupported(
                 f"{name_token.value}(..., ...) at {self.at(node)}: {name_token.value} is not a function here;"
                 " functions are f, g, h, Greek letters and letters the document defines as functions"
+            )
+        if _variable_like(args[0]):
+            raise Unsupported(
+                f"{name_token.value}({self.text[args[0].meta.start_pos:args[0].meta.end_pos].strip()}) at {self.at(node)}"
+                " reads as a function applied to a variable or as a product; define the function first"
+                f" ({name_token.value}(x) = ...) or write the product with a space"
             )
         return self.bare(name_token.value), self.expr(args[0])
 
@@ -1117,6 +1163,16 @@ class _Builder:
                     raise ParseError(f"'/' right after a derivative symbol at {self.at(rest[0][1])}")
                 return self.derivative(self.product(rest, num), variables)
         return self.expr(num) / self.expr(den)
+
+
+def _variable_like(node: object) -> bool:
+    """A lone variable (``z``, ``\\theta``, ``\\hat{y}``, ``z_i``), the argument a function takes."""
+    if _is(node, "postfix"):
+        primary, scripts = node.children
+        return _is(primary, "letter", "greek", "hat") and all(
+            isinstance(c, Token) and c.type == "SUB" or _is(c, "sub_token", "sub_group") for c in scripts.children
+        )
+    return _is(node, "letter", "greek", "hat")
 
 
 def _mathrm_name(node: Tree) -> str:

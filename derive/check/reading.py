@@ -68,7 +68,10 @@ def size_candidates(doc: Document) -> list[str]:
     return ranked + [s for s in DEFAULT_SIZES if s not in ranked]
 
 
-_FUNCTION_DEFINITION = re.compile(r"^[\s&]*([a-zA-Z])\s*\(\s*[a-zA-Z](?:\s*,\s*[a-zA-Z])*\s*\)[\s&]*=(?!=)")
+_ARGUMENT = r"(?:[a-zA-Z]|\\[a-zA-Z]+|\\hat\s*\{\s*[a-zA-Z]\s*\})(?:_\{?[a-zA-Z0-9]\}?)?"
+_FUNCTION_DEFINITION = re.compile(
+    r"^[\s&]*([a-zA-Z])\s*\(\s*" + _ARGUMENT + r"(?:\s*,\s*" + _ARGUMENT + r")*\s*\)[\s&]*=(?!=)"
+)
 _PRIMED = re.compile(r"(?<![\\a-zA-Z])([a-zA-Z])'+\s*\(")
 
 

@@ -289,7 +289,11 @@ UNSUPPORTED = [
     r"\foo x",
     r"|x|",
     r"\|x\|",
-    r"\log_2 x",
+    r"\ln_2 x",
+    r"sigmoid(z)",
+    r"softmax(z)_i",
+    r"y_i(z_i)",
+    r"J(\theta)",
     r"y_{\text{true}}",
     r"y_{true}",
     r"\sum_{j \in input(o)} z_j",
@@ -327,6 +331,8 @@ def test_unsupported_messages_name_the_construct() -> None:
     with pytest.raises(Unsupported, match="factorial"):
         P(r"n!")
     with pytest.raises(Unsupported, match="set"):
+        P(r"\sum_{j \in C} z_j")
+    with pytest.raises(Unsupported, match="the name 'input'"):
         P(r"\sum_{j \in input(o)} z_j")
     with pytest.raises(Unsupported, match="word"):
         P(r"y_{true}")

@@ -74,7 +74,9 @@ def test_log_of_a_sum_takes_the_whole_sum(text, expected) -> None:
 def test_function_letters_of_the_document() -> None:
     s = Function("s")
     assert parse_chain(r"s(x) = 1", size=k, functions=frozenset("s")) == [s(x), 1]
-    assert parse_chain(r"s(x) = 1", size=k) == [scalar("s") * x, 1]  # a product unless declared
+    with pytest.raises(Unsupported, match="function applied to a variable or as a product"):
+        parse_chain(r"s(x) = 1", size=k)  # undeclared: s times x, or s of x? never guessed
+    assert parse_chain(r"s (x + 1)", size=k) == [scalar("s") * (x + 1)]  # an operator inside: a product
     assert parse_chain(r"y(1 - y)^2", size=k) == [y * (1 - y) ** 2]
     assert parse_chain(r"\frac{d(x^2)}{dx}", size=k)[0].doit() == 2 * x  # d stays a differential
     with pytest.raises(Unsupported, match="x is not a function here"):

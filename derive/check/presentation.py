@@ -1,0 +1,144 @@
+"""Read through presentation-only LaTeX: what changes how math looks, never what it says.
+
+Real documents wrap their math in commands that only style it: ``\\cancel{b}`` (the term is still
+there), ``\\underbrace{x}_{\\text{note}}`` (the expression underneath), ``{a \\over b}``,
+``\\left. ... \\right.``, ``\\hspace{1em}``, ``\\color{red}``, ``\\operatorname{exp}``, the words
+``log(x)`` / ``exp(x)`` / ``tanh(x)`` written without a backslash, and indicators
+``\\mathbb{1}[i = j]`` between two indices (the Kronecker delta). :func:`read_through` rewrites
+those into the notation the grammar reads; everything it does not know stays as written, so the
+parser still refuses it. Rewriting is textual, bounded and linear in practice: nothing here
+evaluates the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["read_through", "words"]
+
+_MAX_REWRITES = 200  # per equation: more is not a real document
+
+# commands whose only argument is the expression itself
+_UNWRAP = re.compile(r"\\(cancel|bcancel|xcancel|underbrace|overbrace|underline|textcolor\s*\{[a-zA-Z]*\})\s*\{")
+# commands (with their argument) that only style or space: blanked
+_BLANK = re.compile(
+    r"\\(?:hspace|vspace|mspace|hskip|mskip|kern|mkern)\*?\s*\{[^{}]{0,40}\}"
+    r"|\\color\s*\{[a-zA-Z!0-9]{0,30}\}"
+    r"|\\(?:left|right)\s*\.(?![0-9])"
+    r"|\\(?:enspace|thinspace|medspace|thickspace|negthinspace|negmedspace|negthickspace|nobreak|allowbreak)(?![a-zA-Z])"
+    r"|\\[>]"
+)
+_FUNCTION_WORDS = "exp|log|ln|tanh|sinh|cosh"
+_NAMED = re.compile(r"\\(?:operatorname|mathrm|text|textrm)\s*\{\s*(" + _FUNCTION_WORDS + r")\s*\}")
+# a function word written without its backslash, before its argument: log(x), log x, exp{...}
+_BARE_WORD = re.compile(r"(?<![\\a-zA-Z{])(" + _FUNCTION_WORDS + r")(?=\s*[(\[{\\]|\s+[a-zA-Z])")
+# an indicator between two index letters: \mathbb{1}[i = j], \mathbb{1}\{i=j\}, \mathbb{I}(i = j), \mathbf{1}_{i=j}
+_INDICATOR = re.compile(
+    r"\\(?:mathbb|mathbf|mathds|mathbbm)\s*\{\s*[1I]\s*\}\s*"
+    r"(?:\[\s*([a-z])\s*=\s*([a-z])\s*\]|\\\{\s*([a-z])\s*=\s*([a-z])\s*\\\}|\(\s*([a-z])\s*=\s*([a-z])\s*\)"
+    r"|_\s*\{\s*\\?\{?\[?\s*([a-z])\s*=\s*([a-z])\s*\]?\\?\}?\s*\})"
+)
+_OVER = re.compile(r"\\over(?![a-zA-Z])")
+_WORD = re.compile(r"[a-zA-Z]{3,}")
+_STYLED_NAME = re.compile(r"\\(?:mathrm|operatorname|text|textrm|textit|mbox|label|tag|begin|end|mathbb|mathcal|mathbf|boldsymbol|bm|color)\*?\s*\{[^{}]*\}")
+_COMMAND = re.compile(r"\\[a-zA-Z]+")
+
+
+def _group_end(text: str, open_pos: int) -> int:
+    """Offset of the ``}`` closing the ``{`` at ``open_pos``; -1 when unbalanced."""
+    depth = 0
+    for pos in range(open_pos, len(text)):
+        char = text[pos]
+        if char == "{" and (pos == 0 or text[pos - 1] != "\\"):
+            depth += 1
+        elif char == "}" and (pos == 0 or text[pos - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                return pos
+    return -1
+
+
+def _script_end(text: str, pos: int) -> int:
+    """End of a ``_{...}`` / ``^{...}`` / ``_x`` script starting at ``pos`` (after spaces); ``pos`` if none."""
+    at = pos
+    while at < len(text) and text[at] == " ":
+        at += 1
+    if at >= len(text) or text[at] not in "_^":
+        return pos
+    at += 1
+    while at < len(text) and text[at] == " ":
+        at += 1
+    if at < len(text) and text[at] == "{":
+        close = _group_end(text, at)
+        return close + 1 if close >= 0 else pos
+    if at < len(text) and text[at] == "\\":
+        m = _COMMAND.match(text, at)
+        return m.end() if m else pos
+    return at + 1 if at < len(text) else pos
+
+
+def _unwrap(text: str) -> str:
+    """``\\cancel{X}`` -> ``X``; ``\\underbrace{X}_{...}`` -> ``X`` (the note under it dropped)."""
+    for _ in range(_MAX_REWRITES):
+        m = _UNWRAP.search(text)
+        if m is None:
+            return text
+        close = _group_end(text, m.end() - 1)
+        if close < 0:
+            return text
+        end = close + 1
+        if m.group(1) in ("underbrace", "overbrace"):
+            end = _script_end(text, end)
+        text = text[: m.start()] + "{" + text[m.end() : close] + "}" + " " * (end - close - 1) + text[end:]
+    return text
+
+
+def _over(text: str) -> str:
+    """``{A \\over B}`` -> ``\\frac{A}{B}`` (TeX's infix fraction)."""
+    for _ in range(_MAX_REWRITES):
+        m = _OVER.search(text)
+        if m is None:
+            return text
+        depth, start = 0, -1
+        for pos in range(m.start() - 1, -1, -1):
+            char = text[pos]
+            if char == "}" and text[pos - 1 : pos] != "\\":
+                depth += 1
+            elif char == "{" and text[pos - 1 : pos] != "\\":
+                if depth == 0:
+                    start = pos
+                    break
+                depth -= 1
+        if start < 0:
+            return text  # a bare \over outside braces: left for the parser to refuse
+        close = _group_end(text, start)
+        if close < 0:
+            return text
+        text = f"{text[:start]}\\frac{{{text[start + 1 : m.start()]}}}{{{text[m.end() : close]}}}{text[close + 1 :]}"
+    return text
+
+
+def _indicator(m: re.Match[str]) -> str:
+    first, second = next((m.group(n), m.group(n + 1)) for n in (1, 3, 5, 7) if m.group(n))
+    return f"\\delta_{{{first} {second}}}"
+
+
+def read_through(text: str) -> str:
+    """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
+    if "\\" not in text and not _BARE_WORD.search(text):
+        return text
+    text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
+    text = _NAMED.sub(lambda m: "\\" + m.group(1) + " ", text)
+    text = _BARE_WORD.sub(lambda m: "\\" + m.group(1), text)
+    text = _INDICATOR.sub(_indicator, text)
+    if "\\over" in text:
+        text = _over(text)
+    return _unwrap(text)
+
+
+def words(text: str) -> list[str]:
+    """Runs of three or more letters outside commands and styled names (``\\mathrm{FL}``): words
+    such as ``sigmoid(z)`` or ``softmax`` that would otherwise read as a product of letters."""
+    bare = _STYLED_NAME.sub(lambda m: " " * len(m.group(0)), text)
+    bare = _COMMAND.sub(lambda m: " " * len(m.group(0)), bare)
+    return _WORD.findall(bare)

@@ -1,0 +1,8 @@
+import sys, os
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sympy as sp
+from _util import chain
+
+x = sp.symbols('x', real=True)
+s = 1 / (1 + sp.exp(-x))
+chain(11, sp.diff(s, x), s * (1 - s), ranges={'default': (-3, 3)})

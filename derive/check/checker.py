@@ -503,7 +503,14 @@ class Plan:
             if not problem:
                 self._define(first, second)
                 eq.links.append(_Link(first, second, LinkVerdict.DEFINITION, f"defines {_tex(first)}"))
-                self._claims(eq, members[1:])
+                at = 1  # t = f(z) = \frac{1}{1 + e^{-z}}: f, new here too, is defined by what follows it
+                while at + 1 < len(members) and rd.definable(members[at], self.defined):
+                    if self._definition_problem(members[at], members[at + 1]):
+                        break
+                    self._define(members[at], members[at + 1])
+                    eq.links.append(_Link(members[at], members[at + 1], LinkVerdict.DEFINITION, f"defines {_tex(members[at])}"))
+                    at += 1
+                self._claims(eq, members[at:])
                 return
         if (
             chain[0] is not CONTINUE

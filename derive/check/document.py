@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
+from derive.check.presentation import WRAPPERS
 from derive.errors import InputError
 
 __all__ = ["MAX_DOCUMENT", "Block", "Document", "DocumentError", "Heading", "Inline", "guess_kind", "scan"]
@@ -99,7 +100,7 @@ def guess_kind(text: str, name: str = "") -> Kind:
     lowered = name.lower()
     if lowered.endswith((".tex", ".latex", ".ltx")):
         return "tex"
-    if lowered.endswith((".md", ".markdown", ".txt", ".mdx")):
+    if lowered.endswith((".md", ".markdown", ".txt", ".mdx", ".rmd", ".qmd")):
         return "md"
     if re.search(r"\\documentclass|\\begin\{document\}|\\(sub)*section\*?\{|\\begin\{(equation|align)", text[:200_000]):
         return "tex"
@@ -458,8 +459,7 @@ class _Scanner:
     def _math(self, start: int, inner: int, inner_end: int, end: int, *, display: bool, env: str = "") -> None:
         latex = self.text[inner:inner_end]  # as written (the parser drops % comments)
         if display:
-            latex, inner_env = _unwrap(latex)
-            env = env or inner_env
+            env = env or _outer_env(latex)
         if not display:
             line = self.line(start)
             before = self.text[max(self.line_starts[line - 1], start - 80) : start]
@@ -549,31 +549,14 @@ def _matching_brace(text: str, open_pos: int, limit: int = 10_000) -> int:
     return -1
 
 
-#: Environments that only lay equations out: their \\begin/\\end are blanked and their rows read.
-WRAPPERS = frozenset(
-    """equation equation* align align* aligned alignat alignat* alignedat gather gather* gathered
-    multline multline* split eqnarray eqnarray* flalign flalign* displaymath math""".split()
-)
-_WRAP_BEGIN = re.compile(r"\s*\\begin\s*\{([a-zA-Z]+\*?)\}(\{[0-9]{1,2}\})?")
+_WRAP_BEGIN = re.compile(r"\s*\\begin\s*\{([a-zA-Z]+\*?)\}")
 _ENV = re.compile(r"\\(begin|end)\s*\{([a-zA-Z]+\*?)\}")
 
 
-def _unwrap(latex: str) -> tuple[str, str]:
-    """Blank the layout environments around a display (``\\begin{align*} ... \\end{align*}``,
-    nested ``equation`` + ``split``); offsets stay put. Returns the text and the outermost name."""
-    outer = ""
-    for _ in range(4):
-        m = _WRAP_BEGIN.match(latex)
-        if m is None or m.group(1) not in WRAPPERS:
-            break
-        closer = f"\\end{{{m.group(1)}}}"
-        tail = latex.rstrip()
-        if not tail.endswith(closer):
-            break
-        outer = outer or m.group(1)
-        cut = len(tail) - len(closer)
-        latex = _blank(latex[: m.end()]) + latex[m.end() : cut] + _blank(latex[cut:])
-    return latex, outer
+def _outer_env(latex: str) -> str:
+    """The layout environment a display opens with (``$$\\begin{multline} ...``), or ``""``."""
+    m = _WRAP_BEGIN.match(latex)
+    return m.group(1) if m and m.group(1) in WRAPPERS else ""
 
 
 def _row_breaks(latex: str) -> list[re.Match[str]]:

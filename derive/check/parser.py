@@ -61,7 +61,7 @@ from sympy import (
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
-from derive.check.presentation import read_through, words
+from derive.check.presentation import WRAPPERS, read_through, words
 from derive.errors import InputError, NotSupportedError
 from derive.symbols import array, function, hat_name, index, scalar
 from derive.symbols import size as size_symbol
@@ -253,7 +253,7 @@ def parse_relation(latex: str, *, size: Symbol, functions: frozenset[str] = froz
 # --------------------------------------------------------------------------------- preparation
 
 _DROP = re.compile(
-    r"\\(?:begin|end)\s*\{(?:aligned|split|gathered)\}|"
+    r"\\(?:begin|end)\s*\{(?:" + "|".join(re.escape(w) for w in sorted(WRAPPERS)) + r")\}(?:\{[0-9]{1,2}\})?|"
     r"\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber(?![a-zA-Z])|\\notag(?![a-zA-Z])"
 )
 _SEGMENT = re.compile(r"(\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?|\n)")  # row breaks \\ (with [2pt]) and newlines
@@ -380,7 +380,15 @@ _MISREADINGS = (
         "superscript indices such as x^{(i)} or W^{[l]} (examples, layers) are not powers;",
     ),
     (re.compile(r"\^\s*(\{\s*T\s*\}|T(?![A-Za-z]))"), "transposes (x^T) are not powers;"),
+    (
+        re.compile(r"(?<![a-zA-Z]e)(?<!^e)\^\s*(\{\s*([A-Zl])\s*([+-]\s*[0-9]\s*)?\}|[A-Zl](?![A-Za-z]))"),
+        "superscript labels such as a^{l}, W^L or z^{L-1} (layers) are not powers;",
+    ),
 )
+
+
+_SCRIPT = r"(?:\{[^{}]*\}|\\?[a-zA-Z0-9]+)"
+_SUM_LIMITS = re.compile(r"\\(?:sum|prod)(?![a-zA-Z])(?:\s*\\(?:no)?limits)?(?:\s*[_^]\s*" + _SCRIPT + r")+")
 
 
 def _check_commands(text: str) -> None:
@@ -412,8 +420,9 @@ def _check_commands(text: str) -> None:
             f"the name '{found[0]}' is not read (yet): a word of several letters is not a product of one-letter"
             " variables; write a one-letter name, or \\log, \\exp, \\tanh"
         )
+    unlimited = _SUM_LIMITS.sub(_spaces, text)  # \sum_{n=1}^{N}: an upper bound is no power
     for pattern, what in _MISREADINGS:
-        m = pattern.search(text)
+        m = pattern.search(unlimited)
         if m:
             raise Unsupported(f"{what} ('{m.group(0).strip()}' at {_where(text, m.start())}) not supported (yet)")
     stripped = _COMMAND.sub(lambda m: " " * len(m.group(0)), text)
@@ -734,6 +743,14 @@ class _Builder:
                     " put its operand in parentheses"
                 )
             pos = nxt
+            if pos < len(items) and self.evaluated_at(factor, items[pos][1]):
+                # \frac{d\sigma}{dx}(x): the derivative at its own variable is the derivative itself
+                point = self.expr(items[pos][1].children[1])
+                if not (isinstance(value, Derivative) and value.variables == (point,)):
+                    raise Unsupported(
+                        f"a derivative evaluated at a point at {self.at(items[pos][1])} is not supported (yet)"
+                    )
+                pos += 1
             if result is None:
                 result = value
             elif op == "/":
@@ -763,6 +780,14 @@ class _Builder:
             inner, nxt, _ = self.operand(items, pos + 1)
             return self.derivative(inner, value.variables), nxt, True
         return value, pos + 1, False
+
+    def evaluated_at(self, left: Tree, right: Tree) -> bool:
+        """``\\frac{d\\sigma}{dx}(x)``: a derivative fraction directly before a bracketed variable."""
+        if not (_is(left, "frac") and _is(right, "paren") and _variable_like(right.children[1])):
+            return False
+        if self._frac_kind(left) is None or getattr(left.meta, "end_pos", None) is None:
+            return False
+        return left.meta.end_pos == right.meta.start_pos and self.text[right.meta.start_pos] == "("
 
     def applied_subscript(self, left: Tree, right: Tree) -> bool:
         """``y_i(z_i)``, ``h_m(\\alpha)``: a subscripted name directly before a bracket holding one

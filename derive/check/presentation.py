@@ -14,7 +14,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["read_through", "words"]
+__all__ = ["WRAPPERS", "read_through", "words"]
+
+#: Environments that only lay equations out: their rows are read, their ``\\begin``/``\\end`` dropped.
+WRAPPERS = frozenset(
+    """equation equation* align align* aligned alignat alignat* alignedat gather gather* gathered
+    multline multline* split eqnarray eqnarray* flalign flalign* displaymath math""".split()
+)
 
 _MAX_REWRITES = 200  # per equation: more is not a real document
 

@@ -1,7 +1,7 @@
 import sys, os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sympy as sp
-from _util import chain, equal
+from _b_util import chain, equal
 
 # N = 3 examples, 2 features
 N, d = 3, 2

@@ -1,7 +1,7 @@
 import sys, os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sympy as sp
-from _util import chain
+from _b_util import chain
 
 x = sp.symbols('x', real=True)
 e = sp.exp(-x)

@@ -1,7 +1,7 @@
 import sys, os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sympy as sp
-from _util import chain
+from _b_util import chain
 
 t0, t1, x = sp.symbols('theta0 theta1 x', real=True)
 m = 3
@@ -101,6 +101,6 @@ YY = sp.symbols('v1:3', real=True)
 H = lambda i: 1 / (1 + sp.exp(-sum(th[j] * XX[i][j] for j in range(3))))
 JJ = -sp.Rational(1, 2) * sum(YY[i] * sp.log(H(i)) + (1 - YY[i]) * sp.log(1 - H(i)) for i in range(2))
 ok = all(
-    __import__('_util').equal(sp.diff(JJ, th[j]), sp.Rational(1, 2) * sum((H(i) - YY[i]) * XX[i][j] for i in range(2)), R)
+    __import__("_b_util").equal(sp.diff(JJ, th[j]), sp.Rational(1, 2) * sum((H(i) - YY[i]) * XX[i][j] for i in range(2)), R)
     for j in range(3))
 print('line 135: %s' % ('holds' if ok else 'fails'))

@@ -1,7 +1,7 @@
 import sys, os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sympy as sp
-from _util import equal
+from _b_util import equal
 
 # m = 4 examples, n = 2 features plus x_0 = 1
 m, n = 4, 2

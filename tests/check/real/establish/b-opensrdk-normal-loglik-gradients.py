@@ -1,7 +1,7 @@
 import sys, os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sympy as sp
-from _util import chain, equal
+from _b_util import chain, equal
 
 x, mu = sp.symbols('x mu', real=True)
 s = sp.symbols('sigma', positive=True)

@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from sympy import Basic, Derivative, Eq, Expr, Indexed, Sum, Symbol
+from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Ne, Sum, Symbol
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -55,7 +55,7 @@ from derive.worker import Job, Outcome, run_jobs
 from derive.errors import InputError, UsageError
 from derive.latex import to_latex
 from derive.steps import Definition
-from derive.symbols import scalar
+from derive.symbols import array, index, scalar
 from derive.verify import Context, LinkReport, Settings, Verdict
 
 __all__ = [
@@ -129,6 +129,7 @@ class _Link:
     job: int | None = None
     hint_job: int | None = None
     hint: str = ""
+    splits: tuple[tuple[str, int], ...] = ()  # (y = 0, job), (y = 1, job): a binary y taken value by value
 
 
 @dataclass
@@ -188,6 +189,7 @@ class Plan:
         self.warnings: list[str] = list(doc.warnings)
         self.jobs: list[Job] = []
         self.inline_read = 0
+        self.binary: dict[str, str] = {}  # name -> where the document says it is 0 or 1 (a membership, one-hot)
         self.dependents = rd.dependents_of(c for c in self._all_chains())
 
     # ------------------------------------------------------------ parsing
@@ -250,6 +252,7 @@ class Plan:
     def read(self) -> None:
         self._extra_context()
         items = self.doc.items
+        self._one_hot(items)
         consumed: set[int] = set()
         for order, item in enumerate(items):
             if order in consumed:
@@ -272,7 +275,7 @@ class Plan:
         items = self.doc.items
         block = items[order]
         assert isinstance(block, Block)
-        end = block.line + block.latex.count("\n")
+        end = block.line + block.latex.lstrip().count("\n")  # block.line is where its text starts
         out = []
         for t in range(order + 1, len(items)):
             item = items[t]
@@ -346,9 +349,26 @@ class Plan:
             return f"the right side has {rd.describe_indices(extra)}, which the left side does not have"
         return ""
 
+    def _one_hot(self, items: Sequence[object]) -> None:
+        """``$y$ is one-hot`` anywhere in the prose: ``\\sum_j y_j = 1`` for the whole document,
+        and no counterexample with a ``y_j`` other than 0 or 1 is taken as a refutation."""
+        for order, item in enumerate(items):
+            if not isinstance(item, Inline) or (label := rd.one_hot_label(item)) is None or label in self.binary:
+                continue
+            bound = index("j") if label != "j" else index("l")
+            rel = Eq(Sum(array(label)[bound], (bound, 1, self.size)), 1, evaluate=False)
+            self.assumptions.append((rel, _tex(rel)))
+            self.binary[label] = f"{label} is one-hot (line {item.line})"
+            note = f"'{label} is one-hot' (line {item.line}): its entries are 0 or 1 and sum to 1; used for the whole document"
+            self.notes.append(ContextNote(item.line, _tex(rel), "assumption", note, "document", order))
+
     def _assume(self, rel: Relational | Membership, latex: str, line: int | None, source: str, order: int) -> None:
         if isinstance(rel, Membership):
             note = "recorded; memberships are not used by the verifier (yet)"
+            target = rel.expr.base if isinstance(rel.expr, Indexed) else rel.expr
+            if isinstance(target, (Symbol, IndexedBase)) and rel.values and all(v in (0, 1) for v in rel.values):
+                self.binary.setdefault(str(target), f"${latex}$" + (f" (line {line})" if line else ""))
+                note = "a counterexample must respect it; a binary quantity is checked at 0 and at 1"
         elif rd.index_relation(rel):
             self.global_cases.append(rel)
             note = "applies to every equation that uses these indices"
@@ -441,6 +461,13 @@ class Plan:
         eq = _Equation(block.line, block.latex.strip(), order)
         self.equations.append(eq)
         self.local_cases, self.next_cases = list(self.next_cases), []  # "if $i = j$," just before
+        pieces = rd.split_cases(block.latex)
+        if pieces is not None:
+            try:
+                self._cases(eq, *pieces)
+            finally:
+                self.local_cases, self.local_assumptions, self.local_unusable = [], [], []
+            return
         body, conditions = rd.split_condition(block.latex)
         try:
             for t, item in trailing:  # "$$...$$ since $\\sum_k y_k = 1$": read before the equation
@@ -462,6 +489,50 @@ class Plan:
             self._block_body(eq, body)
         finally:
             self.local_cases, self.local_assumptions, self.local_unusable = [], [], []
+
+    def _cases(self, eq: _Equation, head: str, rows: Sequence[tuple[str, str | None]]) -> None:
+        """``A = \\begin{cases} B & i = j \\\\ C & \\text{otherwise} \\end{cases}``: each row is
+        a claim ``A = B`` under its own condition; ``otherwise`` is the negation of a single other
+        index condition (any other ``otherwise`` is not used, so its row stays unknown)."""
+
+        def unsupported(reason: str) -> None:
+            eq.links.clear()
+            eq.verdict, eq.reason = EquationVerdict.UNSUPPORTED, reason
+            self.last, self.last_broken = None, True
+
+        try:
+            chain = self._parse_block(head)
+            values = [self._parse_block(value) for value, _ in rows]
+        except (ParseError, Unsupported) as exc:
+            return unsupported(_error_text(exc))
+        if chain[0] is CONTINUE or any(len(v) != 1 or isinstance(v[0], Relational) for v in values):
+            return unsupported("a piecewise right side must follow an expression, and hold one expression per row")
+        if len(chain) == 1 and rd.definable(chain[0], self.defined):
+            return unsupported(f"a piecewise definition of {_tex(chain[0])} is not supported (yet)")
+        conditions: list[Basic | str | None] = []
+        for _, text in rows:
+            if text is None:
+                conditions.append(None)
+                continue
+            try:
+                conditions.append(parse_relation(text, size=self.size, functions=self.functions))
+            except (ParseError, Unsupported) as exc:
+                return unsupported(f"the condition '{text}' could not be read: {_error_text(exc)}")
+        known = [c for c in conditions if c is not None]
+        self._claims(eq, list(chain))
+        for (value,), condition in zip(values, conditions, strict=True):
+            if condition is None:
+                single = len(known) == 1 and isinstance(known[0], Eq) and rd.index_relation(known[0])
+                condition = Ne(*known[0].args, evaluate=False) if single else "otherwise"
+            self.local_cases, self.local_assumptions, self.local_unusable = [], [], []
+            if isinstance(condition, Basic) and rd.index_relation(condition):
+                self.local_cases.append(condition)
+            elif isinstance(condition, Eq):
+                self.local_assumptions.append((condition, _tex(condition)))
+            else:
+                self.local_unusable.append(condition if isinstance(condition, str) else _tex(condition))
+            eq.links.append(self._claim(chain[-1], value))
+        self.last, self.last_broken = None, False
 
     def _block_body(self, eq: _Equation, body: str) -> None:
         try:
@@ -578,8 +649,13 @@ class Plan:
         cases = self._applicable(lhs, rhs)
         assumed = self._relevant(lhs, rhs)
         shown = tuple(_tex(c) for c in cases) + tuple(latex for _, latex in assumed)
+        # a quantity differentiated but never defined is not read: its indices prove nothing either
+        missing = rd.undefined_in_derivatives([lhs, rhs], self.dependents, self.defined, self.definitions)
+        if missing:
+            what = ", ".join(_tex(scalar(name)) for name in missing)
+            return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{what} {'is' if len(missing) == 1 else 'are'} differentiated but not defined (before this line)", shown)
         mismatch = rd.index_mismatch(lhs, rhs, cases, self.sizes)
-        if mismatch is not None:
+        if mismatch is not None and not self._vacuous_index(lhs, rhs):
             message, only_left, only_right = mismatch
             link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
             self._plan_hint(link, only_left, only_right, assumed)
@@ -587,11 +663,28 @@ class Plan:
         if self.local_unusable:
             what = ", ".join(self.local_unusable)
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"the condition {what} is not used by the verifier (yet)", shown)
-        missing = rd.undefined_in_derivatives([lhs, rhs], self.dependents, self.defined, self.definitions)
-        if missing:
-            what = ", ".join(_tex(scalar(name)) for name in missing)
-            return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{what} {'is' if len(missing) == 1 else 'are'} differentiated but not defined (before this line)", shown)
-        return _Link(lhs, rhs, None, "", shown, job=self._job(lhs, rhs, [*cases, *(r for r, _ in assumed)]))
+        conditions = [*cases, *(r for r, _ in assumed)]
+        link = _Link(lhs, rhs, None, "", shown, job=self._job(lhs, rhs, conditions))
+        names = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions)
+        indexed = {str(a.base) for e in (lhs, rhs, *(d.rhs for d in self.definitions)) for a in e.atoms(Indexed)}
+        scalars = sorted(n for n in names & set(self.binary) if n not in indexed and n not in self.defined)
+        if len(scalars) == 1:
+            y = scalar(scalars[0])
+            link.splits = tuple(
+                (f"{scalars[0]} = {v}", self._job(lhs, rhs, [*conditions, Eq(y, v, evaluate=False)])) for v in (0, 1)
+            )
+        return link
+
+    def _vacuous_index(self, lhs: Expr, rhs: Expr) -> bool:
+        """Whether a side uses a quantity defined with an index its definition does not use
+        (``h_i = \\sum_k e^{a_k}``): its free indices are then no evidence of an ill-formed claim,
+        and the claim is verified as written instead."""
+        bases = {e.base for e in (lhs.atoms(Indexed) | rhs.atoms(Indexed))}
+        for d in self.definitions:
+            if isinstance(d.lhs, Indexed) and d.lhs.base in bases:
+                if set(d.lhs.indices) - rd.free(d.rhs, self.sizes):
+                    return True
+        return False
 
     def _plan_hint(self, link: _Link, only_left: set[Symbol], only_right: set[Symbol], assumed: Sequence[tuple[Relational, str]]) -> None:
         """Plan the repair a reader would try for one stray index: drop a sum that binds it, or add one."""
@@ -652,7 +745,46 @@ class Plan:
         size_name = size.name if size is not None else self.size.name
         if counter is not None:
             counter = {"size": size_name, **counter}
+            outside = self._outside(counter)
+            if outside:
+                return self._binary_result(link, outcomes, outside)
         return LinkResult(lhs, rhs, verdict, _detail(verdict, report, size_name), counter, link.conditions, evidence)
+
+    def _outside(self, counter: dict) -> str:
+        """The stated 0-or-1 quantities a counterexample gives another value (``y = 17/10``), or ""."""
+        bad = [
+            f"{name} = {value}"
+            for name, value in counter.get("values", {}).items()
+            if name.split("[")[0] in self.binary and str(value) not in ("0", "1")
+        ]
+        return ", ".join(bad)
+
+    def _binary_result(self, link: _Link, outcomes: Sequence[Outcome], outside: str) -> LinkResult:
+        """A refutation whose counterexample breaks a stated membership is no refutation: the claim
+        is decided at the values the document allows (a binary scalar at 0 and at 1), else unknown."""
+        lhs, rhs = _tex(link.lhs), _tex(link.rhs)
+        names = sorted({part.split(" = ")[0].split("[")[0] for part in outside.split(", ")})
+        where = "; ".join(self.binary[n] for n in names)
+        results = []
+        for label, job in link.splits:
+            report = outcomes[job].report
+            if report is None:
+                break
+            results.append((label, report.links[0]))
+        if len(results) == len(link.splits) == 2:
+            for label, report in results:
+                if report.verdict is Verdict.REFUTED and report.counterexample is not None and not self._outside(report.counterexample.as_dict()):
+                    size = self.jobs[link.job].context.size
+                    size_name = size.name if size is not None else self.size.name
+                    counter = {"size": size_name, **report.counterexample.as_dict()}
+                    detail = f"at {label} ({where}): " + _detail(LinkVerdict.REFUTED, report, size_name)
+                    return LinkResult(lhs, rhs, LinkVerdict.REFUTED, detail, counter, (*link.conditions, label))
+            if all(r.verdict in (Verdict.PROVED, Verdict.CHECKED) for _, r in results):
+                verdict = LinkVerdict.PROVED if all(r.verdict is Verdict.PROVED for _, r in results) else LinkVerdict.CHECKED
+                detail = f"holds at {' and at '.join(label for label, _ in results)}, the values {where} allows (not for every value)"
+                return LinkResult(lhs, rhs, verdict, detail, None, (*link.conditions, where))
+        detail = f"not decided: the only counterexample found has {outside}, which {where} rules out"
+        return LinkResult(lhs, rhs, LinkVerdict.UNKNOWN, detail, None, link.conditions)
 
 
 def _is_element(e: Basic) -> bool:

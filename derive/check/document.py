@@ -45,6 +45,7 @@ class Inline:
     line: int
     context: str
     before: str = field(default="", compare=False)
+    after: str = field(default="", compare=False)  #: the text just after it on its line (up to 80 characters)
 
 
 @dataclass(frozen=True)
@@ -463,7 +464,9 @@ class _Scanner:
         if not display:
             line = self.line(start)
             before = self.text[max(self.line_starts[line - 1], start - 80) : start]
-            self.found.append((start, Inline(latex, line, self._context(start), before)))
+            stop = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
+            after = self.text[end : min(stop, end + 80)]
+            self.found.append((start, Inline(latex, line, self._context(start), before, after)))
             return
         self.displays.append((start, end))
         if env.startswith("multline"):
@@ -608,6 +611,8 @@ def _split_equations(latex: str, offset: int) -> list[tuple[int, str]]:
 
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
 _ANNOTATION = re.compile(r"\s*\\q?quad(?![a-zA-Z])\s*\\(?:text|textrm|mbox)(?![a-zA-Z])")
+# after a comma, "\quad i = j" is the condition of the equation before it: "a = b, \quad i = j"
+_CONDITION = re.compile(r"\s*\\q?quad(?![a-zA-Z])\s*\(?\s*[a-z]\s*(?:=|\\neq?(?![a-zA-Z]))\s*[a-z]\s*\)?\s*[.,;]?\s*$")
 
 
 def _split_quads(chunk: str) -> list[tuple[int, str]]:
@@ -628,7 +633,9 @@ def _split_quads(chunk: str) -> list[tuple[int, str]]:
     parts: list[list[int]] = []  # [start, end]
     start = 0
     for cut in [*cuts, len(chunk)]:
-        annotation = _ANNOTATION.match(chunk, start) is not None
+        annotation = _ANNOTATION.match(chunk, start) is not None or (
+            chunk[:start].rstrip().endswith(",") and _CONDITION.match(chunk[start:cut]) is not None
+        )
         if ("=" in chunk[start:cut] and not annotation) or not parts:
             parts.append([start, cut])
         else:

@@ -15,6 +15,7 @@ from sympy.core.function import AppliedUndef
 
 from derive.calculus import free_indices
 from derive.check.document import Block, Document, Inline
+from derive.check.presentation import WRAPPERS
 from derive.steps import Definition
 from derive.symbols import HAT_SUFFIX
 from derive.symbols import size as size_symbol
@@ -88,6 +89,7 @@ def function_letters(texts: Iterable[str]) -> frozenset[str]:
 
 
 _CONDITION_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*(for|if|when|whenever|where|with|provided)\b([^{}]*)\}")
+_BARE_CONDITION = re.compile(r",\s*\\q?quad(?![a-zA-Z])\s*\(?\s*([a-z]\s*(?:=|\\neq?(?![a-zA-Z]))\s*[a-z])\s*\)?\s*[.,;]?\s*$")
 _LEAD = re.compile(r"(?:\s|,|;|\\q?quad(?![a-zA-Z])|\\[,;:! ])*$")
 
 
@@ -104,6 +106,9 @@ def split_condition(latex: str) -> tuple[str, list[str]]:
     """``A = B \\qquad \\text{for } i \\neq o`` -> (``A = B``, [``i \\neq o``]): a condition written
     after the equation, introduced by ``\\text{for|if|when|where|with ...}`` outside braces; several
     are separated by commas or ``\\text{and}``. Without one: (latex, [])."""
+    bare = _BARE_CONDITION.search(latex)
+    if bare is not None and not _CONDITION_TEXT.search(latex):  # A = B, \quad i = j
+        return latex[: bare.start()].rstrip(), [bare.group(1)]
     for m in _CONDITION_TEXT.finditer(latex):
         before = latex[: m.start()]
         if before.count("{") != before.count("}") or before.count("(") != before.count(")"):
@@ -121,6 +126,45 @@ def split_condition(latex: str) -> tuple[str, list[str]]:
         conditions = [c.strip().rstrip(".").strip() for c in parts if c.strip().rstrip(".").strip()]
         return equation, conditions
     return latex, []
+
+
+_WRAPPER_ENDS = re.compile(r"\\(?:begin|end)\s*\{(?:" + "|".join(re.escape(w) for w in sorted(WRAPPERS)) + r")\}")
+_CASES = re.compile(r"\\begin\s*\{(cases|dcases)\}(.*)\\end\s*\{\1\}", re.DOTALL)
+_OTHERWISE = re.compile(r"^(?:\\text|\\textrm|\\mbox)\s*\{\s*(?:otherwise|else|o\.?w\.?|elsewhere)\s*\.?\s*\}\s*[.,]?$")
+_CONDITION_WORDS = re.compile(r"^(?:,\s*)?(?:\\text|\\textrm|\\mbox)\s*\{\s*(?:if|for|when|where)\b\s*(?:\$([^$]*)\$\s*)?\}")
+
+
+def split_cases(latex: str) -> tuple[str, list[tuple[str, str | None]]] | None:
+    """``A = \\begin{cases} B & i = j \\\\ C & \\text{otherwise} \\end{cases}`` ->
+    (``A``, [(``B``, ``i = j``), (``C``, None)]): the rows of a piecewise right side and their
+    conditions (None: otherwise). None when the block is not ``... = \\begin{cases}...\\end{cases}``."""
+    m = _CASES.search(latex)
+    if m is None or _WRAPPER_ENDS.sub("", latex[m.end() :]).strip(" \t\n.,") or _CASES.search(m.group(2)):
+        return None
+    head = _WRAPPER_ENDS.sub(" ", latex[: m.start()]).rstrip().rstrip("&").rstrip()
+    if not head.endswith("=") or head.endswith(("\\le=", "\\ge=")):
+        return None
+    rows: list[tuple[str, str | None]] = []
+    for raw in re.split(r"\\\\(?:\[[^\]\n]{0,40}\])?", m.group(2)):
+        if not raw.strip():
+            continue
+        depth, cut = 0, -1
+        for pos, char in enumerate(raw):
+            depth += (char in "{([") - (char in "})]")
+            if char == "&" and depth == 0 and raw[pos - 1 : pos] != "\\":
+                cut = pos
+                break
+        if cut < 0:
+            return None
+        value, condition = raw[:cut].strip().rstrip(",").strip(), raw[cut + 1 :].strip()
+        if _OTHERWISE.match(condition):
+            rows.append((value, None))
+            continue
+        words = _CONDITION_WORDS.match(condition)
+        if words:
+            condition = words.group(1) if words.group(1) is not None else condition[words.end() :]
+        rows.append((value, condition.strip().rstrip(".,").strip()))
+    return (head[:-1].rstrip(), rows) if rows else None
 
 
 def uses_as_index(expr: Basic, size: Symbol) -> bool:
@@ -333,3 +377,20 @@ def make_size(name: str) -> Symbol:
 def sums_over(expr: Basic, var: Symbol) -> list[Sum]:
     """The single-limit sums in ``expr`` whose summation variable is ``var``."""
     return [s for s in expr.atoms(Sum) if len(s.limits) == 1 and s.limits[0][0] == var]
+
+
+_ONE_HOT = re.compile(r"one[- ]?hot", re.IGNORECASE)
+_LABEL_NAME = re.compile(r"^\s*(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([a-zA-Z])\s*\}|([a-zA-Z]))(?:_\{?[a-z]\}?)?\s*$")
+
+
+def one_hot_label(item: Inline) -> str | None:
+    """``$y$ is a one-hot vector``, ``one-hot encoded labels $\\mathbf{y}$``: the letter said to be
+    one-hot in the words around a lone name (the clause before it or the words after it), or None."""
+    m = _LABEL_NAME.match(item.latex)
+    if m is None or item.context != "prose":
+        return None
+    before = re.split(r"[.;:!?]|\$", item.before)[-1]
+    after = re.split(r"[.;:!?]|\$", item.after)[0]
+    if _ONE_HOT.search(after[:40]) or _ONE_HOT.search(before[-40:]):
+        return m.group(1) or m.group(2)
+    return None

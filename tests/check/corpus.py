@@ -72,7 +72,7 @@ def score_document(doc: Path, truth_path: Path, score: Score) -> None:
     score.documents += 1
     score.authors.add(truth["author"].lower())
     for n, eq in enumerate(shown):
-        end = shown[n + 1].line if n + 1 < len(shown) else 10**9
+        end = next((e.line for e in shown[n + 1 :] if e.line > eq.line), 10**9)
         covered = [r for r in rows if eq.line <= r["line"] < end]
         verdict = eq.verdict.value
         where = f"{doc.name}:{eq.line}"

@@ -13,7 +13,7 @@ from sympy import Add, Basic, Derivative, Indexed, IndexedBase, KroneckerDelta, 
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 
-from .symbols import HAT_SUFFIX
+from .symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, HAT_SUFFIX
 
 __all__ = ["DerivePrinter", "to_latex", "name_latex", "NAME_PATTERN"]
 
@@ -30,6 +30,8 @@ _GREEK = {
 def name_latex(name: str, names: dict[str, str]) -> str:
     """The LaTeX for a base name: renamed by the notation, hats for ``yhat``, Greek letters."""
     name = names.get(name, name)
+    if name.endswith(CALLIGRAPHIC_SUFFIX) and len(name) == len(CALLIGRAPHIC_SUFFIX) + 1:
+        return rf"\mathcal{{{name[0]}}}"
     if name.endswith(HAT_SUFFIX) and len(name) > len(HAT_SUFFIX):
         return rf"\hat{{{name_latex(name[: -len(HAT_SUFFIX)], {})}}}"
     if name in _GREEK:
@@ -76,6 +78,12 @@ class DerivePrinter(LatexPrinter):
         return name_latex(expr.name, self._settings["names"])
 
     def _print_Indexed(self, expr: Indexed) -> str:
+        name = expr.base.name
+        if name.endswith(EXAMPLE_SUFFIX) and len(name) > len(EXAMPLE_SUFFIX):  # x^{(i)}_j: example i
+            base = name_latex(name[: -len(EXAMPLE_SUFFIX)], self._settings["names"])
+            example, *rest = (self._print(i) for i in expr.indices)
+            sep = "" if all(len(s) == 1 for s in rest) and len(rest) > 1 else ","
+            return f"{base}^{{({example})}}" + (f"_{{{sep.join(rest)}}}" if rest else "")
         base = self._print(expr.base)
         subs = [self._print(i) for i in expr.indices]
         sep = "" if all(len(s) == 1 for s in subs) and len(subs) > 1 else ","

@@ -18,9 +18,13 @@ from __future__ import annotations
 
 from sympy import Function, IndexedBase, Symbol
 
-__all__ = ["index", "size", "array", "scalar", "function", "hat_name", "HAT_SUFFIX"]
+__all__ = ["index", "size", "array", "scalar", "function", "hat_name", "HAT_SUFFIX", "CALLIGRAPHIC_SUFFIX", "EXAMPLE_SUFFIX"]
 
 HAT_SUFFIX = "hat"
+#: Names read from documents that no user-supplied name can take (names are letters and digits):
+#: ``L_cal`` is ``\mathcal{L}``; an array ``x_ex`` is ``x^{(i)}`` (its first index is the example).
+CALLIGRAPHIC_SUFFIX = "_cal"
+EXAMPLE_SUFFIX = "_ex"
 
 
 def index(name: str) -> Symbol:

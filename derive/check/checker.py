@@ -28,7 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Ne, Sum, Symbol
+from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, Ne, Sum, Symbol
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -55,7 +55,7 @@ from derive.worker import Job, Outcome, run_jobs
 from derive.errors import InputError, UsageError
 from derive.latex import to_latex
 from derive.steps import Definition
-from derive.symbols import array, index, scalar
+from derive.symbols import EXAMPLE_SUFFIX, array, index, scalar
 from derive.verify import Context, LinkReport, Settings, Verdict
 
 __all__ = [
@@ -129,6 +129,8 @@ class _Link:
     job: int | None = None
     hint_job: int | None = None
     hint: str = ""
+    free_dependents: tuple[str, ...] = ()  # undefined quantities the document treats as outputs
+    decimals: int | None = None  # fewest decimals of a number written in the equation (1.406: 3)
     splits: tuple[tuple[str, int], ...] = ()  # (y = 0, job), (y = 1, job): a binary y taken value by value
 
 
@@ -190,7 +192,9 @@ class Plan:
         self.jobs: list[Job] = []
         self.inline_read = 0
         self.binary: dict[str, str] = {}  # name -> where the document says it is 0 or 1 (a membership, one-hot)
-        self.dependents = rd.dependents_of(c for c in self._all_chains())
+        chains = self._all_chains()
+        self.dependents = rd.dependents_of(c for c in chains)
+        self.arrays = {str(a.base) for c in chains for m in c if isinstance(m, Basic) for a in m.atoms(Indexed)}
 
     # ------------------------------------------------------------ parsing
     def _parse_block(self, latex: str, size: Symbol | None = None) -> list[object]:
@@ -275,7 +279,7 @@ class Plan:
         items = self.doc.items
         block = items[order]
         assert isinstance(block, Block)
-        end = block.line + block.latex.lstrip().count("\n")  # block.line is where its text starts
+        end = block.last_line or block.line + block.latex.count("\n")
         out = []
         for t in range(order + 1, len(items)):
             item = items[t]
@@ -352,15 +356,17 @@ class Plan:
     def _one_hot(self, items: Sequence[object]) -> None:
         """``$y$ is one-hot`` anywhere in the prose: ``\\sum_j y_j = 1`` for the whole document,
         and no counterexample with a ``y_j`` other than 0 or 1 is taken as a refutation."""
-        for order, item in enumerate(items):
-            if not isinstance(item, Inline) or (label := rd.one_hot_label(item)) is None or label in self.binary:
+        said = [(order, item.line, rd.one_hot_label(item)) for order, item in enumerate(items) if isinstance(item, Inline)]
+        said += [(0, line, letter) for line, letter in self.doc.one_hot]
+        for order, line, label in sorted((o, n, lbl) for o, n, lbl in said if lbl):
+            if label in self.binary:
                 continue
             bound = index("j") if label != "j" else index("l")
             rel = Eq(Sum(array(label)[bound], (bound, 1, self.size)), 1, evaluate=False)
             self.assumptions.append((rel, _tex(rel)))
-            self.binary[label] = f"{label} is one-hot (line {item.line})"
-            note = f"'{label} is one-hot' (line {item.line}): its entries are 0 or 1 and sum to 1; used for the whole document"
-            self.notes.append(ContextNote(item.line, _tex(rel), "assumption", note, "document", order))
+            self.binary[label] = f"{label} is one-hot (line {line})"
+            note = f"'{label} is one-hot' (line {line}): its entries are 0 or 1 and sum to 1; used for the whole document"
+            self.notes.append(ContextNote(line, _tex(rel), "assumption", note, "document", order))
 
     def _assume(self, rel: Relational | Membership, latex: str, line: int | None, source: str, order: int) -> None:
         if isinstance(rel, Membership):
@@ -569,6 +575,11 @@ class Plan:
             return
         self.last, self.last_broken = members[-1], False
         first, second = members[0], members[1]
+        if chain[0] is not CONTINUE and rd.definable(first, self.defined) and second.is_number:
+            eq.verdict = EquationVerdict.UNSUPPORTED
+            eq.reason = f"{_tex(first)} = a number reads as the value at an example, not a definition; not read (yet)"
+            self.last, self.last_broken = None, True
+            return
         if chain[0] is not CONTINUE and rd.definable(first, self.defined):
             problem = self._definition_problem(first, second)
             if not problem:
@@ -596,8 +607,11 @@ class Plan:
 
     # ------------------------------------------------------------ claims
     def _claims(self, eq: _Equation, members: Sequence[Expr]) -> None:
+        decimals = [len(m.group(1)) for m in _DECIMAL.finditer(eq.latex)]
         for lhs, rhs in zip(members, members[1:], strict=False):
-            eq.links.append(self._claim(lhs, rhs))
+            link = self._claim(lhs, rhs)
+            link.decimals = min(decimals) if decimals else None
+            eq.links.append(link)
 
     def _applicable(self, lhs: Expr, rhs: Expr) -> list[Basic]:
         """The case conditions a link uses: an index relation when the link has both its indices
@@ -649,6 +663,19 @@ class Plan:
         cases = self._applicable(lhs, rhs)
         assumed = self._relevant(lhs, rhs)
         shown = tuple(_tex(c) for c in cases) + tuple(latex for _, latex in assumed)
+        names = rd.names_of(lhs) | rd.names_of(rhs)
+        bare = sorted(
+            v.name
+            for d in (lhs.atoms(Derivative) | rhs.atoms(Derivative))
+            for v in d.variables
+            if isinstance(v, Symbol) and not v.is_integer and v.name in self.arrays and not self._mentions(d.expr, v)
+        )
+        if bare:  # \frac{\partial L}{\partial o} where the document writes o_k: a vector derivative
+            return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"a derivative with respect to {', '.join(bare)}, which the document also writes with indices (a vector?): not read (yet)", shown)
+        unread = sorted(n for n in names if n.endswith(EXAMPLE_SUFFIX) and n[: -len(EXAMPLE_SUFFIX)] in self.defined and n not in self.defined)
+        if unread:
+            what = ", ".join(_tex(array(n)[index("i")]) for n in unread)
+            return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{what}: the example's quantity is not defined (only the one without the example index is)", shown)
         # a quantity differentiated but never defined is not read: its indices prove nothing either
         missing = rd.undefined_in_derivatives([lhs, rhs], self.dependents, self.defined, self.definitions)
         if missing:
@@ -666,6 +693,9 @@ class Plan:
         conditions = [*cases, *(r for r, _ in assumed)]
         link = _Link(lhs, rhs, None, "", shown, job=self._job(lhs, rhs, conditions))
         names = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions)
+        own = {rd.defined_key(lhs)} if isinstance(lhs, (Symbol, Indexed, AppliedUndef)) else set()  # u = u + 1
+        wrt = {rd.defined_key(v) for d in (lhs.atoms(Derivative) | rhs.atoms(Derivative)) for v in d.variables}
+        link.free_dependents = tuple(sorted((names & self.dependents) - self.defined - own - wrt))
         indexed = {str(a.base) for e in (lhs, rhs, *(d.rhs for d in self.definitions)) for a in e.atoms(Indexed)}
         scalars = sorted(n for n in names & set(self.binary) if n not in indexed and n not in self.defined)
         if len(scalars) == 1:
@@ -674,6 +704,12 @@ class Plan:
                 (f"{scalars[0]} = {v}", self._job(lhs, rhs, [*conditions, Eq(y, v, evaluate=False)])) for v in (0, 1)
             )
         return link
+
+    def _mentions(self, expr: Expr, symbol: Symbol) -> bool:
+        """Whether ``symbol`` itself (not an array of its name) occurs in ``expr`` or the definitions it uses."""
+        names = rd.names_closure(rd.names_of(expr), self.definitions)
+        bodies = [expr, *(d.rhs for d in self.definitions if rd.defined_key(d.lhs) in names)]
+        return any(symbol in b.xreplace({a: Integer(1) for a in b.atoms(Indexed)}).free_symbols for b in bodies)
 
     def _vacuous_index(self, lhs: Expr, rhs: Expr) -> bool:
         """Whether a side uses a quantity defined with an index its definition does not use
@@ -748,6 +784,16 @@ class Plan:
             outside = self._outside(counter)
             if outside:
                 return self._binary_result(link, outcomes, outside)
+            if verdict is LinkVerdict.REFUTED and link.free_dependents:
+                what = ", ".join(_tex(scalar(n)) for n in link.free_dependents)
+                detail = (
+                    f"not decided: {what} {'is' if len(link.free_dependents) == 1 else 'are'} never defined, so the only"
+                    " counterexample found takes it as a free input; define it to check this equation"
+                )
+                return LinkResult(lhs, rhs, LinkVerdict.UNKNOWN, detail, None, link.conditions)
+            if link.decimals is not None and _rounded_agreement(counter, link.decimals):
+                detail = f"the two sides agree to the {link.decimals} decimals written ({counter.get('lhs')} and {counter.get('rhs')}): a rounded value, not checked exactly"
+                return LinkResult(lhs, rhs, LinkVerdict.UNKNOWN, detail, None, link.conditions)
         return LinkResult(lhs, rhs, verdict, _detail(verdict, report, size_name), counter, link.conditions, evidence)
 
     def _outside(self, counter: dict) -> str:
@@ -785,6 +831,18 @@ class Plan:
                 return LinkResult(lhs, rhs, verdict, detail, None, (*link.conditions, where))
         detail = f"not decided: the only counterexample found has {outside}, which {where} rules out"
         return LinkResult(lhs, rhs, LinkVerdict.UNKNOWN, detail, None, link.conditions)
+
+
+_DECIMAL = re.compile(r"(?<![0-9.])[0-9]+\.([0-9]+)")
+
+
+def _rounded_agreement(counter: dict, decimals: int) -> bool:
+    """Whether a counterexample's two values agree to ``decimals`` places (a rounded number written)."""
+    try:
+        left, right = float(counter["lhs"]), float(counter["rhs"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    return abs(left - right) <= 0.5001 * 10.0**-decimals  # what rounding to that many places can change
 
 
 def _is_element(e: Basic) -> bool:

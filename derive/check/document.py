@@ -34,6 +34,7 @@ class Block:
     latex: str
     line: int
     kind: str = "display"
+    last_line: int = field(default=0, compare=False)  #: the line where the display closes (0: unknown)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Document:
     items: tuple[Item, ...]
     front_matter: dict[str, list[str]] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    one_hot: tuple[tuple[int, str], ...] = ()  #: (line, letter) where the prose calls a letter one-hot
 
 
 Kind = Literal["md", "tex"]
@@ -93,7 +95,23 @@ def scan(text: str, *, kind: Kind | None = None, name: str = "") -> Document:
     scanner = _Scanner(text, masked, kind)
     scanner.run()
     items = tuple(item for _, item in sorted(scanner.found, key=lambda pair: pair[0]))
-    return Document(items, front, tuple(scanner.warnings))
+    return Document(items, front, tuple(scanner.warnings), _one_hot_words(scanner.masked, scanner.line))
+
+
+_ONE_HOT_AFTER = re.compile(r"one[- ]?hot[^.\n$]{0,40}?(?<![\\a-zA-Z])([b-zB-HJ-Z])(?![a-zA-Z$\\{_^])", re.IGNORECASE)
+_ONE_HOT_BEFORE = re.compile(r"(?<![\\a-zA-Z_^])([b-zB-HJ-Z])\$?\s+(?:is|are)\s+(?:a\s+|an\s+)?one[- ]?hot", re.IGNORECASE)
+
+
+def _one_hot_words(masked: str, line_of) -> tuple[tuple[int, str], ...]:
+    """Letters the prose calls one-hot: "y is one-hot", "one hot encoded label y" (plain words;
+    ``$y$ is one-hot`` in math is read by the checker from the inline item)."""
+    found = []
+    for pattern in (_ONE_HOT_AFTER, _ONE_HOT_BEFORE):
+        for m in pattern.finditer(masked):
+            if not m.group(1).islower() and m.group(1) not in "Y":
+                continue
+            found.append((line_of(m.start(1)), m.group(1)))
+    return tuple(sorted(set(found)))
 
 
 def guess_kind(text: str, name: str = "") -> Kind:
@@ -469,12 +487,13 @@ class _Scanner:
             self.found.append((start, Inline(latex, line, self._context(start), before, after)))
             return
         self.displays.append((start, end))
+        closes = self.line(max(start, end - 1))
         if env.startswith("multline"):
-            self.found.append((start, Block(latex, self.line(start))))
+            self.found.append((start, Block(latex, self.line(start), last_line=closes)))
             return
         for offset, (chunk_start, chunk) in enumerate(_split_equations(latex, inner)):
             where = start if offset == 0 else chunk_start
-            self.found.append((where, Block(chunk, self.line(chunk_start))))
+            self.found.append((where, Block(chunk, self.line(chunk_start), last_line=closes)))
 
     def _context(self, pos: int) -> str:
         at = bisect_right(self._heading_starts, pos) - 1
@@ -605,6 +624,10 @@ def _split_equations(latex: str, offset: int) -> list[tuple[int, str]]:
     for first, last in groups:
         for start, chunk in _split_quads(latex[first:last]):
             lead = len(chunk) - len(chunk.lstrip())
+            opener = _WRAP_BEGIN.match(chunk, lead)
+            while opener is not None and opener.group(1) in WRAPPERS:  # the equation starts after \begin{align*}
+                lead = opener.end() + len(chunk[opener.end() :]) - len(chunk[opener.end() :].lstrip())
+                opener = _WRAP_BEGIN.match(chunk, lead)
             result.append((offset + first + start + lead, chunk))
     return result
 

@@ -63,7 +63,7 @@ from sympy.core.relational import Relational
 
 from derive.check.presentation import WRAPPERS, read_through, words
 from derive.errors import InputError, NotSupportedError
-from derive.symbols import array, function, hat_name, index, scalar
+from derive.symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, array, function, hat_name, index, scalar
 from derive.symbols import size as size_symbol
 
 __all__ = [
@@ -137,7 +137,7 @@ _DELIMITER_SIZES = frozenset(
     ("left", "right", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "bigg", "Bigg", "big", "Big")
 )
 _OTHER_COMMANDS = """
-    frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm ln log exp tanh sinh cosh cdot times
+    frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm mathcal ln log exp tanh sinh cosh cdot times
     neq ne le leq leqslant ge geq geqslant in quad qquad displaystyle textstyle
 """
 _KNOWN_COMMANDS = frozenset(_GREEK) | _DELIMITER_SIZES | frozenset(_OTHER_COMMANDS.split())
@@ -151,7 +151,6 @@ _WHY = {
     "lim": "limits",
     "infty": "infinity",
     "mathbb": "blackboard sets such as \\mathbb{R}",
-    "mathcal": "calligraphic letters",
     "mathbf": "bold symbols (vectors, matrices)",
     "boldsymbol": "bold symbols (vectors, matrices)",
     "bm": "bold symbols (vectors, matrices)",
@@ -376,7 +375,7 @@ def _check_nesting(text: str) -> None:
 #: Notation that would parse, but as something else: refused rather than misread.
 _MISREADINGS = (
     (
-        re.compile(r"\^\s*\{\s*(\(\s*[A-Za-z0-9]+(\s*[+-]\s*[A-Za-z0-9]+)?\s*\)|\[)"),
+        re.compile(r"\^\s*\{\s*(\((?!\s*[a-z]\s*\)\s*\})\s*[A-Za-z0-9]+(\s*[+-]\s*[A-Za-z0-9]+)?\s*\)|\[)"),
         "superscript indices such as x^{(i)} or W^{[l]} (examples, layers) are not powers;",
     ),
     (re.compile(r"\^\s*(\{\s*T\s*\}|T(?![A-Za-z]))"), "transposes (x^T) are not powers;"),
@@ -726,11 +725,14 @@ class _Builder:
             raise ParseError(f"'/' without a numerator at {self.at(items[0][1])}")
         if sum(1 for _, n in items if _is(n, "bigsum", "frac", "fn_sum")) > _MAX_OPERATORS:
             raise ParseError(f"too many sums or fractions in one product at {self.at(node)}")
-        for (_, left), (_, right) in zip(items, items[1:], strict=False):
+        for (op, left), (_, right) in zip(items, items[1:], strict=False):
+            between = re.sub(r"\\[,;:! ]|~", "", self.text[left.meta.end_pos : right.meta.start_pos]) if _is(left, "number") else "x"
+            if _is(right, "number") and op == "*" and not between.strip():
+                raise Unsupported(f"numbers side by side at {self.at(left)} (a list or a vector?) are not a product")
             if self.applied_subscript(left, right):
                 raise Unsupported(
                     f"{self.text[left.meta.start_pos:right.meta.end_pos]} at {self.at(left)} reads as a"
-                    " subscripted function applied to a variable or as a product; not supported (yet)"
+                    " function applied to a variable or as a product; not supported (yet)"
                 )
         result: Expr | None = None
         pos = 0
@@ -792,9 +794,10 @@ class _Builder:
     def applied_subscript(self, left: Tree, right: Tree) -> bool:
         """``y_i(z_i)``, ``h_m(\\alpha)``: a subscripted name directly before a bracket holding one
         variable (``p_i(1 - p_i)``, with an operator inside, is a product)."""
-        if not (_is(left, "postfix") and _is(right, "paren") and _variable_like(right.children[1])):
+        if not (_is(left, "postfix", "hat", "mathcal") and _is(right, "paren") and _variable_like(right.children[1])):
             return False
-        if self.name_of(left.children[0]) is None or getattr(left.meta, "end_pos", None) is None:
+        head = left.children[0] if _is(left, "postfix") else left
+        if self.name_of(head) is None or getattr(left.meta, "end_pos", None) is None:
             return False
         return left.meta.end_pos == right.meta.start_pos and self.text[right.meta.start_pos] == "("
 
@@ -926,6 +929,8 @@ class _Builder:
             node = node.children[1]
         if _is(node, "mathrm"):
             return "letter", _mathrm_name(node)
+        if _is(node, "mathcal"):
+            return "letter", _mathcal_name(node)
         if _is(node, "letter"):
             letter = next(t for t in node.children if t.type == "LETTER")
             return "letter", letter.value
@@ -947,10 +952,27 @@ class _Builder:
             if sub is not None:
                 raise Unsupported(f"a subscript on an expression at {self.at(sub)} is not supported (yet)")
             return letter * (self.power(inner, self.script(sup), node) if sup is not None else inner)
+        example = self.example(sup)
+        if example is not None:  # x^{(i)}, x^{(i)}_j: the i-th example, not a power
+            named = self.name_of(primary)
+            if named is None or named[0] == "greek" and named[1] == "delta":
+                raise Unsupported(f"an example superscript on an expression at {self.at(node)} is not supported (yet)")
+            rest = self.subscript(sub) if sub is not None else []
+            return array(named[1] + EXAMPLE_SUFFIX)[(example, *rest)]
         base = self.subscripted(primary, sub) if sub is not None else self.expr(primary)
         if sup is None:
             return base
         return self.power(base, self.script(sup), node)
+
+    def example(self, sup: Tree | None) -> Expr | None:
+        """The index of ``^{(i)}`` (one lowercase letter in brackets), or None."""
+        if sup is None or sup.data != "script_group":
+            return None
+        inner = next(c for c in sup.children if isinstance(c, Tree))
+        if not (_is(inner, "paren") and _is(inner.children[1], "letter")):
+            return None
+        letter = inner.children[1].children[0].value
+        return self.index(letter) if letter.islower() else None
 
     def split_scripts(self, scripts: Tree) -> tuple[Tree | None, Tree | None]:
         sub: Tree | None = None
@@ -982,6 +1004,9 @@ class _Builder:
 
     def b_mathrm(self, node: Tree) -> Expr:
         return self.bare(_mathrm_name(node))
+
+    def b_mathcal(self, node: Tree) -> Expr:
+        return self.bare(_mathcal_name(node))
 
     def greek(self, token: Token) -> Expr:
         name = _GREEK[token.value[1:]]
@@ -1194,10 +1219,16 @@ def _variable_like(node: object) -> bool:
     """A lone variable (``z``, ``\\theta``, ``\\hat{y}``, ``z_i``), the argument a function takes."""
     if _is(node, "postfix"):
         primary, scripts = node.children
-        return _is(primary, "letter", "greek", "hat") and all(
-            isinstance(c, Token) and c.type == "SUB" or _is(c, "sub_token", "sub_group") for c in scripts.children
+        return _is(primary, "letter", "greek", "hat", "mathcal") and all(
+            isinstance(c, Token) and c.type in ("SUB", "SUP") or _is(c, "sub_token", "sub_group", "script_group")
+            for c in scripts.children
         )
-    return _is(node, "letter", "greek", "hat")
+    return _is(node, "letter", "greek", "hat", "mathcal")
+
+
+def _mathcal_name(node: Tree) -> str:
+    """``\\mathcal{L}`` -> ``L_cal``, a name no plain letter has."""
+    return next(t.value for t in node.children if isinstance(t, Token) and t.type == "LETTER") + CALLIGRAPHIC_SUFFIX
 
 
 def _mathrm_name(node: Tree) -> str:

@@ -23,8 +23,8 @@ ESTABLISH = corpus.REAL / "establish"
 PAIRS = corpus.documents()
 
 # Floors measured on this corpus (python tests/check/corpus.py); raise them as the reader grows.
-MIN_DECIDED_SHARE = 0.0
-MIN_CAUGHT = 0
+MIN_DECIDED_SHARE = 0.24  # measured: 103 of 424 (24.3 %)
+MIN_CAUGHT = 3  # measured: 3 of the 25 errors marked
 
 
 def test_corpus_is_real_and_diverse() -> None:

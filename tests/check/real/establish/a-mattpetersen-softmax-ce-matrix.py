@@ -59,3 +59,6 @@ check_all(277, [(grad_x[i], r277[i]) for i in R])
 check_all(281, [(r277[i], r281[i]) for i in R])
 check_all(283, [(r281[i], r283[i]) for i in R])
 check_all(284, [(r283[i], r284[i]) for i in R], subs=cond)
+# line 62 (inline kramdown $$...$$): e^{x_max - x_max} = 1
+xm = sp.Symbol("x_max")
+check(62, sp.exp(xm - xm), 1)

@@ -1,0 +1,152 @@
+"""The notation of real documents (issue 15): each construct read as its author means it, or
+refused with a reason, never guessed. Table-driven, like the parser's own tests."""
+
+from __future__ import annotations
+
+import pytest
+from sympy import Derivative, KroneckerDelta, Rational, exp, log
+
+from derive.check.checker import check_text
+from derive.check.document import Block, scan
+from derive.check.parser import Unsupported, parse_chain
+from derive.check.report import LinkVerdict
+from derive.latex import to_latex
+from derive.symbols import array, index, scalar, size
+
+k = size("k")
+x, z = scalar("x"), scalar("z")
+i, j = index("i"), index("j")
+
+
+def verdicts(text: str) -> list[str]:
+    return [e.verdict.value for e in check_text(text, "doc.md").equations]
+
+
+# ------------------------------------------------------------------ presentation read through
+SAME = [
+    (r"\cancel{x} + z", r"x + z"),
+    (r"\underbrace{x + z}_{\text{the sum}}", r"x + z"),
+    (r"\overbrace{x}^{\text{a}} z", r"x z"),
+    (r"{x \over z}", r"\frac{x}{z}"),
+    (r"\left. x \right.", r"x"),
+    (r"x \hspace{1em} + z", r"x + z"),
+    (r"\color{red} x", r"x"),
+    (r"\textcolor{blue}{x}", r"x"),
+    (r"\operatorname{exp}(x)", r"\exp(x)"),
+    (r"log(x) + exp(z)", r"\log(x) + \exp(z)"),
+    (r"\mathbb{1}[i = j]", r"\delta_{i j}"),
+    (r"\mathbb{1}\{i=j\}", r"\delta_{i j}"),
+    (r"\mathbb{I}(i = j)", r"\delta_{i j}"),
+    (r"\mathbf{1}_{i=j}", r"\delta_{i j}"),
+    (r"\frac{\mathrm{d} x^2}{\mathrm{d} x}", r"\frac{d x^2}{d x}"),
+]
+
+
+@pytest.mark.parametrize("written,plain", SAME)
+def test_presentation_reads_as_the_plain_form(written: str, plain: str) -> None:
+    assert parse_chain(written, size=k) == parse_chain(plain, size=k)
+
+
+def test_functions() -> None:
+    (t,) = parse_chain(r"\tanh(z)", size=k)
+    assert (t - (exp(z) - exp(-z)) / (exp(z) + exp(-z))).expand() == 0 or t == (exp(z) - exp(-z)) / (exp(z) + exp(-z))
+    assert parse_chain(r"\tanh^2(z)", size=k) == [((exp(z) - exp(-z)) / (exp(z) + exp(-z))) ** 2]
+    assert parse_chain(r"\log_2 x", size=k) == [log(x) / log(2)]
+    assert parse_chain(r"\cosh z", size=k) == [(exp(z) + exp(-z)) / 2]
+
+
+def test_examples_and_calligraphic_names() -> None:
+    x_ex = array("x_ex")
+    assert parse_chain(r"x^{(i)}_j", size=k) == [x_ex[i, j]]
+    assert to_latex(x_ex[i, j]) == "x^{(i)}_{j}"
+    (loss,) = parse_chain(r"\mathcal{L}", size=k)
+    assert to_latex(loss) == r"\mathcal{L}"
+    assert parse_chain(r"\frac{d\sigma}{dx}(x)", size=k) == [Derivative(scalar("sigma"), x)]
+
+
+REFUSED = [
+    (r"sigmoid(z)", "the name 'sigmoid'"),
+    (r"y_i(z_i)", "function applied to a variable or as a product"),
+    (r"J(\theta)", "function applied to a variable or as a product"),
+    (r"\mathcal{L}(\theta)", "function applied to a variable or as a product"),
+    (r"\frac{d\sigma}{dx}(y)", "derivative evaluated at a point"),
+    (r"0.1 \, 0.2", "numbers side by side"),
+    (r"W^L a^{L-1}", "layers"),
+]
+
+
+@pytest.mark.parametrize("text,why", REFUSED)
+def test_what_would_be_misread_is_refused(text: str, why: str) -> None:
+    with pytest.raises(Unsupported, match=why):
+        parse_chain(text, size=k)
+
+
+def test_products_stay_products() -> None:
+    p = array("p")
+    assert parse_chain(r"p_i(1 - p_i)", size=k) == [p[i] * (1 - p[i])]
+
+
+# ------------------------------------------------------------------ documents
+def test_environments_fences_and_foreign_front_matter() -> None:
+    text = (
+        "---\nlayout: post\ntitle: \"Softmax: a derivation\"\ntags: [ml]\n---\n"
+        "$$\n\\begin{align*}\na &= x^2 \\\\\n  &= x \\cdot x\n\\end{align*}\n$$\n"
+        "```math\nb = x + x\n```\n"
+        "\\begin{equation}\n\\frac{db}{dx} = 3\n\\end{equation}\n"
+        "```python\n# $$ c = 1 $$\n```\n"
+    )
+    doc = scan(text, kind="md")
+    assert [b.line for b in doc.items if isinstance(b, Block)] == [8, 13, 16]
+    assert any("code block (python) holds math" in w for w in doc.warnings)
+    assert verdicts(text) == ["verified", "definition", "refuted"]  # a = x^2 defines a, then x^2 = x x holds
+
+
+def test_piecewise_right_side() -> None:
+    head = r"$$p_i = \frac{e^{z_i}}{\sum_{j=1}^{k} e^{z_j}}$$" + "\n"
+    good = head + r"$$\frac{\partial p_i}{\partial z_j} = \begin{cases} p_i(1-p_j) & \text{if } i = j \\ -p_i p_j & \text{otherwise} \end{cases}$$"
+    bad = head + r"$$\frac{\partial p_i}{\partial z_j} = \begin{cases} p_i(1-p_j) & i = j \\ p_i p_j & i \neq j \end{cases}$$"
+    assert verdicts(good) == ["definition", "verified"]
+    assert verdicts(bad) == ["definition", "refuted"]
+    assert verdicts(r"$$f(x) = \begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}$$") == ["unsupported"]
+
+
+def test_condition_after_a_comma() -> None:
+    head = r"$$a_j = \frac{e^{z_j}}{\sum_{m=1}^{k} e^{z_m}}$$" + "\n"
+    assert verdicts(head + r"$$ \frac{\partial a_j}{\partial z_i} = a_i(1 - a_i), \quad i = j $$") == ["definition", "verified"]
+
+
+def test_one_hot_in_words() -> None:
+    text = (
+        "Since $y$ is a one-hot vector, the labels sum to one.\n\n"
+        r"$$\sum_{j=1}^{k} y_j a = a$$" + "\n"
+    )
+    report = check_text(text, "doc.md")
+    assert [e.verdict.value for e in report.equations] == ["verified"]
+    assert any(n.role == "assumption" and "one-hot" in n.note for n in report.context)
+    assert verdicts(r"$$\sum_{j=1}^{k} y_j a = a$$") == ["refuted"]  # without the words: not assumed
+
+
+def test_a_binary_quantity_is_checked_at_0_and_1() -> None:
+    head = "Here $y \\in \\{0, 1\\}$.\n\n"
+    report = check_text(head + "$$y^2 = y$$\n$$y^2 = 2 y$$\n", "doc.md")
+    first, second = report.equations
+    assert first.verdict.value == "verified" and "holds at y = 0 and at y = 1" in first.links[0].detail
+    assert second.verdict.value == "refuted" and second.links[0].counterexample is not None
+    assert verdicts("$$y^2 = y$$\n") == ["refuted"]  # no membership stated: y is any number
+
+
+def test_what_cannot_be_read_is_never_refuted() -> None:
+    # a number written rounded, an undefined output, a vector derivative, a value at an example
+    assert verdicts(r"$$a = x$$" + "\n" + r"$$-\log(0.245) + a - a = 1.406$$") == ["definition", "unknown"]
+    assert verdicts(r"$$a = x$$" + "\n" + r"$$-\log(0.245) + a - a = 1.5$$") == ["definition", "refuted"]
+    text = r"$$q = \frac{e^{z_1}}{e^{z_1} + e^{z_2}}$$" + "\n" + r"$$q = p_1 + 0$$" + "\n" + r"$$\frac{\partial p_1}{\partial z_1} = 1$$"
+    assert "refuted" not in verdicts(text)[1:2]
+    vec = r"$$L = -\sum_{k=1}^{K} y_k \log o_k$$" + "\n" + r"$$\frac{\partial L}{\partial o} = 1$$"
+    assert verdicts(vec) == ["definition", "unknown"]
+    assert verdicts(r"$$L = -\log(0.245)$$") == ["unsupported"]
+
+
+def test_chained_definition() -> None:
+    report = check_text(r"$$t = f(z) = \frac{1}{1+e^{-z}}$$" + "\n" + r"$$\frac{dt}{dz} = f(z)(1 - f(z))$$", "doc.md")
+    assert [link.verdict for link in report.equations[0].links] == [LinkVerdict.DEFINITION, LinkVerdict.DEFINITION]
+    assert report.equations[1].verdict.value == "verified"

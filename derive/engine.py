@@ -50,10 +50,17 @@ class VerifiedDerivation:
     def __repr__(self) -> str:
         """Short: the name, the size and the verdicts, never the whole derivation."""
         k = getattr(self.instance, "k", None)
+        at = f" k={k}" if k is not None else ""
+        return f"<VerifiedDerivation {self.derivation.name}{at}: {self.verdict.value} ({self._tally()})>"
+
+    def _tally(self) -> str:
+        """``6 steps: 6 proved; result proved; instance k = 3 proved``."""
         verdicts = [s.verdict.value for s in self.steps]
         tally = ", ".join(f"{verdicts.count(v)} {v}" for v in dict.fromkeys(verdicts))
-        at = f" k={k}" if k is not None else ""
-        return f"<VerifiedDerivation {self.derivation.name}{at}: {self.verdict.value} ({len(verdicts)} steps: {tally}; result {self.result.verdict.value})>"
+        line = f"{len(verdicts)} steps: {tally}; result {self.result.verdict.value}"
+        if self.instance is not None:
+            line += f"; instance k = {self.instance.k} {self.instance.verdict.value}"  # type: ignore[attr-defined]
+        return line
 
     def to_markdown(self, *, plain: bool = False, numbered: bool = False) -> str:
         """The Markdown document, as ``derive NAME --format md`` writes it (``plain``: without the
@@ -86,10 +93,7 @@ class VerifiedDerivation:
             return self.to_markdown()
         from .view import result_display
 
-        verdicts = [s.verdict.value for s in self.steps]
-        tally = ", ".join(f"{verdicts.count(v)} {v}" for v in dict.fromkeys(verdicts))
-        return (f"$${result_display(self)}$$\n\n**{self.derivation.name}**: {self.verdict.value} "
-                f"({len(verdicts)} steps: {tally}; result {self.result.verdict.value})\n")
+        return f"$${result_display(self)}$$\n\n**{self.derivation.name}**: {self.verdict.value} ({self._tally()})\n"
 
     def _repr_latex_(self) -> str | None:
         """Jupyter: the boxed result equation with its conditions, in ``$$...$$`` (compact display

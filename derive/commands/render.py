@@ -130,7 +130,8 @@ def render(names: NamesArg = None, check: CheckOpt = False, k: KsOpt = None, out
     for stem in refuted:
         typer.echo(f"derive: {stem} has a refuted step (see its documents)", err=True)
     if check:
-        typer.echo(colour_diff(diff, colour(sys.stdout)), nl=False)
+        on = colour(sys.stdout)
+        typer.echo(colour_diff(diff, on), nl=False, color=on)  # click strips ANSI off a terminal unless told
         for name in missing:
             typer.echo(f"missing: {directory / name} (would be written)")
         for name in extra:

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from .registry import Entry
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     help=(
@@ -77,16 +78,20 @@ def parse_k(text: str | None, max_k: int) -> int | None:
 
 
 class _Progress:
-    """Progress on stderr: one updating line on a terminal, plain lines otherwise."""
+    """Progress on stderr: one updating line on an interactive terminal; elsewhere nothing, or
+    plain lines with ``DERIVE_PROGRESS=1``; nothing under ``-q`` (see `derive.commands.common`)."""
 
     def __init__(self) -> None:
-        self.tty = sys.stderr.isatty()
+        from .commands.common import interactive, plain_progress, quiet
+
+        self.tty = interactive(sys.stderr) and not quiet()
+        self.lines = not self.tty and plain_progress() and not quiet()
 
     def __call__(self, what: str, n: int, total: int) -> None:
         if self.tty:
             sys.stderr.write(f"\r\x1b[2K[{n}/{total}] verifying {what}")
             sys.stderr.flush()
-        else:
+        elif self.lines:
             sys.stderr.write(f"derive: [{n}/{total}] verifying {what}\n")
 
     def done(self) -> None:
@@ -111,7 +116,8 @@ def _formats(fmt: Format, out: str, numbered: bool, fragment: bool) -> list[str]
 
 def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, strict: bool,
                     numbered: bool = False, fragment: bool = False, symbols: Sequence[str] = (), log: str = "ln",
-                    no_cache: bool = False) -> int:
+                    no_cache: bool = False, plain: bool = False) -> int:
+    from .commands.common import say
     from .files import check_directory, write_all
     from .produce import produce
     from .registry import get
@@ -132,7 +138,8 @@ def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, str
     progress = _Progress()
     try:
         with using(select_cache(no_cache)):
-            produced = produce(name, k, formats, progress, numbered=numbered, fragment=fragment, symbols=symbols, log=log)
+            produced = produce(name, k, formats, progress, numbered=numbered, fragment=fragment, symbols=symbols, log=log,
+                               plain=plain)
     except DeriveError:
         raise
     except Exception as exc:  # a broken derivation (a third party's, say): one line, exit 1, nothing written
@@ -149,18 +156,20 @@ def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, str
             sys.stdout.write(content)
     else:
         for path in write_all(Path(out), produced.files):
-            typer.echo(f"wrote {path}")
+            say(f"wrote {path}")
     vd = produced.verified
     verdicts = [s.verdict.value for s in vd.steps]
     line = f"{name}: {len(verdicts)} steps: " + ", ".join(f"{verdicts.count(v)} {v}" for v in dict.fromkeys(verdicts))
     line += f"; result {vd.result.verdict.value}"
     if vd.instance is not None:
         line += f"; instance k = {k} {vd.instance.verdict.value}"  # type: ignore[attr-defined]
-    typer.echo(line, err=(out == "-"))
     if vd.verdict.value == "refuted":
+        typer.echo(line, err=(out == "-"))
         return EXIT_FAILED
     if strict and vd.verdict.value == "unknown":
+        typer.echo(line, err=(out == "-"))
         return EXIT_UNKNOWN
+    say(line, err=(out == "-"))
     return EXIT_OK
 
 
@@ -168,10 +177,11 @@ KOpt = Annotated[Optional[str], typer.Option("--k", metavar="N", help=f"Also wri
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format: tex (standalone LaTeX), md (Markdown for blogs), json (certificate), pdf (the LaTeX compiled by pdflatex) or all (tex, md and json).")]
 OutOpt = Annotated[str, typer.Option("--output", "-o", metavar="DIR", help="Directory to write into, or - to print one format to stdout.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when a step could not be decided (unknown).")]
-FragmentOpt = Annotated[bool, typer.Option("--fragment", help="Write the LaTeX body only, NAME-fragment.tex, to \\input into a paper that loads amsmath and amssymb.")]
+FragmentOpt = Annotated[bool, typer.Option("--fragment", help="Write the LaTeX body only, NAME-fragment.tex, to \\input into a paper that loads amsmath and amssymb; its headings are the host's numbered \\subsection.")]
+PlainOpt = Annotated[bool, typer.Option("--plain", help="Paper-ready: no verification notes (rule, verdict) and no closing note in the LaTeX and Markdown; the evidence stays in the certificate.")]
 NumberedOpt = Annotated[bool, typer.Option("--numbered", help="One equation number per step, labelled derive:NAME:STEPID for \\eqref (LaTeX, PDF); \\tag{n} in Markdown.")]
 SymbolOpt = Annotated[Optional[list[str]], typer.Option("--symbol", metavar="NAME=DISPLAY", show_default=False, help="Show a symbol under another name, in the equations and in the prose's math (repeatable): --symbol yhat=p --symbol z=a. DISPLAY is 1-16 letters and digits; a Greek name gives the letter (sigma), a trailing 'hat' a hat (phat). The certificate keeps the original names.")]
-from .commands.common import NoCacheOpt  # noqa: E402
+from .commands.common import NoCacheOpt, QuietOpt, set_quiet  # noqa: E402
 LogOpt = Annotated[str, typer.Option("--log", metavar="ln|log", help="How the natural logarithm is written: ln or log.")]
 
 
@@ -187,9 +197,13 @@ def _derivation_command(name: str, summary: str) -> None:
         numbered: NumberedOpt = False,
         symbol: SymbolOpt = None,
         log: LogOpt = "ln",
+        plain: PlainOpt = False,
         no_cache: NoCacheOpt = False,
+        quiet: QuietOpt = False,
     ) -> None:
-        raise typer.Exit(_run_derivation(name, k, fmt, output, strict, numbered, fragment, tuple(symbol or ()), log, no_cache))
+        set_quiet(quiet)
+        raise typer.Exit(_run_derivation(name, k, fmt, output, strict, numbered, fragment, tuple(symbol or ()), log, no_cache,
+                                         plain))
 
     command.__doc__ = f"{summary[:1].upper()}{summary[1:]}: derive, verify and render."
     app.command(name)(command)
@@ -221,9 +235,25 @@ def _add_derivation_commands() -> None:
         _derivation_command(entry.name, entry.summary)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from ._version import DISTRIBUTION, version
+
+        typer.echo(f"derive {version()} ({DISTRIBUTION})")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_show_version, help="Print the version and exit.")] = False,
+    quiet: QuietOpt = False,
+) -> None:
+    set_quiet(quiet)
+
+
 @app.command("list")
 def list_derivations(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="text or json.")] = "text",
 ) -> None:
     """List the registered derivations."""
     import json
@@ -239,6 +269,48 @@ def list_derivations(
         width = max(len(r["name"]) for r in rows)
         for r in rows:
             typer.echo(f"{r['name']:<{width}}  {r['summary']}")
+
+
+def _suggest_command(wrong: str) -> str:
+    """The closest commands and derivations to a mistyped one (``verfy`` -> ``verify``)."""
+    import difflib
+
+    from .registry import names
+
+    commands = [c.name for c in app.registered_commands if c.name]
+    close = difflib.get_close_matches(wrong, [*commands, *names()], n=3, cutoff=0.5)
+    if close:
+        return f"did you mean {', '.join(close)}?"
+    return f"commands: {', '.join(c for c in commands if c not in names())}; derivations: 'derive list'"
+
+
+def _help_without_python_types() -> None:
+    """Typer writes an argument's Python type after its name in help (``FILE <list[str]>``) and an
+    option's when it has no metavar (``<str>``); the help of a command-line tool names values, not
+    Python types. Choices (``<tex|md|json>``) are kept. Typer's private ``display_type`` is
+    replaced only if it is there; otherwise nothing changes."""
+    try:
+        import typer.core as core
+    except Exception:  # noqa: BLE001 - another Typer: leave its help alone
+        return
+    base = getattr(core, "_TyperParameter", None)
+    original = getattr(base, "display_type", None)
+    if original is None or getattr(original, "_derive", False):
+        return
+
+    def display_type(self, ctx):  # type: ignore[no-untyped-def]
+        shown = original(self, ctx)
+        inner = shown[1:-1] if isinstance(shown, str) and shown.startswith("<") else ""
+        if getattr(self, "param_type_name", "") == "argument" and getattr(self, "metavar", None):
+            return ""
+        if not inner or "|" in inner or ("[" not in inner and inner not in ("str", "int", "float", "bool")):
+            return shown
+        if "[" in inner and "|" in inner.split("[", 1)[1]:
+            return shown
+        return "VALUE"
+
+    display_type._derive = True  # type: ignore[attr-defined]
+    base.display_type = display_type
 
 
 def _click_exceptions():  # type: ignore[no-untyped-def]
@@ -336,6 +408,7 @@ def main(argv: list[str] | None = None) -> None:
 
         as_program()
     _values_as_given()
+    _help_without_python_types()
     _interrupt_on_sigterm()
     chosen = _named_derivation(sys.argv[1:] if argv is None else argv)
     if chosen is None:
@@ -354,15 +427,15 @@ def main(argv: list[str] | None = None) -> None:
     except DeriveError as exc:
         _err(exc.one_line())
         code = exc.exit_code
-    except no_args:
+    except no_args as exc:  # bare ``derive``: the help, as ``derive --help`` prints it
+        ctx = getattr(exc, "ctx", None)
+        typer.echo(ctx.get_help() if ctx is not None else "Usage: derive [OPTIONS] COMMAND [ARGS]... (see 'derive --help')")
         code = EXIT_OK
     except ce.UsageError as exc:
         message = " ".join(exc.format_message().split())
         if message.startswith("No such command"):
-            from .registry import suggest
-
             wrong = message.split("'")[1] if "'" in message else ""
-            message = f"unknown command or derivation {wrong!r}; {suggest(wrong)}"
+            message = f"unknown command or derivation {wrong!r}; {_suggest_command(wrong)}"
         _err(f"{message} (see 'derive --help')")
         code = EXIT_USAGE
     except exits as exc:

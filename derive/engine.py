@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from .cache import cached_verify_chain
 from .steps import Derivation, Step
@@ -43,15 +43,63 @@ class VerifiedDerivation:
             verdicts.append(self.instance.verdict)  # type: ignore[attr-defined]
         return worst(verdicts)
 
-    def _repr_markdown_(self) -> str:
-        """Jupyter: the whole Markdown document (``$$`` math; rendered by the notebook's MathJax)."""
+    #: What a notebook shows (`_repr_markdown_`, `_repr_latex_`): ``"result"`` (compact: the
+    #: boxed result and the verdict) or ``"document"`` (the whole Markdown document).
+    display: str = field(default="result", compare=False)
+
+    def __repr__(self) -> str:
+        """Short: the name, the size and the verdicts, never the whole derivation."""
+        k = getattr(self.instance, "k", None)
+        at = f" k={k}" if k is not None else ""
+        return f"<VerifiedDerivation {self.derivation.name}{at}: {self.verdict.value} ({self._tally()})>"
+
+    def _tally(self) -> str:
+        """``6 steps: 6 proved; result proved; instance k = 3 proved``."""
+        verdicts = [s.verdict.value for s in self.steps]
+        tally = ", ".join(f"{verdicts.count(v)} {v}" for v in dict.fromkeys(verdicts))
+        line = f"{len(verdicts)} steps: {tally}; result {self.result.verdict.value}"
+        if self.instance is not None:
+            line += f"; instance k = {self.instance.k} {self.instance.verdict.value}"  # type: ignore[attr-defined]
+        return line
+
+    def to_markdown(self, *, plain: bool = False, numbered: bool = False) -> str:
+        """The Markdown document, as ``derive NAME --format md`` writes it (``plain``: without the
+        verification notes; ``numbered``: ``\\tag{n}`` per step)."""
         from .render import render
         from .view import build_view
 
-        return render("derivation.md.j2", build_view(self))
+        return render("derivation.md.j2", build_view(self, numbered=numbered, plain=plain))
 
-    def _repr_latex_(self) -> str:
-        """Jupyter: the boxed result equation with its conditions, in ``$$...$$``."""
+    def to_latex(self, *, plain: bool = False, numbered: bool = False, fragment: bool = False) -> str:
+        """The LaTeX document, as ``derive NAME --format tex`` writes it; ``fragment``: the body
+        only, to ``\\input`` into a paper (``--fragment``); ``plain``, ``numbered``: as the options."""
+        from .render import render
+        from .view import build_view
+
+        template = "fragment.tex.j2" if fragment else "derivation.tex.j2"
+        return render(template, build_view(self, numbered=numbered, plain=plain))
+
+    def as_document(self) -> VerifiedDerivation:
+        """The same, shown in a notebook as the whole Markdown document."""
+        return replace(self, display="document")
+
+    def as_result(self) -> VerifiedDerivation:
+        """The same, shown in a notebook as the boxed result and its verdict (the default)."""
+        return replace(self, display="result")
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter: the boxed result and the verdict (compact, the default), or the whole document."""
+        if self.display == "document":
+            return self.to_markdown()
+        from .view import result_display
+
+        return f"$${result_display(self)}$$\n\n**{self.derivation.name}**: {self.verdict.value} ({self._tally()})\n"
+
+    def _repr_latex_(self) -> str | None:
+        """Jupyter: the boxed result equation with its conditions, in ``$$...$$`` (compact display
+        only: with the document display the notebook shows the Markdown)."""
+        if self.display == "document":
+            return None
         from .view import result_display
 
         return f"$${result_display(self)}$$"

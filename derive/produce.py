@@ -50,6 +50,7 @@ def render_files(
     fragment: bool = False,
     name: str | None = None,
     notation: Mapping[str, Any] | None = None,
+    plain: bool = False,
 ) -> dict[str, str | bytes]:
     """The files of ``formats`` for an already verified derivation, name -> content.
 
@@ -58,12 +59,14 @@ def render_files(
     (``NAME-fragment.tex``); the PDF is always compiled from the standalone document. ``name``
     is the file name's stem (the registered name; by default the derivation's own). ``notation``:
     validated printer settings (`derive.notation.printer_settings`); the certificate never changes.
+    ``plain``: paper-ready LaTeX and Markdown, without verification notes and the closing note
+    (the evidence stays in the certificate).
     """
     name = name or vd.derivation.name
     unknown = [f for f in formats if f not in ALL_FORMATS]
     if unknown:
         raise ValueError(f"unknown format(s): {', '.join(unknown)}")
-    view = build_view(vd, numbered=numbered, **(notation or {})) if any(f != "json" for f in formats) else None
+    view = build_view(vd, numbered=numbered, plain=plain, **(notation or {})) if any(f != "json" for f in formats) else None
     files: dict[str, str | bytes] = {}
     for fmt in formats:
         if fmt == "json":
@@ -88,9 +91,10 @@ def produce(
     fragment: bool = False,
     symbols: Sequence[str] = (),
     log: str = "ln",
+    plain: bool = False,
 ) -> Produced:
     """Build, verify and render; nothing is written here (the PDF is compiled in a temporary
-    directory). ``numbered`` and ``fragment``: see `render_files`. ``symbols`` (``["yhat=p"]``)
+    directory). ``numbered``, ``fragment`` and ``plain``: see `render_files`. ``symbols`` (``["yhat=p"]``)
     and ``log`` are the notation options, validated against the derivation's names before any
     verification (a bad one is a `UsageError`)."""
     entry = get(name)
@@ -101,4 +105,4 @@ def produce(
         instance = entry.instance(k, (lambda a, n: progress(f"instance row {a}/{n}", a, n)) if progress else None)
     vd = verify_derivation(derivation, instance=instance, progress=progress)
     return Produced(vd, render_files(vd, k, formats, numbered=numbered, fragment=fragment, name=name,
-                                      notation=notation))
+                                      notation=notation, plain=plain))

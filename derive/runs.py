@@ -75,13 +75,15 @@ def committed_ks(directory: Path, names: Iterable[str]) -> dict[str, list[int]]:
     return {n: sorted(v) for n, v in found.items()}
 
 
-def targets(names: Sequence[str], ks: Sequence[int], directory: Path) -> list[Target]:
+def targets(names: Sequence[str], ks: Sequence[int], directory: Path, *, k_where_it_applies: bool = False) -> list[Target]:
     """The targets to run: every named derivation (all registered ones when ``names`` is empty)
-    for general k, plus the instances at ``ks`` (or, when none are given, the committed ones)."""
+    for general k, plus the instances at ``ks`` (or, when none are given, the committed ones).
+    Named derivations without a concrete instance and ``ks`` are a usage error, unless
+    ``k_where_it_applies`` (``k`` from ``[tool.derive]``: it applies to those that have one)."""
     from .registry import entries, get
 
     chosen = [get(n) for n in dict.fromkeys(names)] if names else entries()
-    if names and ks:
+    if names and ks and not k_where_it_applies:
         for e in chosen:
             if e.instance_target is None:
                 raise UsageError(f"{e.name} has no concrete instance, so --k does not apply", hint="drop --k or the name")

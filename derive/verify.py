@@ -73,6 +73,12 @@ class Verdict(str, Enum):
     UNKNOWN = "unknown"
     REFUTED = "refuted"
 
+    def __str__(self) -> str:  # print(verdict) shows ``proved``, not ``Verdict.PROVED``
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
     @property
     def mark(self) -> str:
         return {"proved": "\u2713", "checked": "\u2713?", "unknown": "?", "refuted": "\u2717"}[self.value]

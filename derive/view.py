@@ -28,7 +28,9 @@ _WORDS = {
     Verdict.UNKNOWN: "unknown",
     Verdict.REFUTED: "REFUTED",
 }
-_MD_MARK = {Verdict.PROVED: "✓", Verdict.CHECKED: "✓?", Verdict.UNKNOWN: "?", Verdict.REFUTED: "✗"}
+#: Marks in Markdown are math, not the characters ✓ and ✗, which pdflatex (pandoc's default PDF
+#: engine) cannot set; KaTeX, MathJax and pandoc's amssymb all know ``\checkmark``.
+_MD_MARK = {Verdict.PROVED: r"$\checkmark$", Verdict.CHECKED: r"$\checkmark$?", Verdict.UNKNOWN: "?", Verdict.REFUTED: r"$\times$"}
 _TEX_MARK = {Verdict.PROVED: r"$\checkmark$", Verdict.CHECKED: r"$\checkmark$?", Verdict.UNKNOWN: "?", Verdict.REFUTED: r"$\times$"}
 
 _TEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "_": r"\_", "^": r"\^{}", "#": r"\#",
@@ -46,6 +48,27 @@ def tex_escape(text: str) -> str:
     return "".join(_TEX_SPECIAL.get(c, c) for c in text)
 
 
+_INLINE_MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$")
+
+
+def tex_prose(text: str) -> str:
+    """Words with inline math written by `derive` (a rule such as ``one-hot: $\\sum_o y_o = 1$``, an
+    instance's evidence): the words escaped with `tex_escape`, the math kept as LaTeX math."""
+    out, end = [], 0
+    for m in _INLINE_MATH.finditer(text):
+        out.append(tex_escape(text[end : m.start()]))
+        out.append(m.group(0))
+        end = m.end()
+    out.append(tex_escape(text[end:]))
+    return "".join(out)
+
+
+def anchor(name: str, part: str) -> str:
+    """The stable id of a Markdown heading, ``softmax-ce-chain-rule``: the derivation's name and
+    the step's id, never the heading's words (renderers make different anchors from those)."""
+    return "-".join((_LABEL_UNSAFE.sub("-", name), _LABEL_UNSAFE.sub("-", part))).replace(".", "-")
+
+
 def step_label(name: str, step_id: str) -> str:
     """The LaTeX label of a step, ``derive:softmax-ce:jacobian-same``: stable across runs."""
     return ":".join((LABEL_PREFIX, _LABEL_UNSAFE.sub("-", name), _LABEL_UNSAFE.sub("-", step_id)))
@@ -56,6 +79,7 @@ class _Ctx:
     printer: DerivePrinter
     name: str
     numbered: bool
+    plain: bool
     size_tex: str  # ``k`` (or the derivation's own size symbol) in LaTeX; "" without a size
     size_text: str
 
@@ -119,14 +143,17 @@ def _step_view(ctx: _Ctx, vs: VerifiedStep, number: int) -> dict[str, Any]:
     s = vs.step
     conds = [ctx.tex(c) for c in s.conditions]
     lines = _lines(ctx, s.chain)
+    if ctx.plain and conds:  # no verification note to name the condition: the display states it
+        lines[-1] += r" \qquad \text{for } " + ", ".join(conds)
     label = step_label(ctx.name, s.id) if ctx.numbered else ""
     return {
         "id": s.id,
         "number": number,
         "label": label,
+        "anchor": anchor(ctx.name, s.id),
         "title": ctx.prose(s.title),
         "rule": s.rule,
-        "rule_tex": tex_escape(s.rule),
+        "rule_tex": tex_prose(s.rule),
         "explanation": ctx.prose(s.explanation),
         "conditions": ", ".join(conds),
         "aligned": " \\\\\n".join(lines),
@@ -137,7 +164,7 @@ def _step_view(ctx: _Ctx, vs: VerifiedStep, number: int) -> dict[str, Any]:
         "verdict_words": _WORDS[vs.verdict],
         "mark_md": _MD_MARK[vs.verdict],
         "mark_tex": _TEX_MARK[vs.verdict],
-        "summary": _summary(vs, ctx.size_text, _plain),
+        "summary": _summary(vs, f"${ctx.size_tex}$" if ctx.size_tex else "", _plain),
         "summary_tex": _summary(vs, f"${ctx.size_tex}$" if ctx.size_tex else "", tex_escape),
         "counterexamples": _counterexamples(vs),
         "counterexamples_tex": [tex_escape(c) for c in _counterexamples(vs)],
@@ -198,7 +225,7 @@ def _instance_view(ctx: _Ctx, inst: Any) -> dict[str, Any]:
         "mark_md": _MD_MARK[inst.verdict],
         "mark_tex": _TEX_MARK[inst.verdict],
         "evidence": [f"{e.method}: {e.detail}" for e in inst.evidence],
-        "evidence_tex": [tex_escape(f"{e.method}: {e.detail}") for e in inst.evidence],
+        "evidence_tex": [tex_prose(f"{e.method}: {e.detail}") for e in inst.evidence],
     }
 
 
@@ -210,12 +237,12 @@ def _result_display(ctx: _Ctx, vd: VerifiedDerivation) -> str:
     return rf"{boxed} \qquad \text{{for }} " + ", ".join(ctx.tex(c) for c in conditions)
 
 
-def _context(vd: VerifiedDerivation, numbered: bool, printer_settings: dict[str, Any]) -> _Ctx:
+def _context(vd: VerifiedDerivation, numbered: bool, printer_settings: dict[str, Any], plain: bool = False) -> _Ctx:
     printer = DerivePrinter(printer_settings)
     size = vd.derivation.size
     size_tex = printer.doprint(size) if size is not None else ""
     size_text = printer._settings["names"].get(str(size), str(size)) if size is not None else ""
-    return _Ctx(printer, vd.derivation.name, numbered, size_tex, size_text)
+    return _Ctx(printer, vd.derivation.name, numbered, plain, size_tex, size_text)
 
 
 def result_display(vd: VerifiedDerivation, **printer_settings: Any) -> str:
@@ -240,14 +267,16 @@ def _check_unique_labels(steps: Sequence[dict[str, Any]]) -> None:
         seen[s["label"]] = s["id"]
 
 
-def build_view(vd: VerifiedDerivation, *, numbered: bool = False, **printer_settings: Any) -> dict[str, Any]:
+def build_view(vd: VerifiedDerivation, *, numbered: bool = False, plain: bool = False, **printer_settings: Any) -> dict[str, Any]:
     r"""Everything a template needs, as strings and lists of strings.
 
     ``numbered``: each step chain and the result get one equation number (``align`` with
     ``\notag`` on all lines but the last, which carries ``\label{derive:NAME:STEPID}``); the
-    Markdown blocks get the same numbers as ``\tag{n}``. Printer settings: see `DerivePrinter`.
+    Markdown blocks get the same numbers as ``\tag{n}``. ``plain``: paper-ready, without the
+    verification notes and the closing note (a step's conditions then close its display, as the
+    result's do). Printer settings: see `DerivePrinter`.
     """
-    ctx = _context(vd, numbered, printer_settings)
+    ctx = _context(vd, numbered, printer_settings, plain)
     d = vd.derivation
     steps = [_step_view(ctx, vs, n) for n, vs in enumerate(vd.steps, start=1)]
     result = _step_view(ctx, vd.result, len(steps) + 1)
@@ -260,6 +289,8 @@ def build_view(vd: VerifiedDerivation, *, numbered: bool = False, **printer_sett
     size_tex = ctx.size_tex or "k"
     return {
         "name": d.name,
+        "plain": plain,
+        "anchor_prefix": anchor(d.name, "x")[:-2],
         "title": ctx.prose(d.title),
         "title_tex": ctx.prose(d.title),
         "intro": ctx.prose(d.intro),
@@ -277,8 +308,8 @@ def build_view(vd: VerifiedDerivation, *, numbered: bool = False, **printer_sett
         "generator": f"derive {__version__} (verifier {VERIFIER_VERSION})",
         "size_text": size_text,
         "size_tex": size_tex,
-        "checks_text": _checks(ctx.size_text),
+        "checks_text": _checks(f"${ctx.size_tex}$" if ctx.size_tex else ""),
         "checks_tex": _checks(f"${ctx.size_tex}$" if ctx.size_tex else ""),
-        "k_suffix": f", {size_text} = {inst.k}" if inst is not None else "",  # type: ignore[attr-defined]
+        "k_suffix": f", ${size_tex} = {inst.k}$" if inst is not None else "",  # type: ignore[attr-defined]
         "k_suffix_tex": f", ${size_tex} = {inst.k}$" if inst is not None else "",  # type: ignore[attr-defined]
     }

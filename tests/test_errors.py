@@ -85,7 +85,7 @@ def test_interrupted_run_leaves_previous_files_intact(tmp_path, sig):
         (out / name).write_text(text)
     proc = subprocess.Popen([sys.executable, "-m", "derive", "softmax-ce", "--k", "2", "-o", str(out)],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "DERIVE_NO_CACHE": "1"})  # a warm cache would finish first
+                            env={**os.environ, "DERIVE_NO_CACHE": "1", "DERIVE_PROGRESS": "1"})  # a warm cache would finish first
     # Wait until verification is under way (progress lines on stderr), then interrupt.
     assert proc.stderr is not None
     line = proc.stderr.readline()

@@ -162,7 +162,7 @@ def test_elided_rendering_above_six():
     from derive.produce import produce
 
     md = produce("softmax-ce", 7, ["md"]).files["softmax-ce-k7.md"]
-    instance = md[md.index("## The instance k = 7"):]
+    instance = md[md.index("## The instance $k = 7$"):]
     for dots in (r"\cdots", r"\vdots", r"\ddots"):
         assert dots in instance
     assert r"\hat{y}_{1} \hat{y}_{7}" in instance and r"\hat{y}_{7} \left(1 - \hat{y}_{7}\right)" in instance

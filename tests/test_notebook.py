@@ -32,8 +32,43 @@ def test_unknown_attribute_is_an_attribute_error() -> None:
         derive.nothing  # noqa: B018
 
 
-def test_repr_markdown_is_the_markdown_document(produced_k3) -> None:  # type: ignore[no-untyped-def]
-    assert produced_k3.verified._repr_markdown_() == produced_k3.files["softmax-ce-k3.md"]
+def test_repr_markdown_is_compact_by_default(produced_k3) -> None:  # type: ignore[no-untyped-def]
+    md = produced_k3.verified._repr_markdown_()
+    assert md == ("$$" + produced_k3.verified._repr_latex_()[2:-2] + "$$\n\n**softmax-ce**: proved "
+                  "(6 steps: 6 proved; result proved; instance k = 3 proved)\n")
+
+
+def test_document_display_is_the_markdown_document(produced_k3) -> None:  # type: ignore[no-untyped-def]
+    vd = produced_k3.verified.as_document()
+    assert vd._repr_markdown_() == produced_k3.files["softmax-ce-k3.md"]
+    assert vd._repr_latex_() is None  # the notebook shows the document, not the result twice
+    assert vd == produced_k3.verified and vd.as_result()._repr_latex_() == produced_k3.verified._repr_latex_()
+
+
+def test_to_latex_and_to_markdown_are_the_documents(produced_k3) -> None:  # type: ignore[no-untyped-def]
+    from derive.produce import render_files
+
+    vd = produced_k3.verified
+    assert vd.to_markdown() == produced_k3.files["softmax-ce-k3.md"]
+    assert vd.to_latex() == produced_k3.files["softmax-ce-k3.tex"]
+    fragment = render_files(vd, 3, ["tex"], fragment=True, plain=True, numbered=True)["softmax-ce-k3-fragment.tex"]
+    assert vd.to_latex(fragment=True, plain=True, numbered=True) == fragment
+    assert vd.to_markdown(plain=True) == render_files(vd, 3, ["md"], plain=True)["softmax-ce-k3.md"]
+
+
+def test_repr_is_one_short_line(produced_k3, produced_general) -> None:  # type: ignore[no-untyped-def]
+    assert repr(produced_k3.verified) == ("<VerifiedDerivation softmax-ce k=3: proved "
+                                          "(6 steps: 6 proved; result proved; instance k = 3 proved)>")
+    assert repr(produced_general.verified) == "<VerifiedDerivation softmax-ce: proved (6 steps: 6 proved; result proved)>"
+
+
+def test_verdict_prints_as_its_value(produced_general) -> None:  # type: ignore[no-untyped-def]
+    from derive.verify import Verdict
+
+    v = produced_general.verified.verdict
+    assert str(v) == "proved" and f"{v}" == "proved" and f"[{v:>8}]" == "[  proved]"
+    assert [str(x) for x in Verdict] == ["proved", "checked", "unknown", "refuted"]
+    assert v == "proved" and v is Verdict.PROVED
 
 
 def test_repr_latex_is_the_boxed_result(produced_general) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +96,9 @@ def test_derive_returns_the_verified_derivation(produced_k3) -> None:  # type: i
     vd = derive.derive("softmax-ce", k=3)
     assert isinstance(vd, VerifiedDerivation)
     assert certificate(vd) == certificate(produced_k3.verified)
-    assert vd._repr_markdown_() == produced_k3.files["softmax-ce-k3.md"]
+    assert vd._repr_markdown_() == produced_k3.verified._repr_markdown_()
+    doc = derive.derive("softmax-ce", k=3, display="document")
+    assert doc._repr_markdown_() == produced_k3.files["softmax-ce-k3.md"]
 
 
 @pytest.mark.parametrize(
@@ -73,6 +110,7 @@ def test_derive_returns_the_verified_derivation(produced_k3) -> None:  # type: i
         ("softmax-ce", 2.0, "k must be an integer or None, got 2.0"),
         ("softmax-ce", "3", "k must be an integer or None, got '3'"),
         ("softmax-ce", True, "k must be an integer or None, got True"),
+        ("softmax-ce", "display", "display must be 'result' or 'document', got 'page'"),
     ],
 )
 def test_bad_arguments_raise_usage_error_before_any_work(name, k, message) -> None:  # type: ignore[no-untyped-def]
@@ -82,6 +120,8 @@ def test_bad_arguments_raise_usage_error_before_any_work(name, k, message) -> No
 
     limit = get("softmax-ce").max_k or 120  # the registered bound (derive.notebook.DEFAULT_MAX_K without one)
     k = limit + 1 if k == "limit + 1" else k
+    options = {"display": "page"} if k == "display" else {}
+    k = None if k == "display" else k
     with pytest.raises(UsageError) as raised:
-        derive.derive(name, k=k)
+        derive.derive(name, k=k, **options)
     assert message.format(limit=limit, above=limit + 1) in raised.value.one_line()

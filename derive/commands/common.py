@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..cache import Cache
 
 __all__ = ["Progress", "check_report_path", "write_report", "select_cache", "parse_ks", "time_limit", "NoCacheOpt", "MAX_TIMEOUT",
-           "as_program", "settle"]
+           "as_program", "settle", "QuietOpt", "set_quiet", "quiet", "say", "interactive", "colour", "paint", "plain_progress"]
 
 MAX_TIMEOUT = 3_600.0  #: largest --timeout, in seconds
 
@@ -24,7 +24,63 @@ MAX_TIMEOUT = 3_600.0  #: largest --timeout, in seconds
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Verify everything afresh: neither read nor write the cache.")]
 
 
+#: ``-q/--quiet``, the same on every command (and before the command: ``derive -q verify``).
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only results and errors: no progress, no 'wrote' lines, no summary of a run that passed.")]
+
 _AS_PROGRAM = [False]
+_QUIET = [False]
+
+
+def set_quiet(on: bool) -> None:
+    """``-q`` given (before the command or on it): `quiet` is true for the rest of the run."""
+    if on:
+        _QUIET[0] = True
+
+
+def quiet() -> bool:
+    return _QUIET[0]
+
+
+def say(message: str, *, err: bool = False) -> None:
+    """A line that ``-q`` silences (``wrote FILE``, the summary of a run that passed)."""
+    if not _QUIET[0]:
+        typer.echo(message, err=err)
+
+
+def _env(name: str) -> str:
+    import os
+
+    return os.environ.get(name, "")
+
+
+def interactive(stream: Any) -> bool:
+    """A terminal that understands cursor control: a tty, and ``TERM`` is not ``dumb``."""
+    return bool(getattr(stream, "isatty", lambda: False)()) and _env("TERM") != "dumb"
+
+
+def colour(stream: Any) -> bool:
+    """Colour on ``stream``: never with ``NO_COLOR`` set (https://no-color.org), always with
+    ``FORCE_COLOR`` set (other than ``0``; CI logs that show colour), else only on an interactive
+    terminal (not ``TERM=dumb``)."""
+    if _env("NO_COLOR"):
+        return False
+    if _env("FORCE_COLOR") not in ("", "0"):
+        return True
+    return interactive(stream)
+
+
+_SGR = {"red": "31", "green": "32", "yellow": "33", "cyan": "36", "bold": "1"}
+
+
+def paint(text: str, style: str, on: bool) -> str:
+    """``text`` in an ANSI colour when ``on``."""
+    return f"\x1b[{_SGR[style]}m{text}\x1b[0m" if on and text else text
+
+
+def plain_progress() -> bool:
+    """Progress lines when stderr is not a terminal: only with ``DERIVE_PROGRESS=1`` (a CI log gets
+    the result, not dozens of lines before it)."""
+    return _env("DERIVE_PROGRESS") not in ("", "0")
 
 
 def as_program() -> None:
@@ -52,13 +108,15 @@ def time_limit(seconds: float) -> float | None:
 
 
 class Progress:
-    """Progress on stderr: an updating bar on a terminal, plain lines otherwise."""
+    """Progress on stderr: an updating bar on an interactive terminal; elsewhere nothing, or plain
+    lines with ``DERIVE_PROGRESS=1``; nothing at all under ``-q``."""
 
     WIDTH = 20
 
     def __init__(self, total: int, stream: Any = None) -> None:
         self.stream = stream or sys.stderr
-        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.tty = interactive(self.stream) and not quiet()
+        self.lines = not self.tty and plain_progress() and not quiet()
         self.total = total
         self.index = 0
         self.label = ""
@@ -77,8 +135,10 @@ class Progress:
             bar = "#" * filled + "." * (self.WIDTH - filled)
             line = f"{head} [{bar}] {n}/{total} {what}"
             self.stream.write("\r\x1b[2K" + line[:200])
-        elif n:
+        elif n and self.lines:
             self.stream.write(f"derive: {head}: {n}/{total} {what}\n")
+        else:
+            return
         self.stream.flush()
 
     def done(self) -> None:
@@ -130,3 +190,27 @@ def parse_ks(texts: list[str] | None) -> list[int]:
         if k is not None and k not in out:
             out.append(k)
     return out
+
+
+class Scope:
+    """What ``derive render`` and ``derive verify`` cover: names, k values and the output directory
+    from the command line, else from ``[tool.derive]`` of ./pyproject.toml (`derive.config`), else
+    the defaults (every registered derivation, the committed k values, ``output``)."""
+
+    def __init__(self, names: list[str] | None, ks: list[str] | None, output: str | None) -> None:
+        from ..config import load_config
+
+        config = load_config()
+        self.config = config
+        self.names = list(names or config.derivations)
+        self.selected = bool(self.names)  # a selection (by name or by the file), not the whole catalogue
+        cli_ks = parse_ks(ks)
+        self.ks = cli_ks or list(config.k)
+        self.k_from_config = not cli_ks and bool(config.k)
+        self.output = Path(output if output is not None else (config.output or "output"))
+        self.formats = config.formats
+
+    def targets(self) -> list[Any]:
+        from ..runs import targets
+
+        return targets(self.names, self.ks, self.output, k_where_it_applies=self.k_from_config)

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_FAILED, EXIT_OK, EXIT_UNKNOWN
-from .common import NoCacheOpt
+from .common import NoCacheOpt, QuietOpt
 
 __all__ = ["register"]
 
@@ -21,13 +21,15 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when a step co
 TimeoutOpt = Annotated[float, typer.Option("--timeout", metavar="SECONDS", help="Time limit for verifying each step; past it the step is unknown. 0: no limit.")]
 
 
-def recheck(cert: CertArg, strict: StrictOpt = False, timeout: TimeoutOpt = 60.0, no_cache: NoCacheOpt = False) -> None:
+def recheck(cert: CertArg, strict: StrictOpt = False, timeout: TimeoutOpt = 60.0, no_cache: NoCacheOpt = False,
+            quiet: QuietOpt = False) -> None:
     """Re-check a certificate using only what is in it (definitions, conditions, chains)."""
     from ..cache import using
     from ..recheck import load_certificate, mismatches, parse_certificate
     from ..recheck import recheck as run
-    from .common import Progress, select_cache, settle, time_limit
+    from .common import Progress, select_cache, set_quiet, settle, time_limit
 
+    set_quiet(quiet)
     limit = time_limit(timeout)
     settle()
     parsed = parse_certificate(load_certificate(Path(cert)))

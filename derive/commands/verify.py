@@ -13,16 +13,16 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ..errors import EXIT_FAILED, EXIT_OK, EXIT_UNKNOWN, DeriveError, UsageError
-from .common import NoCacheOpt
+from .common import NoCacheOpt, QuietOpt
 
 __all__ = ["register", "run_verify", "exit_code", "table"]
 
-NamesArg = Annotated[Optional[list[str]], typer.Argument(metavar="NAME", help="Derivations to verify (default: all registered).", show_default=False)]
-KsOpt = Annotated[Optional[list[str]], typer.Option("--k", metavar="N", help="Verify the instance at k (repeatable); default: the k values committed in the output directory.", show_default=False)]
+NamesArg = Annotated[Optional[list[str]], typer.Argument(metavar="NAME", help="Derivations to verify (default: [tool.derive] derivations in ./pyproject.toml, else all registered).", show_default=False)]
+KsOpt = Annotated[Optional[list[str]], typer.Option("--k", metavar="N", help="Verify the instance at k (repeatable); default: [tool.derive] k, else the k values committed in the output directory.", show_default=False)]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when a claim could not be decided (unknown).")]
 ReportOpt = Annotated[Optional[tuple[str, str]], typer.Option("--report", metavar="json FILE", help="Write every certificate and verdict as JSON to FILE.", show_default=False)]
 JunitOpt = Annotated[Optional[str], typer.Option("--junit", metavar="FILE", help="Write JUnit XML to FILE: one testcase per step.", show_default=False)]
-OutOpt = Annotated[str, typer.Option("--output", "-o", metavar="DIR", help="Directory of the committed files, where the k values are found.")]
+OutOpt = Annotated[Optional[str], typer.Option("--output", "-o", metavar="DIR", help="Directory of the committed files, where the k values are found (default: [tool.derive] output, else output).", show_default=False)]
 
 
 def exit_code(results: list[Any], strict: bool) -> int:
@@ -35,7 +35,7 @@ def exit_code(results: list[Any], strict: bool) -> int:
     return EXIT_OK
 
 
-def run_verify(names: list[str], ks: list[int], output: Path, progress: Any = None) -> list[Any]:
+def run_verify(names: list[str], ks: list[int], output: Path, progress: Any = None, chosen: list[Any] | None = None) -> list[Any]:
     """Verify every target; a derivation that fails to build is an ``error`` result, not a crash."""
     import json
 
@@ -45,7 +45,8 @@ def run_verify(names: list[str], ks: list[int], output: Path, progress: Any = No
     from .common import settle
 
     settle()
-    chosen = targets(names, ks, output)
+    if chosen is None:
+        chosen = targets(names, ks, output)
     if progress is not None:
         progress.total = len(chosen)
     results = []
@@ -104,7 +105,8 @@ def verify(
     report: ReportOpt = None,
     junit: JunitOpt = None,
     no_cache: NoCacheOpt = False,
-    output: OutOpt = "output",
+    output: OutOpt = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Verify derivations (all registered, general k and the committed k values) for CI."""
     import json
@@ -114,13 +116,17 @@ def verify(
     from ..runs import report_json
     from .common import (
         Progress,
+        Scope,
         check_report_path,
-        parse_ks,
+        say,
         select_cache,
+        set_quiet,
         write_report,
     )
 
-    ks = parse_ks(k)
+    set_quiet(quiet)
+    scope = Scope(names, k, output)
+    chosen = scope.targets()
     report_path = None
     if report is not None:
         fmt, file = report
@@ -131,7 +137,7 @@ def verify(
     progress = Progress(0)
     with using(select_cache(no_cache)):
         try:
-            results = run_verify(list(names or []), ks, Path(output), progress)
+            results = run_verify(scope.names, scope.ks, scope.output, progress, chosen)
         finally:
             progress.done()
     typer.echo(table(results), nl=False)
@@ -143,10 +149,10 @@ def verify(
                 typer.echo(f"refuted: {r.target.stem} {case.id}: {'; '.join(case.counterexamples)}", err=True)
     if report_path is not None:
         write_report(report_path, json.dumps(report_json(results, strict=strict), indent=2, ensure_ascii=False) + "\n")
-        typer.echo(f"wrote {report_path}")
+        say(f"wrote {report_path}")
     if junit_path is not None:
         write_report(junit_path, junit_xml(results, strict=strict))
-        typer.echo(f"wrote {junit_path}")
+        say(f"wrote {junit_path}")
     raise typer.Exit(exit_code(results, strict))
 
 

@@ -91,7 +91,7 @@ def build() -> Derivation:
     d.step(
         "no-focusing",
         r"Without focusing: $\gamma = 0$",
-        "substitution gamma = 0",
+        r"substitution $\gamma = 0$",
         r"At $\gamma = 0$ the modulating factor is $1$, the first term vanishes, and what remains "
         r"is the gradient $\sigma(z) - y$ of the binary cross-entropy for the label $y = 1$.",
         (Derivative(FL, z), g.last, expand(g.last.xreplace({no_focus.lhs: no_focus.rhs}))),

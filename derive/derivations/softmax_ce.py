@@ -132,7 +132,7 @@ def build() -> Derivation:
     substitution = Step(
         "substitute",
         "Substitution and collection",
-        "substitution, splitting off o = i",
+        "substitution, splitting off $o = i$",
         r"Split the $o = i$ term off the sum, substitute both cases of the Jacobian and "
         r"$\partial L / \partial \hat{y}_o$, then move the $o = i$ term back into the sum "
         r"and take $\hat{y}_i$ out of it.",
@@ -145,7 +145,7 @@ def build() -> Derivation:
     constraint = Step(
         "one-hot",
         r"The constraint $\sum_o y_o = 1$",
-        "one-hot: sum_o y_o = 1",
+        r"one-hot: $\sum_o y_o = 1$",
         r"The labels sum to one; this is all the step needs, not $y_o \in \{0, 1\}$.",
         (collected, final),
         (onehot,),

@@ -332,7 +332,7 @@ def _exact_evidence(n: int, bad: list[str], refuted: list[str], cross: str | Non
     return Evidence(
         "exact", "pass",
         f"{_every(n)}, obtained by direct "
-        f"differentiation at k = {n} (exact polynomial arithmetic in e^(z_a) and 1/S), agree exactly with the closed "
+        f"differentiation at $k = {n}$ (exact polynomial arithmetic in $e^{{z_a}}$ and $1/S$), agree exactly with the closed "
         f"forms of the general derivation; differentiated again by SymPy's diff, {sample.describe(n, 'all of them')} "
         f"give identical polynomials")
 

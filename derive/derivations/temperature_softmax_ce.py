@@ -59,7 +59,7 @@ def build() -> Derivation:
     case_same = Step(
         "jacobian-same",
         r"Case 1: $i = o$",
-        "quotient rule, inner derivative 1/T",
+        "quotient rule, inner derivative $1/T$",
         r"Differentiate the quotient; $\partial e^{z_o/T} / \partial z_o = e^{z_o/T} / T$, so "
         r"both terms carry a factor $1/T$, and both are written back in terms of $\hat{y}_o$.",
         tuple(c1),
@@ -102,7 +102,7 @@ def build() -> Derivation:
     substitution = Step(
         "substitute",
         "Substitution and collection",
-        "substitution, splitting off o = i",
+        "substitution, splitting off $o = i$",
         r"Split the $o = i$ term off the sum, substitute both cases of the Jacobian and "
         r"$\partial L / \partial \hat{y}_o$, then move the $o = i$ term back into the sum and take "
         r"$\hat{y}_i / T$ out of it.",

@@ -222,6 +222,7 @@ _DISPLAY_ENVS = {
 _BEGIN = re.compile(r"\\begin\s*\{([a-zA-Z]+\*?)\}")
 _ROW_BREAK = re.compile(r"\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?")
 _NOT_CONTENT = re.compile(r"\\(begin|end)\s*\{[a-zA-Z]+\*?\}|\\(label|tag)\*?\s*\{[^{}]*\}|\\(nonumber|notag)")
+_SCRIPT_MATH = re.compile(r"<script\s+type=[\"']math/tex(\s*;\s*mode=display)?[\"']\s*>(.{0,20000}?)</script>", re.DOTALL)
 _LOOKS_LIKE_MATH = re.compile(r"\$\$|\\begin\{(equation|align|gather|multline)|\\frac\{|\\partial|\\sum_")
 _CELL = re.compile(r"(?<!\\)&")
 _CONTINUES = re.compile(r"\s*(=|\+|-|<|>|\\(le|leq|ge|geq|neq|ne|cdot|times|quad|qquad|approx)(?![a-zA-Z]))")
@@ -360,6 +361,8 @@ class _Scanner:
     def run(self) -> None:
         if self.kind == "tex":
             self._tex_headings()
+        elif "<script" in self.masked:
+            self._script_math()
         masked = self.masked
         n = len(masked)
         pos = 0
@@ -423,6 +426,16 @@ class _Scanner:
         if self.kind == "md":
             self._fenced_math()
             self._md_headings()
+
+    def _script_math(self) -> None:
+        """MathJax 2's ``<script type="math/tex; mode=display">...</script>`` (kramdown's output, kept
+        in some posts' sources): a display; without ``mode=display``, inline math."""
+        spans = []
+        for m in _SCRIPT_MATH.finditer(self.masked):
+            self._math(m.start(), m.start(2), m.end(2), m.end(), display=bool(m.group(1)))
+            spans.append((m.start(), m.end()))
+        for start, end in spans:  # read once: the main scan does not see them again
+            self.masked = self.masked[:start] + _blank(self.masked[start:end]) + self.masked[end:]
 
     def _fenced_math(self) -> None:
         """A ```` ```math ```` fence (GitHub, GitLab) is a display; another code block with math

@@ -3,7 +3,8 @@
 Exit codes: 0 nothing refuted or ill-formed; 1 an equation is refuted or ill-formed; 3 with
 ``--strict`` when an equation is unknown or unsupported (and nothing failed); 2 unusable input (a
 missing, empty, binary, non-UTF-8 or too large file; a bad option, front matter, --define or
---assume). Every file is read and scanned before anything is verified. SymPy is imported inside
+--assume). Every file is read and scanned before anything is verified; among several files an
+unusable one is reported on stderr and the others are still checked (exit 2 unless one fails: 1). SymPy is imported inside
 the command so that ``derive --help`` stays fast.
 """
 
@@ -29,10 +30,12 @@ MAX_JOBS = 32
 class Format(str, Enum):
     text = "text"
     json = "json"
+    github = "github"
+    junit = "junit"
 
 
 FilesArg = Annotated[list[str], typer.Argument(metavar="FILE", help="Markdown (.md) or LaTeX (.tex) files; - reads standard input.", show_default=False)]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text (a report for people) or json (one JSON object per file, one per line).")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="text (a report for people), json (one JSON object per file, one per line), github (workflow annotations beside the diff) or junit (JUnit XML for CI test reports).")]
 DefineOpt = Annotated[Optional[list[str]], typer.Option("--define", metavar="LATEX", help="A definition in force from the start, e.g. 'L = -\\sum_o y_o \\ln \\hat{y}_o' (repeatable).", show_default=False)]
 AssumeOpt = Annotated[Optional[list[str]], typer.Option("--assume", metavar="LATEX", help="An assumption in force from the start, e.g. '\\sum_{o=1}^{k} y_o = 1' (repeatable).", show_default=False)]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Exit 3 when an equation is unknown or unsupported (and none is refuted or ill-formed).")]
@@ -119,7 +122,8 @@ def check(
     import json
 
     from ..check.checker import CheckOptions, plan_document
-    from ..check.document import DocumentError, scan
+    from ..check.document import scan
+    from ..check.formats import github_annotations, junit_check
     from ..check.report import exit_code, render_text, to_json
 
     settle()
@@ -136,13 +140,18 @@ def check(
         jobs=jobs,
     )
     plans = []
-    for name in files:  # read, scan and plan everything first: unusable input fails before any work
-        text = load(name)
+    unusable = 0
+    for name in files:  # read, scan and plan every file first; an unusable one is reported, the others checked
         try:
+            text = load(name)
             plans.append((name, plan_document(scan(text, name=name), name, options)))
-        except DocumentError as exc:
+        except InputError as exc:
             message = exc.one_line()
-            raise DocumentError(message if message.startswith(f"{name}:") else f"{name}: {message}") from None
+            message = message if name in message else f"{name}: {message}"
+            if len(files) == 1:
+                raise type(exc)(message) from None
+            unusable += 1
+            typer.echo(f"derive: error: {message}", err=True)
     colour = fmt is Format.text and _colour(sys.stdout)
     reports = []
     for number, (name, plan) in enumerate(plans):
@@ -154,9 +163,14 @@ def check(
         reports.append(report)
         if fmt is Format.json:
             typer.echo(json.dumps(to_json(report), ensure_ascii=False, separators=(",", ":")))
-        else:
+        elif fmt is Format.github:
+            typer.echo(github_annotations(report), nl=False)
+        elif fmt is Format.text:
             typer.echo(("\n" if number else "") + render_text(report, colour=colour), nl=False)
-    raise typer.Exit(exit_code(reports, strict=strict))
+    if fmt is Format.junit:
+        typer.echo(junit_check(reports, strict=strict), nl=False)
+    code = exit_code(reports, strict=strict)
+    raise typer.Exit(code if code == 1 or not unusable else 2)
 
 
 def register(app: typer.Typer) -> None:

@@ -158,17 +158,54 @@ def _bytes(path: Path, data: bytes) -> str:
 )
 def test_unusable_input_is_one_line_exit_2(cli, files, make, message) -> None:
     name = make(files)
-    code, out, err = cli("ok.md", name, cwd=files)
+    code, out, err = cli(name, cwd=files)  # alone: nothing to check, exit 2
+    assert code == 2 and out == "", out + err
+    assert err.splitlines() == [err.strip()] and message in err
+    code, out, err = cli("ok.md", name, cwd=files)  # among others: reported, the others checked
     assert code == 2, out + err
-    assert out == ""  # nothing is checked: every file is read and planned first
+    assert out.startswith("ok.md:1: verified") and name not in out
     lines = err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("derive: error: ") and message in lines[0], err
 
 
 def test_a_real_process_prints_one_line_without_a_traceback(files) -> None:
     r = run("ok.md", "missing.md", cwd=files)
-    assert r.returncode == 2 and r.stdout == ""
+    assert r.returncode == 2 and r.stdout.startswith("ok.md:1: verified")
     assert r.stderr == "derive: error: cannot read 'missing.md': no such file\n"
+
+
+def test_one_bad_file_among_three_still_reports_the_others_and_a_refutation_wins(cli, files) -> None:
+    (files / "empty.md").write_text("", encoding="utf-8")
+    code, out, err = cli("ok.md", "empty.md", "bad.md", cwd=files)
+    assert code == 1  # a refuted equation: exit 1 even though a file was unusable
+    assert "ok.md:1: verified" in out and "bad.md:3: refuted" in out
+    assert err == "derive: error: 'empty.md' is empty\n"
+
+
+def test_math_fence_bare_environment_and_dollars_are_each_refuted(cli, tmp_path) -> None:
+    (tmp_path / "fence.md").write_text("Text.\n\n```math\nx + x = 3 x\n```\n", encoding="utf-8")
+    (tmp_path / "env.md").write_text("Text.\n\\begin{align}\nx + x &= 3 x\n\\end{align}\n", encoding="utf-8")
+    (tmp_path / "dollars.md").write_text("Text.\n$$x + x = 3 x$$\n", encoding="utf-8")
+    for name, line in (("fence.md", 4), ("env.md", 3), ("dollars.md", 2)):
+        code, out, _ = cli(name, cwd=tmp_path)
+        assert code == 1 and f"{name}:{line}: refuted" in out, out
+
+
+def test_github_and_junit_formats(cli, files) -> None:
+    code, out, _ = cli("--format", "github", "ok.md", "bad.md", "unsupported.md", cwd=files)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith("::error file=bad.md,line=3,title=derive check%3A refuted::refuted: x + x = 3 x — counterexample: ")
+    assert lines[1].startswith("::warning file=unsupported.md,line=1,title=derive check%3A unsupported::")
+    assert len(lines) == 2  # nothing for a verified equation
+    import xml.etree.ElementTree as ET
+
+    code, out, _ = cli("--format", "junit", "ok.md", "bad.md", "unsupported.md", cwd=files)
+    root = ET.fromstring(out.split("\n", 1)[1])
+    suites = {s.get("name"): s for s in root}
+    assert [suites[n].get("failures") for n in ("ok.md", "bad.md", "unsupported.md")] == ["0", "1", "0"]
+    assert suites["unsupported.md"].get("skipped") == "1"
+    assert suites["bad.md"].find("testcase/failure").get("message").startswith("refuted: x + x = 3 x")
 
 
 def test_unreadable_file(cli, files, monkeypatch) -> None:

@@ -150,3 +150,10 @@ def test_chained_definition() -> None:
     report = check_text(r"$$t = f(z) = \frac{1}{1+e^{-z}}$$" + "\n" + r"$$\frac{dt}{dz} = f(z)(1 - f(z))$$", "doc.md")
     assert [link.verdict for link in report.equations[0].links] == [LinkVerdict.DEFINITION, LinkVerdict.DEFINITION]
     assert report.equations[1].verdict.value == "verified"
+
+
+def test_mathjax_script_tags() -> None:
+    text = 'Text\n<script type="math/tex; mode=display">\nx + x = 3 x\n</script>\nand <script type="math/tex">a = b</script>.\n'
+    doc = scan(text, kind="md")
+    assert [(b.line, b.latex.strip()) for b in doc.items if isinstance(b, Block)] == [(3, "x + x = 3 x")]
+    assert verdicts(text) == ["refuted"]

@@ -9,8 +9,10 @@ itself, at points the entry cannot choose:
   sides must differ there;
 - any other link: the numeric method at new random points, at two sizes drawn for the run (one
   of `Settings.numeric_ks`, one of `Settings.more_ks`; the direct evaluation without a size), and
-  the exact method at one size of `Settings.ks`: the sides must agree wherever they can be
-  evaluated, and a proved or checked link must be evaluated somewhere.
+  the exact method at the smallest size of `Settings.ks` above 1: the sides must agree wherever they can be
+  evaluated, and a proved or checked link must be evaluated somewhere. The instances are walked
+  (`derive.concrete`); those the walker cannot read are skipped, and built explicitly (at the
+  smaller numeric size) only when a proved or checked link was evaluated nowhere else.
 
 The points, sizes and placements come from the *run seed*: fresh OS randomness per process, or
 ``$DERIVE_CORROBORATION_SEED`` (a non-negative integer) to repeat a run. They never reach a report,
@@ -83,24 +85,46 @@ def corroborate(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Conte
     todo = [n for n, link in enumerate(links) if link.verdict is not Verdict.REFUTED]
     if not todo:
         return None
-    rng = random.Random(f"{run_seed()}\x00{_seed(at_members, conds)}")
-    s = ctx.settings
-    if at_ctx.size is None:
-        settings = Settings(ks=(0,), numeric_ks=(0,), points=2, max_placements=2, more_ks=())
-    else:
-        numeric = sorted({rng.choice(s.numeric_ks)} | ({rng.choice(s.more_ks)} if s.more_ks else set()))
-        settings = Settings(ks=(rng.choice(s.ks),) if s.ks else (), numeric_ks=tuple(numeric), points=2, max_placements=2, more_ks=())
-    fresh = Context(at_ctx.size, at_ctx.definitions, (), settings)
-    exact, counter, num, _ = _numbers(at_members, conds, fresh, rng, salt=f"corroborate {run_seed()} ")
+    rng = random.Random(f"{run_seed()}\x00{_seed(at_members, conds)}")  # the placements, the explicit points
+    numeric: tuple[int, ...] = (0,)
+    exact_at: tuple[int, ...] = ()
+    if at_ctx.size is not None:
+        numeric, exact_at = _run_sizes(ctx.settings)
+    salt = f"corroborate {run_seed()} "
+
+    def run(ks: tuple[int, ...], numeric_ks: tuple[int, ...], walker_only: bool) -> tuple:
+        fresh = Context(at_ctx.size, at_ctx.definitions, (), Settings(ks=ks, numeric_ks=numeric_ks, points=2, max_placements=2, more_ks=()))
+        return _numbers(at_members, conds, fresh, rng, salt=salt, walker_only=walker_only)
+
+    if at_ctx.size is None:  # one direct evaluation: both methods at once
+        exact, counter, num, _ = run((0,), (0,), True)
+    else:  # apart, so that an instance the exact walker cannot read still gets its numbers
+        exact = run(exact_at, (), True)[0] if exact_at else [None] * len(links)
+        _, counter, num, _ = run((), numeric, True)
+    if any(links[n].verdict is not Verdict.UNKNOWN and num[n].outcome != "pass" and counter[n] is None for n in todo):
+        # the walker could not read an instance (a symbolic exponent, a logarithm of a negative
+        # value at these points): the explicit instances, as the numeric method does
+        _, counter, num, _ = run((0,) if at_ctx.size is None else (), numeric[:1], False)
     for n in todo:
         verdict = links[n].verdict
         if counter[n] is not None:
             return f"link {n + 1} (cached {verdict.value}): the sides differ at {counter[n].describe()}"
-        if exact[n].outcome == "fail":
+        if exact[n] is not None and exact[n].outcome == "fail":
             return f"link {n + 1} (cached {verdict.value}): exact: {exact[n].detail}"
         if verdict is not Verdict.UNKNOWN and num[n].outcome != "pass":
             return f"link {n + 1} (cached {verdict.value}): the fresh numeric check could not be made: {num[n].detail}"
     return None
+
+
+@lru_cache(maxsize=8)
+def _run_sizes(s: Settings) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The numeric sizes of this run (one of ``numeric_ks``, one of ``more_ks``), drawn once from
+    the run seed so that every chain at a size shares one walker and its memo, and the exact size
+    (the smallest of ``ks`` above 1: the exact method has no points to draw)."""
+    rng = random.Random(f"{run_seed()}\x00sizes")
+    numeric = {rng.choice(s.numeric_ks)} if s.numeric_ks else set()
+    numeric |= {rng.choice(s.more_ks)} if s.more_ks else set()
+    return tuple(sorted(numeric)) or tuple(s.ks[-1:]), (min([k for k in s.ks if k > 1] or list(s.ks)),) if s.ks else ()
 
 
 def _still_differs(a: Expr, b: Expr, c: Counterexample, conds: Sequence[Basic], ctx: Context) -> bool:

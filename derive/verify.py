@@ -262,11 +262,12 @@ def _fmt(x: object) -> str:
     return mpmath.nstr(x, 12)
 
 
-def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context, rng: random.Random, salt: str = ""
-             ) -> tuple[list[Evidence], list[Counterexample | None], list[Evidence], int]:
+def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context, rng: random.Random, salt: str = "",
+             walker_only: bool = False) -> tuple[list[Evidence], list[Counterexample | None], list[Evidence], int]:
     """Run the exact and numeric methods over the instances; return per-link evidence. ``salt``
     changes the walker's numeric points (`derive.corroborate` draws fresh ones with it); ``rng``
-    draws the placements sampled and the points of the explicit evaluation."""
+    draws the placements sampled and the points of the explicit evaluation. ``walker_only``: an
+    instance the walker cannot read is skipped (no evidence from it), not built explicitly."""
     index_rel, constraints, other = split_conditions(conditions)
     n_links = len(members) - 1
     if other:
@@ -291,6 +292,8 @@ def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context,
             # The walker first (no explicit SymPy expression built); it only ever contributes
             # passes: a link it cannot read or does not show equal is checked below as before.
             fast = _walked(members, constraints, ctx, at, do_exact, do_numeric, salt)
+            if fast is None and walker_only:
+                continue
             slow = list(range(n_links))
             if fast is not None:
                 exact_same, point_errs = fast

@@ -26,18 +26,20 @@ def recheck(cert: CertArg, strict: StrictOpt = False, timeout: TimeoutOpt = 60.0
     from ..cache import using
     from ..recheck import load_certificate, mismatches, parse_certificate
     from ..recheck import recheck as run
-    from .common import Progress, select_cache, settle, time_limit
+    from .common import Progress, cache_summary, cache_warnings, in_ci, select_cache, settle, time_limit
 
     limit = time_limit(timeout)
     settle()
     parsed = parse_certificate(load_certificate(Path(cert)))
     progress = Progress(1)
     progress.start(parsed.derivation or cert)
-    with using(select_cache(no_cache)):
+    with using(select_cache(no_cache)) as cache:
         try:
             result = run(parsed, progress, timeout=limit)
         finally:
             progress.done()
+    for line in cache_warnings(cache):
+        typer.echo(line, err=True)
     width = max(len(s.claim.id) for s in result.steps)
     for s in result.steps:
         line = f"{s.claim.id:<{width}}  {s.verdict.value}"
@@ -57,6 +59,8 @@ def recheck(cert: CertArg, strict: StrictOpt = False, timeout: TimeoutOpt = 60.0
     differ = mismatches(result)
     if differ:
         summary += f"; {len(differ)} recorded verdicts differ"
+    if strict or in_ci():
+        summary += f"; {cache_summary(cache, len(verdicts))}"
     typer.echo(summary)
     if "refuted" in verdicts:
         raise typer.Exit(EXIT_FAILED)

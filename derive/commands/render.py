@@ -24,8 +24,9 @@ CheckOpt = Annotated[bool, typer.Option("--check", help="Write nothing; print a 
 OutOpt = Annotated[str, typer.Option("--output", "-o", metavar="DIR", help="The directory of generated files.")]
 
 
-def generate(directory: Path, progress: object = None) -> tuple[dict[str, str], list[str]]:
-    """(file name -> text for every target, names of targets with a refuted claim)."""
+def generate(directory: Path, progress: object = None, claims: list[int] | None = None) -> tuple[dict[str, str], list[str]]:
+    """(file name -> text for every target, names of targets with a refuted claim); the number of
+    claims verified is added to ``claims[0]``."""
     from ..produce import produce
     from ..runs import FORMATS, targets
     from .common import settle
@@ -41,6 +42,10 @@ def generate(directory: Path, progress: object = None) -> tuple[dict[str, str], 
             progress.start(t.label)  # type: ignore[attr-defined]
         produced = produce(t.name, t.k, list(FORMATS), progress)  # type: ignore[arg-type]
         files.update(produced.files)
+        if claims is not None:
+            from ..runs import cases_of
+
+            claims[0] += len(cases_of(produced.verified))
         if produced.verified.verdict.value == "refuted":
             refuted.append(t.stem)
     return files, refuted
@@ -74,7 +79,7 @@ def render(check: CheckOpt = False, output: OutOpt = "output", no_cache: NoCache
     """Regenerate every file under the output directory (with --check: only report what is stale)."""
     from ..cache import using
     from ..files import check_directory, write_all
-    from .common import Progress, select_cache
+    from .common import Progress, cache_summary, cache_warnings, in_ci, select_cache
 
     directory = Path(output)
     if check:
@@ -83,11 +88,15 @@ def render(check: CheckOpt = False, output: OutOpt = "output", no_cache: NoCache
     else:
         check_directory(directory)
     progress = Progress(0)
-    with using(select_cache(no_cache)):
+    claims = [0]
+    with using(select_cache(no_cache)) as cache:
         try:
-            files, refuted = generate(directory, progress)
+            files, refuted = generate(directory, progress, claims)
         finally:
             progress.done()
+    for line in cache_warnings(cache):
+        typer.echo(line, err=True)
+    cached = f"; {cache_summary(cache, claims[0])}" if check and in_ci() else ""
     stale, missing, extra, diff = compare(directory, files)
     for stem in refuted:
         typer.echo(f"derive: {stem} has a refuted step (see its documents)", err=True)
@@ -100,9 +109,9 @@ def render(check: CheckOpt = False, output: OutOpt = "output", no_cache: NoCache
         bad = len(stale) + len(missing) + len(extra)
         if bad:
             typer.echo(f"derive render --check: {len(stale)} stale, {len(missing)} missing, {len(extra)} extra "
-                       f"of {len(files)} files; run 'derive render' to regenerate", err=True)
+                       f"of {len(files)} files; run 'derive render' to regenerate{cached}", err=True)
         else:
-            typer.echo(f"derive render --check: all {len(files)} files up to date", err=True)
+            typer.echo(f"derive render --check: all {len(files)} files up to date{cached}", err=True)
         raise typer.Exit(EXIT_FAILED if bad or refuted else EXIT_OK)
     changed = {name: files[name] for name in [*stale, *missing]}
     for path in write_all(directory, changed) if changed else []:

@@ -523,10 +523,13 @@ def _more_sizes(members: Sequence[Expr], conds: Sequence[Basic], ctx: Context, r
                 exact: list[Evidence], num: list[Evidence], counter: list[Counterexample | None]
                 ) -> tuple[list[Evidence], list[Counterexample | None]]:
     """Without a proof for general k, instances are all there is: before a link is called checked,
-    its numbers are also compared at the sizes of `Settings.more_ks` (a claim made to hold at
-    k = 1..6 and 8 only, such as a polynomial in k with those roots, is refuted there)."""
+    its numbers are also compared at the sizes of `Settings.more_ks` and at two sizes above them
+    drawn from the chain's seed (a claim made to hold at the listed sizes only, such as a
+    polynomial in k with those roots, is refuted there)."""
+    top = max(ctx.settings.more_ks)
+    beyond = sorted(rng.sample(range(top + 1, 2 * top + 13), 2))  # sizes no fixed list names (drawn from the chain's seed)
     wider = Context(ctx.size, ctx.definitions, ctx.assumptions,
-                    Settings(ks=(), numeric_ks=ctx.settings.more_ks, points=1, max_placements=16, more_ks=()))
+                    Settings(ks=(), numeric_ks=(*ctx.settings.more_ks, *beyond), points=1, max_placements=16, more_ks=()))
     _, more_counter, more_num, _ = _numbers(members, conds, wider, rng)
     num, counter = list(num), list(counter)
     for n, (s, e, v, c) in enumerate(zip(sym, exact, num, counter)):
@@ -535,7 +538,7 @@ def _more_sizes(members: Sequence[Expr], conds: Sequence[Basic], ctx: Context, r
         if more_counter[n] is not None:
             num[n], counter[n] = more_num[n], more_counter[n]
             continue
-        sizes = ", ".join(str(k) for k in ctx.settings.more_ks)
+        sizes = ", ".join(str(k) for k in wider.settings.numeric_ks)
         if more_num[n].outcome == "pass":
             num[n] = Evidence("numeric", "pass", f"{v.detail}; without a general proof, also at k = {sizes}: {more_num[n].detail}")
         else:  # the check a checked link needs did not run: not checked

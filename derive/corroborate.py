@@ -109,7 +109,7 @@ def corroborate(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Conte
         verdict = links[n].verdict
         if counter[n] is not None:
             return f"link {n + 1} (cached {verdict.value}): the sides differ at {counter[n].describe()}"
-        if exact[n] is not None and exact[n].outcome == "fail":
+        if exact[n] is not None and exact[n].outcome == "fail" and verdict is not Verdict.UNKNOWN:  # an honest unknown may have failed exactly
             return f"link {n + 1} (cached {verdict.value}): exact: {exact[n].detail}"
         if verdict is not Verdict.UNKNOWN and num[n].outcome != "pass":
             return f"link {n + 1} (cached {verdict.value}): the fresh numeric check could not be made: {num[n].detail}"

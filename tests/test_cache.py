@@ -280,3 +280,16 @@ def test_the_fresh_points_come_from_the_run_seed(monkeypatch):
     seeds.add(co.run_seed())
     co.run_seed.cache_clear()
     assert len(seeds) == 2
+
+
+def test_an_honest_unknown_entry_is_used_not_discarded(store):
+    """x = x + 10^-40 is unknown (exact fails, the numbers agree): its entry is corroborated."""
+    from sympy import Rational, Symbol
+
+    x = Symbol("x")
+    chain, plain = (x, x + Rational(1, 10**40)), Context(None, (), (), Settings())
+    with using(store):
+        first = cached_verify_chain(chain, (), plain)
+        assert first.verdict.value == "unknown"
+        assert cached_verify_chain(chain, (), plain) == first
+    assert store.hits == 1 and store.discarded == []

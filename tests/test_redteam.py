@@ -75,10 +75,12 @@ def test_poisoned_cache_entry(tmp_path, chain, kind):
         entry = json.loads(path.read_text())
         path.write_text(json.dumps({**entry, "report": report_to_json(_forged(kind))}))
         again = cached_verify_chain(members, conds, ctx)
+    _record(f"cache: {chain} chain forged {kind}", again.verdict.value)
+    if kind == "unknown" and chain == "tiny":  # the honest verdict is unknown too: nothing is gained
+        assert again.verdict == honest.verdict
+        return
     assert again == honest
-    _record(f"cache: {chain} chain forged {kind}", again.verdict.value if kind != "unknown" or chain == "tiny" else again.verdict.value)
-    if kind != "unknown" or chain == "wrong":
-        assert store.discarded, "the forged entry was used"
+    assert store.discarded, "the forged entry was used"
 
 
 def test_poisoned_cache_through_the_cli(tmp_path, monkeypatch):

@@ -5,7 +5,9 @@ assumptions, `Settings`), `VERIFIER_VERSION`, a fingerprint of the verifier's ow
 the SymPy, mpmath and Python versions. A cached report is used only when its key matches exactly,
 so a verdict is never trusted across a change of the step, its conditions, the definitions, the
 settings or the verifier. Entries are JSON files written atomically; an entry that cannot be read
-or does not match its key is ignored (and recomputed), never trusted and never fatal.
+or does not match its key is ignored (and recomputed), never trusted and never fatal. A key is no
+authentication (anyone can compute it): every hit is corroborated by a fresh check at points the
+entry cannot choose (`derive.corroborate`), and an entry it contradicts is discarded and recomputed.
 
 Location: ``$DERIVE_CACHE_DIR``, else ``$XDG_CACHE_HOME/derive``, else ``~/.cache/derive``.
 ``DERIVE_NO_CACHE=1`` turns the cache off; `using` selects a cache (or none) for a block of code.
@@ -176,13 +178,15 @@ def report_from_json(data: object) -> ChainReport:
 
 
 class Cache:
-    """JSON files under ``directory``; counts hits, misses and failed writes."""
+    """JSON files under ``directory``; counts hits (corroborated entries used), misses (entries
+    missing, unusable or discarded) and failed writes, and keeps why entries were discarded."""
 
     def __init__(self, directory: Path | str) -> None:
         self.directory = Path(directory)
         self.hits = 0
         self.misses = 0
         self.write_errors = 0
+        self.discarded: list[str] = []  #: why each entry a fresh check contradicted was discarded
 
     def _path(self, key: str) -> Path:
         return self.directory / f"v{CACHE_FORMAT}" / key[:2] / f"{key}.json"
@@ -250,17 +254,37 @@ def using(cache: Cache | None) -> Iterator[Cache | None]:
 
 
 def lookup(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context) -> tuple[str | None, ChainReport | None]:
-    """The cache key of a verification (None: no cache in use, or no key) and the stored report, if any."""
+    """The cache key of a verification (None: no cache in use, or no key) and the stored report,
+    if there is one and a fresh check corroborates it (`derive.corroborate`); a contradicted entry
+    is discarded (the reason is kept in `Cache.discarded`) and recomputed by the caller."""
     cache = active()
     key = chain_key(members, conditions, ctx) if cache is not None else None
     if cache is None or key is None:
         return None, None
     found = cache.get(key, len(members) - 1)
     if found is not None:
+        reason = _contradiction(members, conditions, ctx, found)
+        if reason is not None:
+            cache.discarded.append(f"cache entry {key[:12]} discarded: {reason}")
+            found = None
+    if found is not None:
         cache.hits += 1
     else:
         cache.misses += 1
     return key, found
+
+
+def _contradiction(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context, report: ChainReport) -> str | None:
+    """Why a fresh check contradicts the cached ``report`` (`derive.corroborate`), or None."""
+    from .corroborate import corroborate
+    from .errors import DeriveError
+
+    try:
+        return corroborate(members, conditions, ctx, report)
+    except DeriveError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a check that cannot be made corroborates nothing
+        return f"the fresh check failed: {type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
 
 
 def store(key: str | None, report: ChainReport) -> None:

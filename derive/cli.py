@@ -132,14 +132,16 @@ def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, str
 
         find_pdflatex()  # before the work: a missing pdflatex is a one-line error, nothing written
     from .cache import using
-    from .commands.common import select_cache, settle
+    from .commands.common import cache_warnings, select_cache, settle
 
     settle()
     progress = _Progress()
     try:
-        with using(select_cache(no_cache)):
+        with using(select_cache(no_cache)) as cache:
             produced = produce(name, k, formats, progress, numbered=numbered, fragment=fragment, symbols=symbols, log=log,
                                plain=plain)
+        for line in cache_warnings(cache):
+            typer.echo(line, err=True)
     except DeriveError:
         raise
     except Exception as exc:  # a broken derivation (a third party's, say): one line, exit 1, nothing written

@@ -57,6 +57,8 @@ __all__ = [
     "Settings",
     "verify_chain",
     "verify_link",
+    "instance_form",
+    "follows_from_evidence",
 ]
 
 #: Bumped whenever a method changes what it accepts; part of every cache key and certificate.
@@ -266,8 +268,12 @@ def _fmt(x: object) -> str:
     return mpmath.nstr(x, 12)
 
 
-def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context, rng: random.Random) -> tuple[list[Evidence], list[Counterexample | None], list[Evidence], int]:
-    """Run the exact and numeric methods over the instances; return per-link evidence."""
+def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context, rng: random.Random, salt: str = "",
+             walker_only: bool = False) -> tuple[list[Evidence], list[Counterexample | None], list[Evidence], int]:
+    """Run the exact and numeric methods over the instances; return per-link evidence. ``salt``
+    changes the walker's numeric points (`derive.corroborate` draws fresh ones with it); ``rng``
+    draws the placements sampled and the points of the explicit evaluation. ``walker_only``: an
+    instance the walker cannot read is skipped (no evidence from it), not built explicitly."""
     index_rel, constraints, other = split_conditions(conditions)
     n_links = len(members) - 1
     if other:
@@ -291,7 +297,9 @@ def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context,
             do_numeric = ctx.size is None or k in ctx.settings.numeric_ks or not do_exact
             # The walker first (no explicit SymPy expression built); it only ever contributes
             # passes: a link it cannot read or does not show equal is checked below as before.
-            fast = _walked(members, constraints, ctx, at, do_exact, do_numeric)
+            fast = _walked(members, constraints, ctx, at, do_exact, do_numeric, salt)
+            if fast is None and walker_only:
+                continue
             slow = list(range(n_links))
             if fast is not None:
                 exact_same, point_errs = fast
@@ -375,7 +383,7 @@ def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context,
 
 
 def _walked(members: Sequence[Expr], constraints: Sequence[Basic], ctx: Context, at: Placement, do_exact: bool,
-            do_numeric: bool) -> tuple[list[bool] | None, list[list[float | None]] | None] | None:
+            do_numeric: bool, salt: str = "") -> tuple[list[bool] | None, list[list[float | None]] | None] | None:
     """The instance ``at`` by `derive.concrete`: per link, whether the exact rational functions are
     equal, and per numeric point the difference of the two sides (None where they differ). None
     when the walker cannot read a member (the caller then builds the explicit instance)."""
@@ -389,7 +397,7 @@ def _walked(members: Sequence[Expr], constraints: Sequence[Basic], ctx: Context,
             same = [walker.f.equal(a, b) for a, b in zip(values, values[1:])]
         errs = None
         if do_numeric:  # every point in one walk: a value is a tuple, one number per point
-            walker = _walker(ctx.defs, ctx.size, at.k, sol, ctx.settings.points)
+            walker = _walker(ctx.defs, ctx.size, at.k, sol, ctx.settings.points, salt)
             values = [walker.value(m, env) for m in members]
             errs = [walker.f.differences(xa, xb, DIGITS - 15) for xa, xb in zip(values, values[1:])]
         return same, errs
@@ -414,19 +422,19 @@ def _solve(constraints: tuple[Basic, ...], defs: Definitions, size: Symbol | Non
 _WALKERS: dict[tuple, concrete.Walker] = {}
 
 
-def _walker(defs: Definitions, size: Symbol | None, k: int, sol: tuple, points: int | None) -> concrete.Walker:
+def _walker(defs: Definitions, size: Symbol | None, k: int, sol: tuple, points: int | None, salt: str = "") -> concrete.Walker:
     """One walker per definitions, size, constraint solution and field (exact: ``points`` None;
     numeric: that many points), shared by every placement and every chain: its memo holds each
     subexpression's value, and the numeric points are a function of the variable and the size
-    (`derive.concrete.NumericField`), not of the chain or the order of the walks."""
-    key = (defs, size, k, sol, points)
+    (`derive.concrete.NumericField`, with ``salt``), not of the chain or the order of the walks."""
+    key = (defs, size, k, sol, points, salt)
     walker = _WALKERS.get(key)
     if walker is None:
         if sol:  # what does not mention the solved variables comes from the walker without them
-            parent = _walker(defs, size, k, (), points)
+            parent = _walker(defs, size, k, (), points, salt)
             walker = concrete.Walker(defs, size, k, parent.f, dict(sol), parent=parent)
         else:
-            field = concrete.ExactField() if points is None else concrete.NumericField(points, salt=f"k={k}", digits=DIGITS)
+            field = concrete.ExactField() if points is None else concrete.NumericField(points, salt=f"{salt}k={k}", digits=DIGITS)
             walker = concrete.Walker(defs, size, k, field)
         if len(_WALKERS) >= 64:
             _WALKERS.clear()
@@ -478,11 +486,7 @@ def verify_chain(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Cont
     general = None
     if fixed is not None:  # Eq(k, N): an instance claim; every method works at that size
         general = _as_general_case(members, [c for c in conds if not _is_size_condition(c, ctx)], ctx, fixed)
-        at = {ctx.size: fixed}
-        conds = [c.xreplace(at) for c in conds if not _is_size_condition(c, ctx)]
-        members = [m.xreplace(at) for m in members]
-        defs = tuple(Definition(d.lhs, d.rhs.xreplace(at), d.name) for d in ctx.definitions)
-        ctx = Context(None, defs, (), ctx.settings)
+    members, conds, ctx = instance_form(members, conditions, ctx)
     rng = random.Random(_seed(members, conds))
     sym = general if general is not None else _symbolic(members, conds, ctx)
     exact, counter, num, _ = _numbers(members, conds, ctx, rng)
@@ -495,14 +499,43 @@ def verify_chain(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Cont
     return ChainReport(links)
 
 
+def instance_form(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context
+                  ) -> tuple[list[Expr], list[Basic], Context]:
+    """The members, conditions (the assumptions included) and context the exact and numeric
+    methods work with: under a size condition ``Eq(k, N)`` everything at that size, without a
+    size symbol."""
+    conds = [*ctx.assumptions, *conditions]
+    fixed = _fixed_size(conds, ctx)
+    if fixed is None:
+        return list(members), conds, ctx
+    at = {ctx.size: fixed}
+    conds = [c.xreplace(at) for c in conds if not _is_size_condition(c, ctx)]
+    defs = tuple(Definition(d.lhs, d.rhs.xreplace(at), d.name) for d in ctx.definitions)
+    return [m.xreplace(at) for m in members], conds, Context(None, defs, (), ctx.settings)
+
+
+def follows_from_evidence(link: LinkReport) -> bool:
+    """Whether ``link``'s verdict is the one its evidence gives (symbolic, exact, numeric, in that
+    order, and a counterexample exactly when refuted): a report that claims more than its evidence
+    (a cache entry edited to say proved) does not."""
+    if len(link.evidence) != 3 or [e.method for e in link.evidence] != ["symbolic", "exact", "numeric"]:
+        return False
+    if any(e.outcome not in ("pass", "fail", "error") for e in link.evidence):
+        return False
+    return _decide(*link.evidence, link.counterexample) is link.verdict and (link.counterexample is not None) == (link.verdict is Verdict.REFUTED)
+
+
 def _more_sizes(members: Sequence[Expr], conds: Sequence[Basic], ctx: Context, rng: random.Random, sym: list[Evidence],
                 exact: list[Evidence], num: list[Evidence], counter: list[Counterexample | None]
                 ) -> tuple[list[Evidence], list[Counterexample | None]]:
     """Without a proof for general k, instances are all there is: before a link is called checked,
-    its numbers are also compared at the sizes of `Settings.more_ks` (a claim made to hold at
-    k = 1..6 and 8 only, such as a polynomial in k with those roots, is refuted there)."""
+    its numbers are also compared at the sizes of `Settings.more_ks` and at two sizes above them
+    drawn from the chain's seed (a claim made to hold at the listed sizes only, such as a
+    polynomial in k with those roots, is refuted there)."""
+    top = max(ctx.settings.more_ks)
+    beyond = sorted(rng.sample(range(top + 1, 2 * top + 13), 2))  # sizes no fixed list names (drawn from the chain's seed)
     wider = Context(ctx.size, ctx.definitions, ctx.assumptions,
-                    Settings(ks=(), numeric_ks=ctx.settings.more_ks, points=1, max_placements=16, more_ks=()))
+                    Settings(ks=(), numeric_ks=(*ctx.settings.more_ks, *beyond), points=1, max_placements=16, more_ks=()))
     _, more_counter, more_num, _ = _numbers(members, conds, wider, rng)
     num, counter = list(num), list(counter)
     for n, (s, e, v, c) in enumerate(zip(sym, exact, num, counter)):
@@ -511,7 +544,7 @@ def _more_sizes(members: Sequence[Expr], conds: Sequence[Basic], ctx: Context, r
         if more_counter[n] is not None:
             num[n], counter[n] = more_num[n], more_counter[n]
             continue
-        sizes = ", ".join(str(k) for k in ctx.settings.more_ks)
+        sizes = ", ".join(str(k) for k in wider.settings.numeric_ks)
         if more_num[n].outcome == "pass":
             num[n] = Evidence("numeric", "pass", f"{v.detail}; without a general proof, also at k = {sizes}: {more_num[n].detail}")
         else:  # the check a checked link needs did not run: not checked

@@ -202,3 +202,94 @@ def test_cached_runs_write_byte_identical_files(tmp_path):
         warm = produce("softmax-ce", None, ["tex", "md", "json"]).files
     assert store.hits == misses > 0 and store.misses == misses  # the warm run was answered entirely from the cache
     assert cold == uncached and warm == uncached
+
+
+# --------------------------------------------------------------------------- corroboration
+
+
+def _poison(c: Cache, members, conds, ctx, report) -> Path:
+    """Overwrite the entry of ``(members, conds, ctx)`` with ``report``, its key intact."""
+    path = c._path(chain_key(members, conds, ctx))
+    entry = json.loads(path.read_text())
+    path.write_text(json.dumps({**entry, "report": report_to_json(report)}))
+    return path
+
+
+def test_a_refuted_chain_flipped_to_proved_in_the_cache_is_refuted_again(store):
+    """The poisoned entry has the key of the wrong chain and the evidence of a real proof, so it
+    passes every test of its form; the fresh check at new points contradicts it."""
+    with using(store):
+        assert cached_verify_chain(*WRONG, FAST).verdict.value == "refuted"
+        proof = verify_chain(*RIGHT, FAST)
+        assert proof.verdict.value == "proved"
+        _poison(store, *WRONG, FAST, proof)
+        assert store.get(chain_key(*WRONG, FAST), 1) == proof  # the entry reads as a proof
+        again = cached_verify_chain(*WRONG, FAST)
+        assert again.verdict.value == "refuted" and again.links[0].counterexample is not None
+        assert store.hits == 0 and len(store.discarded) == 1 and "the sides differ" in store.discarded[0]
+        assert cached_verify_chain(*WRONG, FAST) == again  # the entry was rewritten with the recomputed report
+        assert store.hits == 1 and len(store.discarded) == 1
+
+
+def test_a_verdict_that_does_not_follow_from_its_evidence_is_discarded(store):
+    from dataclasses import replace
+
+    from derive.verify import Verdict
+
+    with using(store):
+        report = cached_verify_chain(*RIGHT, FAST)
+        link = report.links[0]
+        unknown = replace(link, evidence=(link.evidence[0], link.evidence[1], replace(link.evidence[2], outcome="error")))
+        _poison(store, *RIGHT, FAST, type(report)((replace(unknown, verdict=Verdict.PROVED),)))
+        assert cached_verify_chain(*RIGHT, FAST) == report
+    assert "does not follow from its evidence" in store.discarded[0]
+
+
+def test_a_proved_chain_flipped_to_refuted_needs_a_real_counterexample(store):
+    with using(store):
+        proof = cached_verify_chain(*RIGHT, FAST)
+        refutation = verify_chain(*WRONG, FAST)
+        _poison(store, *RIGHT, FAST, refutation)  # a counterexample of the other chain
+        assert cached_verify_chain(*RIGHT, FAST) == proof
+    assert "does not show the sides differ" in store.discarded[0]
+
+
+def test_a_refuted_entry_with_its_own_counterexample_is_used(store):
+    with using(store):
+        first = cached_verify_chain(*WRONG, FAST)
+        assert cached_verify_chain(*WRONG, FAST) == first
+    assert store.hits == 1 and store.discarded == []
+
+
+def test_the_fresh_points_come_from_the_run_seed(monkeypatch):
+    """Not from the entry: the seed is the process's (or $DERIVE_CORROBORATION_SEED)."""
+    from derive import corroborate as co
+    from derive.errors import UsageError
+
+    co.run_seed.cache_clear()
+    monkeypatch.setenv(co.SEED_ENV, "12345")
+    assert co.run_seed() == 12345
+    co.run_seed.cache_clear()
+    monkeypatch.setenv(co.SEED_ENV, "x1")
+    with pytest.raises(UsageError, match="must be a non-negative integer"):
+        co.run_seed()
+    co.run_seed.cache_clear()
+    monkeypatch.delenv(co.SEED_ENV)
+    seeds = {co.run_seed()}
+    co.run_seed.cache_clear()
+    seeds.add(co.run_seed())
+    co.run_seed.cache_clear()
+    assert len(seeds) == 2
+
+
+def test_an_honest_unknown_entry_is_used_not_discarded(store):
+    """x = x + 10^-40 is unknown (exact fails, the numbers agree): its entry is corroborated."""
+    from sympy import Rational, Symbol
+
+    x = Symbol("x")
+    chain, plain = (x, x + Rational(1, 10**40)), Context(None, (), (), Settings())
+    with using(store):
+        first = cached_verify_chain(chain, (), plain)
+        assert first.verdict.value == "unknown"
+        assert cached_verify_chain(chain, (), plain) == first
+    assert store.hits == 1 and store.discarded == []

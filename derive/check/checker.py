@@ -776,6 +776,18 @@ class Plan:
         report = outcome.report.links[0]
         evidence = tuple((e.method, e.outcome, e.detail) for e in report.evidence)
         verdict = LinkVerdict(report.verdict.value)
+        if report.verdict in (Verdict.PROVED, Verdict.CHECKED):
+            from derive.check.domain import unsafe_argument
+
+            job = self.jobs[link.job]
+            # the definitions in force, and those the link leaves out (a derivative with respect to
+            # sigma(z) treats sigma(z) as a variable, still the sigmoid, still positive)
+            known = [*job.context.definitions, *(d for d in self.definitions if d not in job.context.definitions)]
+            arg = unsafe_argument(job.members, known)
+            if arg is not None:  # shown for positive inputs only: the inputs are reals of any sign
+                detail = (f"{report.verdict.value} for positive values only: the logarithm or fractional power of "
+                          f"{_tex(arg)} is split into factors not known to be positive (the inputs are real numbers of any sign)")
+                return LinkResult(lhs, rhs, LinkVerdict.UNKNOWN, detail, None, link.conditions, evidence)
         counter = report.counterexample.as_dict() if report.counterexample is not None else None
         size = self.jobs[link.job].context.size
         size_name = size.name if size is not None else self.size.name

@@ -16,12 +16,13 @@ if TYPE_CHECKING:
     from ..cache import Cache
 
 __all__ = ["Progress", "check_report_path", "write_report", "select_cache", "parse_ks", "time_limit", "NoCacheOpt", "MAX_TIMEOUT",
-           "as_program", "settle", "QuietOpt", "set_quiet", "quiet", "say", "interactive", "colour", "paint", "plain_progress"]
+           "as_program", "settle", "QuietOpt", "set_quiet", "quiet", "say", "interactive", "colour", "paint", "plain_progress",
+           "in_ci", "cache_summary", "cache_warnings"]
 
 MAX_TIMEOUT = 3_600.0  #: largest --timeout, in seconds
 
 #: ``--no-cache``, the same on every command that verifies.
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Verify everything afresh: neither read nor write the cache.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Verify everything afresh: neither read nor write the cache (the CI choice when the cache store is shared with untrusted branches).")]
 
 
 #: ``-q/--quiet``, the same on every command (and before the command: ``derive -q verify``).
@@ -214,3 +215,31 @@ class Scope:
         from ..runs import targets
 
         return targets(self.names, self.ks, self.output, k_where_it_applies=self.k_from_config)
+
+
+def in_ci() -> bool:
+    """Whether ``CI`` is set to ``true`` (as GitHub Actions, GitLab CI and most others set it)."""
+    import os
+
+    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
+
+
+def cache_warnings(cache: Cache | None) -> list[str]:
+    """One ``derive: warning: ...`` line per cache entry a fresh check contradicted (see
+    `derive.corroborate`), with the run seed that repeats the check."""
+    if cache is None or not cache.discarded:
+        return []
+    from ..corroborate import SEED_ENV, run_seed
+
+    return [f"derive: warning: {reason}; verified afresh ({SEED_ENV}={run_seed()} repeats the check)" for reason in cache.discarded]
+
+
+def cache_summary(cache: Cache | None, verdicts: int) -> str:
+    """``N of M verdicts from the cache (each corroborated by a fresh check), D entries discarded``,
+    or that no cache was used."""
+    if cache is None:
+        return f"0 of {verdicts} verdicts from the cache (no cache used)"
+    text = f"{cache.hits} of {verdicts} verdicts from the cache, each corroborated by a fresh check"
+    if cache.discarded:
+        text += f"; {len(cache.discarded)} cache entries contradicted and discarded"
+    return text

@@ -27,7 +27,7 @@ def recheck(cert: CertArg, strict: StrictOpt = False, timeout: TimeoutOpt = 60.0
     from ..cache import using
     from ..recheck import load_certificate, mismatches, parse_certificate
     from ..recheck import recheck as run
-    from .common import Progress, select_cache, set_quiet, settle, time_limit
+    from .common import Progress, cache_summary, cache_warnings, in_ci, select_cache, set_quiet, settle, time_limit
 
     set_quiet(quiet)
     limit = time_limit(timeout)
@@ -35,11 +35,13 @@ def recheck(cert: CertArg, strict: StrictOpt = False, timeout: TimeoutOpt = 60.0
     parsed = parse_certificate(load_certificate(Path(cert)))
     progress = Progress(1)
     progress.start(parsed.derivation or cert)
-    with using(select_cache(no_cache)):
+    with using(select_cache(no_cache)) as cache:
         try:
             result = run(parsed, progress, timeout=limit)
         finally:
             progress.done()
+    for line in cache_warnings(cache):
+        typer.echo(line, err=True)
     width = max(len(s.claim.id) for s in result.steps)
     for s in result.steps:
         line = f"{s.claim.id:<{width}}  {s.verdict.value}"
@@ -59,6 +61,8 @@ def recheck(cert: CertArg, strict: StrictOpt = False, timeout: TimeoutOpt = 60.0
     differ = mismatches(result)
     if differ:
         summary += f"; {len(differ)} recorded verdicts differ"
+    if strict or in_ci():
+        summary += f"; {cache_summary(cache, len(verdicts))}"
     typer.echo(summary)
     if "refuted" in verdicts:
         raise typer.Exit(EXIT_FAILED)

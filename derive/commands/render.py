@@ -29,10 +29,11 @@ OutOpt = Annotated[Optional[str], typer.Option("--output", "-o", metavar="DIR", 
 
 
 def generate(directory: Path, progress: object = None, chosen: list[Any] | None = None,
-             formats: tuple[str, ...] | None = None) -> tuple[dict[str, str], list[str]]:
+             formats: tuple[str, ...] | None = None, claims: list[int] | None = None) -> tuple[dict[str, str], list[str]]:
     """(file name -> text for every target, names of targets with a refuted claim). ``chosen``:
     the targets (default: every registered derivation and the k values committed in ``directory``);
-    ``formats``: a subset of tex, md, json (default: all three)."""
+    ``formats``: a subset of tex, md, json (default: all three); the number of claims verified is
+    added to ``claims[0]``."""
     from ..produce import produce
     from ..runs import FORMATS, targets
     from .common import settle
@@ -49,6 +50,10 @@ def generate(directory: Path, progress: object = None, chosen: list[Any] | None 
             progress.start(t.label)  # type: ignore[attr-defined]
         produced = produce(t.name, t.k, list(formats or FORMATS), progress)  # type: ignore[arg-type]
         files.update(produced.files)  # type: ignore[arg-type]
+        if claims is not None:
+            from ..runs import cases_of
+
+            claims[0] += len(cases_of(produced.verified))
         if produced.verified.verdict.value == "refuted":
             refuted.append(t.stem)
     return files, refuted
@@ -109,7 +114,7 @@ def render(names: NamesArg = None, check: CheckOpt = False, k: KsOpt = None, out
 
     from ..cache import using
     from ..files import check_directory, write_all
-    from .common import Progress, Scope, colour, say, select_cache, set_quiet
+    from .common import Progress, Scope, cache_summary, cache_warnings, colour, in_ci, say, select_cache, set_quiet
 
     set_quiet(quiet)
     scope = Scope(names, k, output)
@@ -121,11 +126,15 @@ def render(names: NamesArg = None, check: CheckOpt = False, k: KsOpt = None, out
         check_directory(directory)
     chosen = scope.targets()
     progress = Progress(0)
-    with using(select_cache(no_cache)):
+    claims = [0]
+    with using(select_cache(no_cache)) as cache:
         try:
-            files, refuted = generate(directory, progress, chosen, scope.formats)
+            files, refuted = generate(directory, progress, chosen, scope.formats, claims)
         finally:
             progress.done()
+    for line in cache_warnings(cache):
+        typer.echo(line, err=True)
+    cached = f"; {cache_summary(cache, claims[0])}" if check and in_ci() else ""
     stale, missing, extra, diff = compare(directory, files, extra=not scope.selected)
     for stem in refuted:
         typer.echo(f"derive: {stem} has a refuted step (see its documents)", err=True)
@@ -139,9 +148,9 @@ def render(names: NamesArg = None, check: CheckOpt = False, k: KsOpt = None, out
         bad = len(stale) + len(missing) + len(extra)
         if bad:
             typer.echo(f"derive render --check: {len(stale)} stale, {len(missing)} missing, {len(extra)} extra "
-                       f"of {len(files)} files; run 'derive render' to regenerate", err=True)
+                       f"of {len(files)} files; run 'derive render' to regenerate{cached}", err=True)
         else:
-            say(f"derive render --check: all {len(files)} files up to date", err=True)
+            say(f"derive render --check: all {len(files)} files up to date{cached}", err=True)
         raise typer.Exit(EXIT_FAILED if bad or refuted else EXIT_OK)
     changed = {name: files[name] for name in [*stale, *missing]}
     for path in write_all(directory, changed) if changed else []:

@@ -117,7 +117,11 @@ def verify(
     from .common import (
         Progress,
         Scope,
+        cache_summary,
+        cache_warnings,
         check_report_path,
+        in_ci,
+        parse_ks,
         say,
         select_cache,
         set_quiet,
@@ -135,12 +139,17 @@ def verify(
         report_path = check_report_path("--report json", file)
     junit_path = check_report_path("--junit", junit) if junit is not None else None
     progress = Progress(0)
-    with using(select_cache(no_cache)):
+    with using(select_cache(no_cache)) as cache:
         try:
             results = run_verify(scope.names, scope.ks, scope.output, progress, chosen)
         finally:
             progress.done()
     typer.echo(table(results), nl=False)
+    if strict or in_ci():
+        claims = sum(len(r.cases) for r in results)
+        typer.echo(f"derive verify: {cache_summary(cache, claims)}")
+    for line in cache_warnings(cache):
+        typer.echo(line, err=True)
     for r in results:
         if r.error is not None:
             typer.echo(f"derive: error: {r.error}", err=True)

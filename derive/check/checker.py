@@ -464,6 +464,12 @@ class Plan:
 
     # ------------------------------------------------------------ display blocks
     def _block(self, block: Block, order: int, trailing: Sequence[tuple[int, Inline]] = ()) -> None:
+        self._read_block(block, order, trailing)
+        eq = self.equations[-1]
+        if eq.reason and block.origin[0] and not eq.reason.startswith("the condition"):
+            eq.reason = _in_file(eq.reason, block.origin)
+
+    def _read_block(self, block: Block, order: int, trailing: Sequence[tuple[int, Inline]] = ()) -> None:
         eq = _Equation(block.line, block.latex.strip(), order)
         self.equations.append(eq)
         self.local_cases, self.next_cases = list(self.next_cases), []  # "if $i = j$," just before
@@ -843,6 +849,20 @@ class Plan:
                 return LinkResult(lhs, rhs, verdict, detail, None, (*link.conditions, where))
         detail = f"not decided: the only counterexample found has {outside}, which {where} rules out"
         return LinkResult(lhs, rhs, LinkVerdict.UNKNOWN, detail, None, link.conditions)
+
+
+_POSITION = re.compile(r"\bat (?:line (\d+), )?column (\d+)")
+
+
+def _in_file(reason: str, origin: tuple[int, int]) -> str:
+    """``at column 12`` of an equation -> ``at line 40, column 15`` of its file."""
+    line0, column0 = origin
+
+    def move(m: re.Match[str]) -> str:
+        line, column = int(m.group(1) or 1), int(m.group(2))
+        return f"at line {line0 + line - 1}, column {column0 + column - 1 if line == 1 else column}"
+
+    return _POSITION.sub(move, reason)
 
 
 _DECIMAL = re.compile(r"(?<![0-9.])[0-9]+\.([0-9]+)")

@@ -35,6 +35,7 @@ class Block:
     line: int
     kind: str = "display"
     last_line: int = field(default=0, compare=False)  #: the line where the display closes (0: unknown)
+    origin: tuple[int, int] = field(default=(0, 0), compare=False)  #: (line, column) of ``latex[0]`` in the file
 
 
 @dataclass(frozen=True)
@@ -502,11 +503,13 @@ class _Scanner:
         self.displays.append((start, end))
         closes = self.line(max(start, end - 1))
         if env.startswith("multline"):
-            self.found.append((start, Block(latex, self.line(start), last_line=closes)))
+            origin = (self.line(inner), inner - self.line_starts[self.line(inner) - 1] + 1)
+            self.found.append((start, Block(latex, self.line(start), last_line=closes, origin=origin)))
             return
-        for offset, (chunk_start, chunk) in enumerate(_split_equations(latex, inner)):
+        for offset, (chunk_start, chunk, raw_start) in enumerate(_split_equations(latex, inner)):
             where = start if offset == 0 else chunk_start
-            self.found.append((where, Block(chunk, self.line(chunk_start), last_line=closes)))
+            origin = (self.line(raw_start), raw_start - self.line_starts[self.line(raw_start) - 1] + 1)
+            self.found.append((where, Block(chunk, self.line(chunk_start), last_line=closes, origin=origin)))
 
     def _context(self, pos: int) -> str:
         at = bisect_right(self._heading_starts, pos) - 1
@@ -615,8 +618,9 @@ def _row_breaks(latex: str) -> list[re.Match[str]]:
     return [m for m in _ROW_BREAK.finditer(latex) if not inside(m.start())]
 
 
-def _split_equations(latex: str, offset: int) -> list[tuple[int, str]]:
-    """Split display math at row breaks where a new equation starts; (document offset, text) each."""
+def _split_equations(latex: str, offset: int) -> list[tuple[int, str, int]]:
+    """Split display math at row breaks where a new equation starts; (document offset where the
+    equation starts, text, document offset of the text) each."""
     rows: list[tuple[int, int]] = []
     start = 0
     for m in _row_breaks(latex):
@@ -641,7 +645,7 @@ def _split_equations(latex: str, offset: int) -> list[tuple[int, str]]:
             while opener is not None and opener.group(1) in WRAPPERS:  # the equation starts after \begin{align*}
                 lead = opener.end() + len(chunk[opener.end() :]) - len(chunk[opener.end() :].lstrip())
                 opener = _WRAP_BEGIN.match(chunk, lead)
-            result.append((offset + first + start + lead, chunk))
+            result.append((offset + first + start + lead, chunk, offset + first + start))
     return result
 
 

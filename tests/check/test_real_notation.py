@@ -157,3 +157,10 @@ def test_mathjax_script_tags() -> None:
     doc = scan(text, kind="md")
     assert [(b.line, b.latex.strip()) for b in doc.items if isinstance(b, Block)] == [(3, "x + x = 3 x")]
     assert verdicts(text) == ["refuted"]
+
+
+def test_positions_in_reasons_are_in_the_file() -> None:
+    report = check_text("Text.\n\n$$x + \\int y = 1$$\n\n$$\n\\begin{align}\na &= 1 \\\\\nb &= \\infty\n\\end{align}\n$$\n", "doc.md")
+    first, *rest = report.equations
+    assert "at line 3, column 7" in first.reason, first.reason
+    assert any("at line 8, column 6" in e.reason for e in rest), [e.reason for e in rest]

@@ -10,7 +10,6 @@ the command so that ``derive --help`` stays fast.
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -83,10 +82,11 @@ def load(name: str) -> str:
 
 
 def _colour(stream: Any) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
-    if os.environ.get("NO_COLOR", ""):
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
+    """The CLI's rule (`derive.commands.common.colour`): never with NO_COLOR, always with
+    FORCE_COLOR, else only on an interactive terminal (not TERM=dumb)."""
+    from .common import colour
+
+    return colour(stream)
 
 
 class _Progress:

@@ -25,6 +25,10 @@ def _hermetic_cache(tmp_path_factory: pytest.TempPathFactory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DERIVE_CACHE_DIR", str(session_cache_dir(tmp_path_factory)))
         mp.delenv("DERIVE_NO_CACHE", raising=False)
+        # CI services set CI=true (and some FORCE_COLOR): both change what derive prints, so a
+        # test that wants them sets them itself, and the suite reads the same on a laptop and in CI.
+        mp.delenv("CI", raising=False)
+        mp.delenv("FORCE_COLOR", raising=False)
         yield
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -301,3 +302,24 @@ def test_pre_commit_hooks_run_real_commands(cache_dir):
     assert str(by_id["derive-verify"]["entry"]).split()[1:] == ["verify", "--strict", "--quiet"]
     r = run(*str(by_id["derive-verify"]["entry"]).split()[1:], "softmax-ce", cache=cache_dir)
     assert r.returncode == 0, r.stderr
+
+
+def test_the_summary_says_how_many_verdicts_came_from_the_cache_under_strict_or_ci(tmp_path):
+    """Under --strict or CI=true, verify and recheck end with 'N of M verdicts from the cache';
+    a plain local run does not add the line. A warm run takes more from the cache than a cold one."""
+    cache = tmp_path / "cache"
+    cold = run("verify", "softmax-ce", "--strict", cache=cache)
+    warm = run("verify", "softmax-ce", "--strict", cache=cache)
+    pattern = re.compile(r"^derive verify: (\d+) of (\d+) verdicts from the cache, each corroborated by a fresh check$", re.M)
+    counts = [pattern.search(r.stdout + r.stderr) for r in (cold, warm)]
+    assert cold.returncode == warm.returncode == 0 and all(counts), cold.stdout + warm.stdout
+    (cold_hits, total), (warm_hits, total_again) = [(int(m[1]), int(m[2])) for m in counts]
+    assert total == total_again > 0 and cold_hits < warm_hits <= total
+    local = run("verify", "softmax-ce", cache=cache)
+    assert local.returncode == 0 and "from the cache" not in local.stdout + local.stderr
+    env_ci = subprocess.run([sys.executable, "-m", "derive", "recheck", str(ROOT / "output" / "softmax-ce.json")],
+                            capture_output=True, text=True, cwd=ROOT, timeout=900,
+                            env={**os.environ, "DERIVE_CACHE_DIR": str(cache), "CI": "true"})
+    assert env_ci.returncode == 0 and re.search(r"\d+ of \d+ verdicts from the cache", env_ci.stdout + env_ci.stderr), env_ci.stdout
+    unused = run("verify", "softmax-ce", "--strict", "--no-cache", cache=cache)
+    assert unused.returncode == 0 and "(no cache used)" in unused.stdout + unused.stderr

@@ -25,6 +25,7 @@ time limit (:mod:`derive.worker`). Nothing here evaluates document text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -132,6 +133,7 @@ class _Link:
     free_dependents: tuple[str, ...] = ()  # undefined quantities the document treats as outputs
     decimals: int | None = None  # fewest decimals of a number written in the equation (1.406: 3)
     splits: tuple[tuple[str, int], ...] = ()  # (y = 0, job), (y = 1, job): a binary y taken value by value
+    doubt: tuple[str, int] | None = None  # (why, job without the bullet's case): the list may have ended
 
 
 @dataclass
@@ -180,6 +182,8 @@ class Plan:
         self.global_cases: list[Basic] = []  # index relations assumed for the whole document
         self.case: list[Basic] = []
         self.case_line: int | None = None
+        self.case_bullet = False  # the case comes from a bullet (it may end with the list), not a heading
+        self.block_line = 0  # the line of the display block being read
         self.next_cases: list[Basic] = []  # "if $i = j$," in prose: for the next display only
         self.local_cases: list[Basic] = []  # conditions written after the equation being read
         self.local_assumptions: list[tuple[Relational, str]] = []
@@ -458,8 +462,11 @@ class Plan:
         """A case condition from a bullet or heading; several on one line hold together."""
         if self.case_line != item.line:
             self.case, self.case_line = [], item.line
+        self.case_bullet = item.context == "bullet"
         self.case.append(rel)
         note = "applies to the equations that follow, up to the next case or heading"
+        if item.context == "bullet":
+            note += " (after a paragraph that may end the list, only where the verdict is the same without it)"
         self.notes.append(ContextNote(item.line, item.latex, "case", note, "document", order))
 
     # ------------------------------------------------------------ display blocks
@@ -472,6 +479,7 @@ class Plan:
     def _read_block(self, block: Block, order: int, trailing: Sequence[tuple[int, Inline]] = ()) -> None:
         eq = _Equation(block.line, block.latex.strip(), order)
         self.equations.append(eq)
+        self.block_line = block.line
         self.local_cases, self.next_cases = list(self.next_cases), []  # "if $i = j$," just before
         pieces = rd.split_cases(block.latex)
         if pieces is not None:
@@ -698,6 +706,11 @@ class Plan:
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"the condition {what} is not used by the verifier (yet)", shown)
         conditions = [*cases, *(r for r, _ in assumed)]
         link = _Link(lhs, rhs, None, "", shown, job=self._job(lhs, rhs, conditions))
+        ended = self._list_may_have_ended()
+        if ended and any(c in self.case for c in cases):  # checked both ways: a verdict only if they agree
+            kept = [c for c in conditions if c not in self.case or c in self.local_cases or c in self.global_cases]
+            why = f"the case {', '.join(_tex(c) for c in self.case)} of the bullet at line {self.case_line} may have ended with the list (the paragraph at line {ended})"
+            link.doubt = (why, self._job(lhs, rhs, kept))
         names = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions)
         own = {rd.defined_key(lhs)} if isinstance(lhs, (Symbol, Indexed, AppliedUndef)) else set()  # u = u + 1
         wrt = {rd.defined_key(v) for d in (lhs.atoms(Derivative) | rhs.atoms(Derivative)) for v in d.variables}
@@ -710,6 +723,14 @@ class Plan:
                 (f"{scalars[0]} = {v}", self._job(lhs, rhs, [*conditions, Eq(y, v, evaluate=False)])) for v in (0, 1)
             )
         return link
+
+    def _list_may_have_ended(self) -> int:
+        """The line of a paragraph between the bullet that set the case and this block (0 if none):
+        Markdown ends a list at an unindented paragraph, so the case may or may not still hold."""
+        if not (self.case and self.case_bullet and self.case_line is not None):
+            return 0
+        at = bisect_right(self.doc.breaks, self.case_line)
+        return self.doc.breaks[at] if at < len(self.doc.breaks) and self.doc.breaks[at] < self.block_line else 0
 
     def _mentions(self, expr: Expr, symbol: Symbol) -> bool:
         """Whether ``symbol`` itself (not an array of its name) occurs in ``expr`` or the definitions it uses."""
@@ -761,11 +782,27 @@ class Plan:
         return FileReport(self.name, self.size.name, equations, notes, tuple(self.warnings))
 
     def _result(self, eq: _Equation, outcomes: Sequence[Outcome]) -> EquationResult:
-        links = tuple(self._link_result(link, outcomes) for link in eq.links)
+        links = tuple(self._doubtful_result(link, outcomes) for link in eq.links)
         verdict, reason = eq.verdict, eq.reason
         if verdict is None:
             verdict, reason = _aggregate(links)
         return EquationResult(eq.line, eq.latex, verdict, reason, links, eq.kind, eq.order)
+
+    def _doubtful_result(self, link: _Link, outcomes: Sequence[Outcome]) -> LinkResult:
+        """A link read under a case that may no longer apply has a verdict only when it is the same
+        with and without the case (holds both ways, or fails both ways); otherwise unknown."""
+        result = self._link_result(link, outcomes)
+        if link.doubt is None or result.verdict not in (LinkVerdict.PROVED, LinkVerdict.CHECKED, LinkVerdict.REFUTED):
+            return result
+        why, job = link.doubt
+        other = outcomes[job].report
+        holds = (LinkVerdict.PROVED, LinkVerdict.CHECKED)
+        if other is not None:
+            alone = other.links[0].verdict.value
+            if (result.verdict in holds and alone in ("proved", "checked")) or (result.verdict is LinkVerdict.REFUTED and alone == "refuted"):
+                return result
+        return LinkResult(result.lhs, result.rhs, LinkVerdict.UNKNOWN,
+                          f"not decided: {why}; it is {result.verdict.value} under the case and not without it", None, link.conditions)
 
     def _link_result(self, link: _Link, outcomes: Sequence[Outcome]) -> LinkResult:
         lhs, rhs = _tex(link.lhs), _tex(link.rhs)

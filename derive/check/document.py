@@ -69,6 +69,9 @@ class Document:
     front_matter: dict[str, list[str]] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
     one_hot: tuple[tuple[int, str], ...] = ()  #: (line, letter) where the prose calls a letter one-hot
+    #: lines where a list may have ended (Markdown: an unindented paragraph of prose; LaTeX: the
+    #: end of a list or a blank line), so a bullet's case may no longer apply after them
+    breaks: tuple[int, ...] = ()
 
 
 Kind = Literal["md", "tex"]
@@ -96,7 +99,7 @@ def scan(text: str, *, kind: Kind | None = None, name: str = "") -> Document:
     scanner = _Scanner(text, masked, kind)
     scanner.run()
     items = tuple(item for _, item in sorted(scanner.found, key=lambda pair: pair[0]))
-    return Document(items, front, tuple(scanner.warnings), _one_hot_words(scanner.masked, scanner.line))
+    return Document(items, front, tuple(scanner.warnings), _one_hot_words(scanner.masked, scanner.line), scanner.list_breaks())
 
 
 _ONE_HOT_AFTER = re.compile(r"one[- ]?hot[^.\n$]{0,40}?(?<![\\a-zA-Z])([b-zB-HJ-Z])(?![a-zA-Z$\\{_^])", re.IGNORECASE)
@@ -452,6 +455,25 @@ class _Scanner:
                     f"line {self.line(start)}: a code block ({info or 'no language'}) holds math that is not checked;"
                     " write it in a ```math fence or $$ ... $$ to check it"
                 )
+
+    def list_breaks(self) -> tuple[int, ...]:
+        """Lines where a list may have ended: in Markdown, a paragraph of prose that starts at the
+        margin after a blank line (not a bullet, a heading or display math); in LaTeX, the end of
+        a list or a blank line."""
+        if self.kind == "tex":
+            return tuple(sorted({self.line(m.end() - 1) for m in _TEX_LIST_END.finditer(self.masked)}))
+        opens = sorted(a for a, _ in self.displays)
+        out = []
+        for m in re.finditer(r"\n[ \t]*\n(?=[^\s])", self.masked):
+            pos = m.end()
+            inside = bisect_right(opens, pos) - 1
+            if inside >= 0 and self.displays[inside][1] > pos or (inside + 1 < len(opens) and opens[inside + 1] == pos):
+                continue  # display math, not prose
+            line = self.masked[pos : self.masked.find("\n", pos) % (len(self.masked) + 1)]
+            if _MD_BULLET.match(line) or _MD_HEADING.match(line) or line.startswith(("$$", "\\[", "\\begin", "<")):
+                continue
+            out.append(self.line(pos))
+        return tuple(out)
 
     def _paragraph_end(self, pos: int) -> int:
         if self._breaks is None:

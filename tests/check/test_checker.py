@@ -379,6 +379,25 @@ def test_case_conditions_from_bullets_and_headings() -> None:
     assert [e.links[0].conditions for e in report.equations[1:]] == [("i = o",), (r"i \neq o",), (), ("i = o",), ()]
 
 
+def test_a_bullet_case_past_a_paragraph_that_may_end_its_list_decides_only_what_does_not_depend_on_it() -> None:
+    """Markdown ends a list at an unindented paragraph: after one, a bullet's case may or may not
+    still apply, so each claim is checked with and without it and has a verdict only when both agree."""
+    text = (
+        "$$f_o = e^{z_o}$$\n\n"
+        "- Case $i = o$:\n\n"
+        "  $$\\frac{\\partial f_o}{\\partial z_i} = f_i$$\n\n"  # inside the item: the case holds
+        "Now in general,\n\n"
+        "$$\\frac{\\partial f_o}{\\partial z_i} = f_i$$\n\n"  # true under i = o only: undecided
+        "$$\\frac{\\partial f_o}{\\partial z_i} = \\delta_{io} f_o$$\n\n"  # true either way
+        "$$\\frac{\\partial f_o}{\\partial z_i} = 2 f_i$$\n"  # false either way
+    )
+    report = check(text)
+    assert verdicts(report) == ["definition", "verified", "unknown", "verified", "refuted"]
+    assert "may have ended with the list (the paragraph at line 7)" in report.equations[2].links[0].detail
+    tight = text.replace("Now in general,\n\n", "")  # no paragraph in between: the case holds
+    assert verdicts(check(tight)) == ["definition", "verified", "verified", "verified", "refuted"]
+
+
 # ------------------------------------------------------------------------- verdicts and limits
 
 

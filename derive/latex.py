@@ -74,6 +74,9 @@ class DerivePrinter(LatexPrinter):
     def _print_Symbol(self, expr: Symbol, style: str = "plain") -> str:
         return name_latex(expr.name, self._settings["names"])
 
+    def _print_Pi(self, expr: Basic) -> str:  # SymPy's printer gives \text{\Pi} once _print_Symbol is ours
+        return r"\pi"
+
     def _print_IndexedBase(self, expr: IndexedBase) -> str:
         return name_latex(expr.name, self._settings["names"])
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sympy import Derivative, Eq, KroneckerDelta, Ne, Rational, Sum, exp, log
+from sympy import Derivative, Eq, KroneckerDelta, Ne, Rational, Sum, exp, log, pi
 
 from derive.latex import DerivePrinter, to_latex
 from derive.symbols import array, function, index, scalar, size
@@ -42,6 +42,7 @@ S = Sum(exp(z[j]), (j, 1, k))
         (function("sigma")(x), r"\sigma(x)"),
         (function("sigma")(x / 2), r"\sigma\left(\frac{x}{2}\right)"),
         (array("ahat")[i], r"\hat{a}_{i}"),
+        (log(2 * pi), r"\ln(2 \pi)"),
     ],
 )
 def test_prints(expr, expected):

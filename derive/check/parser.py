@@ -138,7 +138,7 @@ _DELIMITER_SIZES = frozenset(
 )
 _OTHER_COMMANDS = """
     frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm mathcal ln log exp tanh sinh cosh cdot times
-    neq ne le leq leqslant ge geq geqslant in quad qquad displaystyle textstyle
+    neq ne le leq leqslant ge geq geqslant in mid quad qquad displaystyle textstyle
 """
 _KNOWN_COMMANDS = frozenset(_GREEK) | _DELIMITER_SIZES | frozenset(_OTHER_COMMANDS.split())
 _KNOWN_SYMBOLS = set(",;:! {}\n\t\r")  # \, \; \: \! "\ " \{ \} and a control space
@@ -177,7 +177,6 @@ _WHY = {
     "propto": "\\propto",
     "rightarrow": "arrows",
     "to": "arrows",
-    "mid": "conditional bars",
     "cdots": "ellipses",
     "ldots": "ellipses",
     "dots": "ellipses",
@@ -451,6 +450,10 @@ def _parse(
             where = _where(text, pos)
             raise Unsupported(
                 f"primes other than on a function applied directly (\\sigma'(z)) at {where} are not supported (yet)"
+            ) from None
+        if isinstance(pos, int) and text.startswith("\\mid", pos):
+            raise Unsupported(
+                f"conditional bars outside a function's brackets (\\mid at {_where(text, pos)}) are not supported (yet)"
             ) from None
         raise ParseError(_describe(exc, text)) from None
     except LarkError as exc:  # pragma: no cover - lark's other errors
@@ -1083,10 +1086,12 @@ class _Builder:
         return log(self.expr(arg)) / log(self.script(base))
 
     def is_product(self, node: Tree) -> bool:
-        """A letter before a bracket that is not a function here (and has no prime): a product."""
+        """A letter before a bracket that is not a function here (and has no prime): a product.
+        Several arguments (``p(x, \\mu)``, ``p(x \\mid \\theta)``) make it an application: a product has one."""
         name = node.children[0].value
         primes = any(isinstance(c, Token) and c.type == "PRIME" for c in node.children)
-        return not primes and not name.startswith("\\") and name not in self.functions
+        several = any(isinstance(c, Token) and c.type in ("COMMA", "MID") for c in node.children)
+        return not primes and not several and not name.startswith("\\") and name not in self.functions
 
     def product_parts(self, node: Tree) -> tuple[Expr, Expr]:
         name_token = node.children[0]

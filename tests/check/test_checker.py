@@ -79,8 +79,13 @@ def test_function_letters_of_the_document() -> None:
     assert parse_chain(r"s (x + 1)", size=k) == [scalar("s") * (x + 1)]  # an operator inside: a product
     assert parse_chain(r"y(1 - y)^2", size=k) == [y * (1 - y) ** 2]
     assert parse_chain(r"\frac{d(x^2)}{dx}", size=k)[0].doit() == 2 * x  # d stays a differential
-    with pytest.raises(Unsupported, match="x is not a function here"):
-        parse_chain("x(a, b)", size=k)
+    # several arguments make an application (a product has one factor in its bracket), and so
+    # does a conditional bar: p(x \mid \mu, \sigma) is p of three arguments
+    a, b, mu = scalar("a"), scalar("b"), scalar("mu")
+    assert parse_chain("x(a, b) = 1", size=k) == [Function("x")(a, b), 1]
+    assert parse_chain(r"p(x \mid \mu, b)", size=k) == [Function("p")(x, mu, b)]
+    with pytest.raises(Unsupported, match="conditional bars"):
+        parse_chain(r"x \mid a", size=k)  # outside a function's brackets it is not read
     texts = [r"s(x) = \frac{1}{1 + e^{-x}}", r"& g(x, y) &= x", r"q'(t) = 1", r"y(1 - y) = y - y^2", "e(x) = 1"]
     assert rd.function_letters(texts) == frozenset("sgq")
 

@@ -918,6 +918,12 @@ class _Builder:
             numbers = [t for t in part.children if t.type == "NUMBER"]
             if len(letters) > 1 or len(numbers) > 1:
                 raise Unsupported(f"the subscript at {self.at(node)} is ambiguous; not supported (yet)")
+            if letters and numbers and len(parts) == 1:  # Y_{1k}: row 1, column k (a matrix), or 1 k?
+                word = "".join(t.value for t in part.children)
+                raise Unsupported(
+                    f"the subscript '{word}' at {self.at(node)} is ambiguous (a pair of indices of a matrix, or a"
+                    f" product?); write {{{','.join(t.value for t in part.children)}}} for the pair"
+                )
             value: Expr = S.One
             for token in part.children:
                 value = value * (self.index(token.value) if token.type == "LETTER" else self.number(token))

@@ -155,6 +155,21 @@ class Definitions:
     def defines(self, obj: Basic) -> bool:
         return self.key_of(obj) in self.lookup()
 
+    @property
+    def global_indices(self) -> frozenset[Symbol]:
+        """Indices free in a right side that its left side does not bind (``y_j = \\delta_{j k}``, for
+        the correct class ``k`` of an example): they take the value the claim gives them."""
+        return _global_indices(self)
+
+
+@lru_cache(maxsize=256)
+def _global_indices(defs: Definitions) -> frozenset[Symbol]:
+    found: set[Symbol] = set()
+    for d in defs.items:
+        params = set(d.lhs.indices) if isinstance(d.lhs, Indexed) else set(d.lhs.args) if isinstance(d.lhs, AppliedUndef) else set()
+        found |= {s for s in free_indices(d.rhs) if s not in params}
+    return frozenset(found)
+
 
 @lru_cache(maxsize=8192)
 def _instantiate(defn: Definition, target: Basic) -> Expr:

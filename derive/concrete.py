@@ -485,6 +485,7 @@ class Walker:
         self.memo: dict[tuple, object] = {}
         self._leaves: dict[int, tuple] = {}  # a concrete leaf's number -> what it is here (see _leaf)
         self._base = self._env0({})  # the environment of a leaf's definition: the size only (never mutated)
+        self._globals = defs.global_indices  # and the indices a definition shares with the claim
         if parent is not None and (parent.subs or parent.defs != defs or parent.size != size or parent.k != k or parent.f is not field):
             raise ValueError("a parent walker has the same definitions, size and field, and no substitutions")
         self._parent = parent if self.subs else None
@@ -599,7 +600,7 @@ class Walker:
             value = walk(e, env, None)
             return self.dual.add(value, parts) if kind == _ADD else self.dual.mul(value, parts)
         if kind == _LEAF:
-            return self._leaf(self._at(e, env), mode)
+            return self._leaf(self._at(e, env), mode, env)
         if kind == _POW or kind == _EXP or kind == _LOG:
             return self._elementary(e, kind, env, mode)
         if kind == _SUM:
@@ -666,8 +667,10 @@ class Walker:
                 terms.append(walk(body, inner, mode))
         return terms
 
-    def _leaf(self, leaf: Basic, mode: int | None) -> object:
-        """A variable, a defined object (unfolded unless kept), or a solved variable."""
+    def _leaf(self, leaf: Basic, mode: int | None, env: Mapping[Basic, int]) -> object:
+        """A variable, a defined object (unfolded unless kept), or a solved variable. A definition is
+        walked with the size alone, and the indices it shares with the claim (see
+        `Definitions.global_indices`) at their values in ``env``."""
         n = _info(leaf)[2]
         found = self._leaves.get(n)
         if found is None:
@@ -678,13 +681,16 @@ class Walker:
                 found = (None, self.subs.get(leaf))
             self._leaves[n] = found
         key, unfolded = found
+        base = self._base
+        if self._globals:
+            base = {**base, **{s: env[s] for s in self._globals if s in env}}
         if mode is None:
             if unfolded is not None:  # a definition, or a constraint's solution
-                return self._walk(unfolded, self._base, None)
+                return self._walk(unfolded, base, None)
             return self.f.variable(leaf)
         target, keep, variable = self._modes[mode]
         if key is not None and key not in keep:
-            return self._walk(unfolded, self._base, mode)
+            return self._walk(unfolded, base, mode)
         # equal expressions share a number; the comparison stands in case the numbers were renewed
         same = n == target or (hash(leaf) == hash(variable) and leaf == variable)
-        return self._walk(leaf, self._base, None), self.f.const(Integer(1 if same else 0))
+        return self._walk(leaf, base, None), self.f.const(Integer(1 if same else 0))

@@ -75,12 +75,18 @@ def _explicit(expr: Expr, defs: Definitions, size: Symbol | None, at: Placement)
     if size is not None:
         sub[size] = at.k
     e = e.xreplace(sub)
-    return evaluate_derivatives(e, _definitions_at(defs, size, at.k), explicit=True)
+    shared = defs.global_indices
+    values = tuple((s, v) for s, v in at.indices if s in shared) if shared else ()
+    return evaluate_derivatives(e, _definitions_at(defs, size, at.k, values), explicit=True)
 
 
 @lru_cache(maxsize=256)
-def _definitions_at(defs: Definitions, size: Symbol | None, k: int) -> Definitions:
-    return Definitions(tuple(type(d)(d.lhs, d.rhs.xreplace({size: k}) if size is not None else d.rhs, d.name) for d in defs.items))
+def _definitions_at(defs: Definitions, size: Symbol | None, k: int, values: tuple = ()) -> Definitions:
+    """The definitions at size ``k``, with the indices they share with the claim (``values``) set."""
+    sub = dict(values)
+    if size is not None:
+        sub[size] = k
+    return Definitions(tuple(type(d)(d.lhs, d.rhs.xreplace(sub) if sub else d.rhs, d.name) for d in defs.items))
 
 
 def variables_of(expr: Basic, size: Symbol | None) -> list[Basic]:

@@ -13,7 +13,7 @@ from sympy import Add, Basic, Derivative, Indexed, IndexedBase, KroneckerDelta, 
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 
-from .symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, HAT_SUFFIX
+from .symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, HAT_SUFFIX, LABEL_SEPARATOR
 
 __all__ = ["DerivePrinter", "to_latex", "name_latex", "NAME_PATTERN"]
 
@@ -30,6 +30,10 @@ _GREEK = {
 def name_latex(name: str, names: dict[str, str]) -> str:
     """The LaTeX for a base name: renamed by the notation, hats for ``yhat``, Greek letters."""
     name = names.get(name, name)
+    if LABEL_SEPARATOR in name.strip("_"):  # h__theta: h_{\theta}, a subscript label
+        base, label = name.split(LABEL_SEPARATOR, 1)
+        pieces = ",".join(name_latex(p, {}) if p in _GREEK or len(p) > 1 else p for p in label.split(","))
+        return f"{name_latex(base, names)}_{{{pieces}}}"
     if name.endswith(CALLIGRAPHIC_SUFFIX) and len(name) == len(CALLIGRAPHIC_SUFFIX) + 1:
         return rf"\mathcal{{{name[0]}}}"
     if name.endswith(HAT_SUFFIX) and len(name) > len(HAT_SUFFIX):
@@ -117,7 +121,8 @@ class DerivePrinter(LatexPrinter):
         return rf"\left({body}\right)^{{{exp}}}" if exp else body
 
     def _print_Function(self, expr: Basic, exp: str | None = None) -> str:
-        if expr.func.__name__ in _GREEK or len(expr.func.__name__) == 1:
+        name = expr.func.__name__
+        if name in _GREEK or len(name) == 1 or LABEL_SEPARATOR in name or (isinstance(expr, AppliedUndef) and NAME_PATTERN.match(name)):
             args = ", ".join(self._print(a) for a in expr.args)
             head = name_latex(expr.func.__name__, self._settings["names"])
             tex = rf"{head}{_parens(args)}"

@@ -18,13 +18,19 @@ from __future__ import annotations
 
 from sympy import Function, IndexedBase, Symbol
 
-__all__ = ["index", "size", "array", "scalar", "function", "hat_name", "HAT_SUFFIX", "CALLIGRAPHIC_SUFFIX", "EXAMPLE_SUFFIX"]
+__all__ = [
+    "index", "size", "array", "scalar", "function", "hat_name", "labelled_name",
+    "HAT_SUFFIX", "CALLIGRAPHIC_SUFFIX", "EXAMPLE_SUFFIX", "LABEL_SEPARATOR",
+]
 
 HAT_SUFFIX = "hat"
 #: Names read from documents that no user-supplied name can take (names are letters and digits):
 #: ``L_cal`` is ``\mathcal{L}``; an array ``x_ex`` is ``x^{(i)}`` (its first index is the example).
 CALLIGRAPHIC_SUFFIX = "_cal"
 EXAMPLE_SUFFIX = "_ex"
+#: ``h__theta`` is ``h_\theta`` and ``x__max`` is ``x_{\mathrm{max}}``: a subscript that labels a
+#: quantity (a Greek letter or a word), not an index; the label's pieces are separated by commas.
+LABEL_SEPARATOR = "__"
 
 
 def index(name: str) -> Symbol:
@@ -55,3 +61,8 @@ def function(name: str) -> Function:
 def hat_name(letter: str) -> str:
     """The symbol name for a hatted letter: ``y`` -> ``yhat``."""
     return f"{letter}{HAT_SUFFIX}"
+
+
+def labelled_name(base: str, label: str) -> str:
+    """The name of ``base`` with the subscript label ``label``: ``h``, ``theta`` -> ``h__theta``."""
+    return f"{base}{LABEL_SEPARATOR}{label}"

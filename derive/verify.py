@@ -247,7 +247,7 @@ def _seed(members: Sequence[Expr], conditions: Sequence[Basic]) -> int:
 
 
 def _free_indices(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context) -> list[Symbol]:
-    found: set[Symbol] = set()
+    found: set[Symbol] = set(ctx.defs.global_indices)  # an index a definition shares takes every value too
     for e in [*members, *conditions]:
         found |= free_indices(e)
     found.discard(ctx.size)  # type: ignore[arg-type]

@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, Ne, Sum, Symbol
+from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Sum, Symbol
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -196,6 +196,8 @@ class Plan:
         self.jobs: list[Job] = []
         self.inline_read = 0
         self.binary: dict[str, str] = {}  # name -> where the document says it is 0 or 1 (a membership, one-hot)
+        self.fixed: set[str] = set()  # index letters the prose fixes ("the correct class k"): never free
+        self.labels: dict[IndexedBase, Symbol] = {}  # one-hot labels at the correct class: y_j = delta_{j k}
         chains = self._all_chains()
         self.dependents = rd.dependents_of(c for c in chains)
         self.arrays = {str(a.base) for c in chains for m in c if isinstance(m, Basic) for a in m.atoms(Indexed)}
@@ -261,6 +263,7 @@ class Plan:
         self._extra_context()
         items = self.doc.items
         self._one_hot(items)
+        self._true_class()
         consumed: set[int] = set()
         for order, item in enumerate(items):
             if order in consumed:
@@ -298,7 +301,7 @@ class Plan:
                 rd.conditional_word(item.before)
                 and item.line > end
                 and isinstance(following, Block)
-                and following.line <= item.line + 1
+                and following.line <= item.line + 2  # (the equation's text may start on the line after $$)
             ):
                 break  # "$$A$$ / and if $i \\neq j$, / $$B$$" on three lines: the condition introduces B
             out.append(t)
@@ -352,10 +355,35 @@ class Plan:
         if key in rd.names_closure(rd.names_of(rhs), self.definitions):
             return f"the right side refers to {key} itself"
         allowed = set(lhs.indices) if hasattr(lhs, "indices") else set()
-        extra = rd.free(rhs, self.sizes) - allowed
+        extra = rd.free(rhs, self.sizes | self.fixed) - allowed
         if extra:
             return f"the right side has {rd.describe_indices(extra)}, which the left side does not have"
+        numbers = rd.indices_as_values(rhs, self.sizes)
+        if numbers:  # p_j = e^j / \sum_i e^i: an index as a number, where z_j is surely meant
+            return f"the right side uses the index {', '.join(numbers)} as a number, not as a subscript"
         return ""
+
+    def _true_class(self) -> None:
+        """"the index of the correct class is $k$": ``k`` is one index fixed by the example, not a
+        free one (``L = -\\log p_k`` is a claim about that class), and the one-hot labels are
+        ``y_i = \\delta_{i k}`` (for the letter called one-hot, else ``y``), used for the whole document."""
+        for line, letter in self.doc.true_class:
+            if letter in self.sizes or letter in self.fixed:
+                continue
+            self.fixed.add(letter)
+            labels = [n for n in self.binary if n in self.arrays] or [n for n in ("y", "t") if n in self.arrays][:1]
+            for label in labels:
+                if label in self.defined or label == letter:
+                    continue
+                i = index("j") if letter != "j" else index("l")
+                lhs, rhs = array(label)[i], KroneckerDelta(i, index(letter))
+                self.labels[array(label)] = index(letter)
+                self.assumptions = [(r, t) for r, t in self.assumptions if label not in rd.names_of(r)]  # implied now
+                note = f"'{letter}' is the correct class (line {line}): the one-hot labels are {_tex(lhs)} = {_tex(rhs)}"
+                self.notes.append(ContextNote(line, f"{_tex(lhs)} = {_tex(rhs)}", "definition", note, "document", 0))
+            if not labels:
+                note = f"'{letter}' is the correct class (line {line}): one index fixed by the example, not a free one"
+                self.notes.append(ContextNote(line, letter, "assumption", note, "document", 0))
 
     def _one_hot(self, items: Sequence[object]) -> None:
         """``$y$ is one-hot`` anywhere in the prose: ``\\sum_j y_j = 1`` for the whole document,
@@ -594,8 +622,19 @@ class Plan:
             eq.reason = f"{_tex(first)} = a number reads as the value at an example, not a definition; not read (yet)"
             self.last, self.last_broken = None, True
             return
+        if chain[0] is not CONTINUE and isinstance(first, AppliedUndef) and str(first.func) not in self.defined:
+            normal = rd.parameterised(first, second)  # h_\theta(x^{(i)}) = ...: the function of a parameter x
+            if normal is not None and rd.definable(normal[0], self.defined) and not self._definition_problem(*normal):
+                self._define(*normal)
+                eq.links.append(_Link(first, second, LinkVerdict.DEFINITION, f"defines {_tex(normal[0])}"))
+                self._claims(eq, members[1:])
+                return
         if chain[0] is not CONTINUE and rd.definable(first, self.defined):
             problem = self._definition_problem(first, second)
+            if rd.indices_as_values(second, self.sizes):  # p_j = e^j / ...: a definition not read as written
+                eq.verdict, eq.reason = EquationVerdict.UNSUPPORTED, f"not read as a definition of {_tex(first)}: {problem}"
+                self.last, self.last_broken = None, True
+                return
             if not problem:
                 self._define(first, second)
                 eq.links.append(_Link(first, second, LinkVerdict.DEFINITION, f"defines {_tex(first)}"))
@@ -669,9 +708,19 @@ class Plan:
 
     def _job(self, lhs: Expr, rhs: Expr, conditions: Sequence[Basic]) -> int:
         size = self._size_for([lhs, rhs, *conditions])
-        ctx = Context(size, tuple(self.definitions), (), self.options.settings)
+        definitions = tuple(self.definitions)
+        if self.labels:  # y_j = delta_{j k} written in, everywhere (an index fixed by the example, not a definition)
+            lhs, rhs = self._label_values(lhs), self._label_values(rhs)
+            conditions = [self._label_values(c) for c in conditions]
+            definitions = tuple(Definition(d.lhs, self._label_values(d.rhs), d.name) for d in definitions)
+        ctx = Context(size, definitions, (), self.options.settings)
         self.jobs.append(Job((lhs, rhs), tuple(conditions), ctx))
         return len(self.jobs) - 1
+
+    def _label_values(self, expr: Basic) -> Basic:
+        found = {a: KroneckerDelta(a.indices[0], self.labels[a.base]) for a in expr.atoms(Indexed)
+                 if a.base in self.labels and len(a.indices) == 1}
+        return expr.xreplace(found) if found else expr
 
     def _claim(self, lhs: Expr, rhs: Expr) -> _Link:
         cases = self._applicable(lhs, rhs)
@@ -695,7 +744,7 @@ class Plan:
         if missing:
             what = ", ".join(_tex(scalar(name)) for name in missing)
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{what} {'is' if len(missing) == 1 else 'are'} differentiated but not defined (before this line)", shown)
-        mismatch = rd.index_mismatch(lhs, rhs, cases, self.sizes)
+        mismatch = rd.index_mismatch(lhs, rhs, cases, self.sizes | self.fixed)
         if mismatch is not None and not self._vacuous_index(lhs, rhs):
             message, only_left, only_right = mismatch
             link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)

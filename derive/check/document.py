@@ -72,6 +72,8 @@ class Document:
     #: lines where a list may have ended (Markdown: an unindented paragraph of prose; LaTeX: the
     #: end of a list or a blank line), so a bullet's case may no longer apply after them
     breaks: tuple[int, ...] = ()
+    #: (line, letter) where the prose names the index of the correct class ("the true class $c$")
+    true_class: tuple[tuple[int, str], ...] = ()
 
 
 Kind = Literal["md", "tex"]
@@ -99,7 +101,25 @@ def scan(text: str, *, kind: Kind | None = None, name: str = "") -> Document:
     scanner = _Scanner(text, masked, kind)
     scanner.run()
     items = tuple(item for _, item in sorted(scanner.found, key=lambda pair: pair[0]))
-    return Document(items, front, tuple(scanner.warnings), _one_hot_words(scanner.masked, scanner.line), scanner.list_breaks())
+    return Document(
+        items, front, tuple(scanner.warnings), _one_hot_words(scanner.masked, scanner.line), scanner.list_breaks(),
+        _true_class_words(scanner.masked, scanner.line),
+    )
+
+
+_CLASS = r"(?:correct|true|target|ground[- ]truth|actual|right)\s+(?:class|label|category)"
+_TRUE_CLASS = (
+    re.compile(r"(?<![\w\\])" + _CLASS + r"(?:\s+index)?(?:\s+is|\s+be|\s*=|\s*,|\s*:)?\s*\$\s*([a-zA-Z])\s*\$", re.IGNORECASE),
+    re.compile(r"index\s+of\s+(?:the\s+)?" + _CLASS + r"(?:\s+is|\s+be)?\s*\$?\s*([a-zA-Z])\s*\$?(?![\w])", re.IGNORECASE),
+    re.compile(r"\$\s*([a-zA-Z])\s*\$\s+(?:is|be|denotes|represents)\s+(?:the\s+)?(?:index\s+of\s+the\s+)?" + _CLASS, re.IGNORECASE),
+)
+
+
+def _true_class_words(masked: str, line_of) -> tuple[tuple[int, str], ...]:
+    """Letters the prose names as the index of the correct class: "the true class $c$", "the index
+    of the correct class is k", "$t$ is the target class" (an index fixed by the example, not free)."""
+    found = {(line_of(m.start(1)), m.group(1)) for pattern in _TRUE_CLASS for m in pattern.finditer(masked)}
+    return tuple(sorted((line, letter) for line, letter in found if letter.islower() and letter not in "e"))
 
 
 _ONE_HOT_AFTER = re.compile(r"one[- ]?hot[^.\n$]{0,40}?(?<![\\a-zA-Z])([b-zB-HJ-Z])(?![a-zA-Z$\\{_^])", re.IGNORECASE)
@@ -229,6 +249,11 @@ _NOT_CONTENT = re.compile(r"\\(begin|end)\s*\{[a-zA-Z]+\*?\}|\\(label|tag)\*?\s*
 _SCRIPT_MATH = re.compile(r"<script\s+type=[\"']math/tex(\s*;\s*mode=display)?[\"']\s*>(.{0,20000}?)</script>", re.DOTALL)
 _LOOKS_LIKE_MATH = re.compile(r"\$\$|\\begin\{(equation|align|gather|multline)|\\frac\{|\\partial|\\sum_")
 _CELL = re.compile(r"(?<!\\)&")
+# "when y=1", "if i = j", "for i != j": a relation in plain words after the word that makes it a condition
+_PLAIN_RELATION = re.compile(
+    r"(?<![\w\\$])(if|when|whenever|for|where)\s+([a-zA-Z]\s*(?:=|!=|≠)\s*(?:[a-zA-Z]|[01]))(?![\w$(=\\])(?!\s+to\b)",
+    re.IGNORECASE,
+)
 _CONTINUES = re.compile(r"\s*(=|\+|-|<|>|\\(le|leq|ge|geq|neq|ne|cdot|times|quad|qquad|approx)(?![a-zA-Z]))")
 
 
@@ -291,6 +316,7 @@ class _Scanner:
         self.found: list[tuple[float, Item]] = []
         self.warnings: list[str] = []
         self.displays: list[tuple[int, int]] = []
+        self.math_spans: list[tuple[int, int]] = []  # every math span, display or inline
         self.headings: list[tuple[int, int]] = []  # spans of heading text (inline context)
         self.failed: set[str] = set()  # closing delimiters known to be absent from here on
         self._breaks: list[int] | None = None  # paragraph breaks (Markdown)
@@ -430,6 +456,22 @@ class _Scanner:
         if self.kind == "md":
             self._fenced_math()
             self._md_headings()
+        self._plain_relations()
+
+    def _plain_relations(self) -> None:
+        """"when y=1", "if i = j", "for i != j" written in plain words, outside math: read as the
+        inline math ``y=1`` after its word (the checker decides what it is, as for ``$y = 1$``)."""
+        prose = list(self.masked)
+        for start, end in [*self.displays, *self.math_spans]:
+            prose[start:end] = " " * (end - start)
+        text = "".join(prose)
+        for m in _PLAIN_RELATION.finditer(text):
+            word, rel = m.group(1), m.group(2)
+            latex = re.sub(r"!=|≠", r"\\neq ", rel)
+            start = m.start(2)
+            line = self.line(start)
+            before = self.text[max(self.line_starts[line - 1], start - 80) : start]
+            self.found.append((start, Inline(latex, line, self._context(start), before, "")))
 
     def _script_math(self) -> None:
         """MathJax 2's ``<script type="math/tex; mode=display">...</script>`` (kramdown's output, kept
@@ -513,6 +555,7 @@ class _Scanner:
     # ------------------------------------------------------------ items
     def _math(self, start: int, inner: int, inner_end: int, end: int, *, display: bool, env: str = "") -> None:
         latex = self.text[inner:inner_end]  # as written (the parser drops % comments)
+        self.math_spans.append((start, end))
         if display:
             env = env or _outer_env(latex)
         if not display:

@@ -63,7 +63,7 @@ from sympy.core.relational import Relational
 
 from derive.check.presentation import WRAPPERS, read_through, words
 from derive.errors import InputError, NotSupportedError
-from derive.symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, array, function, hat_name, index, scalar
+from derive.symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, array, function, hat_name, index, labelled_name, scalar
 from derive.symbols import size as size_symbol
 
 __all__ = [
@@ -377,7 +377,7 @@ _MISREADINGS = (
         re.compile(r"\^\s*\{\s*(\((?!\s*[a-z]\s*\)\s*\})\s*[A-Za-z0-9]+(\s*[+-]\s*[A-Za-z0-9]+)?\s*\)|\[)"),
         "superscript indices such as x^{(i)} or W^{[l]} (examples, layers) are not powers;",
     ),
-    (re.compile(r"\^\s*(\{\s*T\s*\}|T(?![A-Za-z]))"), "transposes (x^T) are not powers;"),
+    (re.compile(r"\^\s*(\{\s*(T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\\mathrm\s*\{\s*T\s*\})\s*\}|T|\\top|\\intercal)"), "transposes (x^T) are not powers;"),
     (
         re.compile(r"(?<![a-zA-Z]e)(?<!^e)\^\s*(\{\s*([A-Zl])\s*([+-]\s*[0-9]\s*)?\}|[A-Zl](?![A-Za-z]))"),
         "superscript labels such as a^{l}, W^L or z^{L-1} (layers) are not powers;",
@@ -407,11 +407,9 @@ def _check_commands(text: str) -> None:
         after = text[m.end() : m.end() + 40].lstrip()
         if name in _DELIMITER_SIZES and not (after[:1] in ("(", ")", "[", "]") or after[:2] in ("\\{", "\\}")):
             raise Unsupported(f"the delimiter after \\{name} at {where} is not supported (yet)")
-        named = re.match(r"\{\s*([a-zA-Z][a-zA-Z0-9]*)\s*\}\s*(\\left\s*)?(\()?", after) if name == "mathrm" else None
+        named = re.match(r"\{\s*([a-zA-Z][a-zA-Z0-9]*)\s*\}", after) if name == "mathrm" else None
         if name == "mathrm" and named is None:
             raise Unsupported(f"\\mathrm{{...}} other than a name (letters, digits) at {where} is not supported (yet)")
-        if named is not None and len(named.group(1)) > 1 and named.group(3):
-            raise Unsupported(f"named functions such as \\mathrm{{{named.group(1)}}}(...) at {where} are not supported (yet)")
     found = words(text)
     if found:
         raise Unsupported(
@@ -714,10 +712,92 @@ class _Builder:
         for child in node.children:
             if _is(child, "mulop"):
                 op = "/" if child.children[0].type == "SLASH" else "*"
+            elif _is(child, "signed"):  # a \cdot -b: the sign belongs to b (and to the rest, for a \sum)
+                inner = child.children[1]
+                result.append((op, Tree("negated", [inner], meta=child.meta) if child.children[0].value == "-" else inner))
+                op = "*"
             else:
                 result.append((op, child))
                 op = "*"
-        return result
+        return self.applications(result)
+
+    def applications(self, items: list[_Item]) -> list[_Item]:
+        """``h_\\theta(x)``, ``\\log h_\\theta(x)``: a name with a subscript label directly before a
+        bracket is the function of that name applied (for ``f``, ``g``, ``h``, Greek letters and the
+        names the document defines as functions; with a space between, only for those it defines)."""
+        out: list[_Item] = []
+        for op, node in items:
+            if out and op == "*" and _is(node, "paren"):
+                prev_op, prev = out[-1]
+                name = self.labelled_function(prev, node)
+                if name is not None:
+                    merged = Tree("labelled_call", [prev, node])
+                    merged.meta.empty = False
+                    for attr in ("line", "column", "start_pos"):
+                        setattr(merged.meta, attr, getattr(prev.meta, attr, None))
+                    for attr in ("end_line", "end_column", "end_pos"):
+                        setattr(merged.meta, attr, getattr(node.meta, attr, None))
+                    out[-1] = (prev_op, merged)
+                    continue
+            out.append((op, node))
+        return out
+
+    def labelled_function(self, left: Tree, right: Tree) -> str | None:
+        """The labelled name (``h__theta``) of ``left`` if ``left right`` applies it, else None."""
+        head = left
+        if _is(left, "fn_bare") and len(left.children) == 3:
+            head = Tree("postfix", left.children[1:], meta=left.meta)
+        if not _is(head, "postfix"):
+            return None
+        primary, scripts = head.children
+        sub, sup = self.split_scripts(scripts)
+        if sub is None or sup is not None:
+            return None
+        named = self.name_of(primary)
+        if named is None or named[0] == "hat":
+            return None
+        label = self.label_of(sub, named[1])
+        if label is None:
+            return None
+        name = labelled_name(named[1], label)
+        adjacent = getattr(left.meta, "end_pos", None) == right.meta.start_pos and self.text[right.meta.start_pos] == "("
+        known = name in self.functions or (adjacent and (named[0] == "greek" or named[1] in _FUNCTION_LETTERS))
+        return name if known else None
+
+    def b_labelled_call(self, node: Tree) -> Expr:
+        left, paren = node.children
+        name = self.labelled_function(left, paren)
+        assert name is not None
+        applied = function(name)(self.expr(paren.children[1]))
+        if _is(left, "fn_bare"):
+            return self.apply_fn(left.children[0], applied)
+        return applied
+
+    def label_of(self, sub: Tree, base: str | None = None) -> str | None:
+        """The label of a subscript that names rather than indexes (a Greek letter or a word in it):
+        ``\\theta`` in ``h_\\theta``, ``max`` in ``x_{\\mathrm{max}}``, ``w,b`` in ``f_{w, \\beta}``; None for indices."""
+        words = [n for n in sub.iter_subtrees() if n.data == "subword"]
+        tokens = list(_tokens(sub))
+        if not words and not any(t.type == "GREEK" for t in tokens):
+            # f_{w,b}(x) where the document defines f_{w,b}(x) = ...: letters that label a function
+            letters = ",".join("".join(t.value for t in _tokens(item)) for item in sub.children if isinstance(item, Tree))
+            if base is None or sub.data != "sub_group" or labelled_name(base, letters) not in self.functions:
+                return None
+            return letters
+        pieces: list[str] = []
+        current = ""
+        for token in tokens:
+            if token.type == "GREEK":
+                current += ("," if current else "") + _GREEK[token.value[1:]]
+            elif token.type in ("LETTER", "NUMBER"):
+                current += token.value
+            elif token.type == "COMMA":
+                pieces.append(current)
+                current = ""
+            elif token.type in ("ADDOP",):
+                raise Unsupported(f"a subscript label with '{token.value}' at {self.at(sub)} is not supported (yet)")
+        pieces.append(current)
+        return ",".join(p for p in pieces if p)
 
     def product(self, items: list[_Item], node: Tree) -> Expr:
         """Multiply items left to right; a ``\\sum`` takes the rest as its body, a derivative
@@ -770,7 +850,10 @@ class _Builder:
         position, and whether it was a derivative operator applied to the factor after it."""
         if pos >= len(items):
             raise ParseError(f"missing operand at {self.at(items[-1][1])}")
-        _, node = items[pos]
+        op, node = items[pos]
+        if _is(node, "negated"):
+            value, nxt, applied = self.operand([*items[:pos], (op, node.children[0]), *items[pos + 1 :]], pos)
+            return -value, nxt, applied
         if _is(node, "bigsum"):
             return self.sum(node, items[pos + 1 :]), len(items), False
         if _is(node, "fn_sum"):  # \log \sum_j ...: the function of the whole sum
@@ -806,8 +889,23 @@ class _Builder:
 
     def derivative(self, body: Expr, variables: tuple[tuple[Expr, int], ...]) -> Expr:
         # d^2/(dx dy) f = d/dx (d/dy f): the rightmost variable is applied first, as SymPy prints
+        variables = tuple((self.applied_variable(body, v), n) for v, n in variables)
         args = [v if n == 1 else (v, n) for v, n in reversed(variables)]
         return Derivative(body, *args)
+
+    @staticmethod
+    def applied_variable(body: Expr, variable: Expr) -> Expr:
+        """``\\frac{\\partial}{\\partial h_\\theta} \\log h_\\theta(x^{(i)})``: a derivative with respect to a
+        function's name is one with respect to its value where the body applies it (at one argument)."""
+        if not isinstance(variable, Symbol) or variable.is_integer:
+            return variable
+        applied = {f for f in body.atoms(AppliedUndef) if str(f.func) == variable.name}
+        if len(applied) > 1:
+            raise Unsupported(
+                f"a derivative with respect to {variable.name} where it is applied to several arguments"
+                f" ({', '.join(sorted(str(a) for a in applied))}) is not supported"
+            )
+        return applied.pop() if applied else variable
 
     # ------------------------------------------------------------ sums
     def sum(self, node: Tree, rest: list[_Item]) -> Expr:
@@ -880,6 +978,8 @@ class _Builder:
 
     def subscript(self, node: Tree) -> list[Expr]:
         """A subscript: a list of index expressions."""
+        if self.label_of(node) is not None:
+            raise Unsupported(f"a subscript label at {self.at(node)} is not supported here (yet)")
         if node.data == "sub_token":
             token = node.children[0]
             if token.type == "NUMBER":
@@ -956,6 +1056,9 @@ class _Builder:
         sub, sup = self.split_scripts(scripts)
         if _is(primary, "partial"):
             raise ParseError(f"\\partial outside a derivative fraction at {self.at(node)}")
+        if _is(primary, "call") and sub is not None and _call_name(primary.children[0]).lower() == "softmax":
+            value = self.softmax_component(primary, sub)  # softmax(z)_i
+            return self.power(value, self.script(sup), node) if sup is not None else value
         if _is(primary, "call") and self.is_product(primary):  # x(1 + y)^2 = x (1 + y)^2
             letter, inner = self.product_parts(primary)
             if sub is not None:
@@ -972,6 +1075,19 @@ class _Builder:
         if sup is None:
             return base
         return self.power(base, self.script(sup), node)
+
+    def softmax_component(self, call: Tree, sub: Tree) -> Expr:
+        """``softmax(z)_i`` = ``e^{z_i} / \\sum_j e^{z_j}`` over the document's size: the argument a name
+        (``z``, ``\\mathbf{z}``), the subscript one index."""
+        args = [c for c in call.children if isinstance(c, Tree)]
+        primes = any(isinstance(c, Token) and c.type == "PRIME" for c in call.children)
+        indices = self.subscript(sub)
+        named = self.name_of(args[0]) if len(args) == 1 else None
+        if primes or named is None or len(indices) != 1:
+            raise Unsupported(f"softmax at {self.at(call)}: only the component softmax(z)_i of a named vector is read")
+        base = array(named[1])
+        bound = index(self.fresh())
+        return exp(base[indices[0]]) / Sum(exp(base[bound]), (bound, 1, self.size))
 
     def example(self, sup: Tree | None) -> Expr | None:
         """The index of ``^{(i)}`` (one lowercase letter in brackets), or None."""
@@ -1003,6 +1119,11 @@ class _Builder:
         if named is None:
             raise Unsupported(f"a subscript on an expression at {self.at(sub)} is not supported (yet)")
         kind, name = named
+        label = self.label_of(sub, name)
+        if label is not None:  # h_\theta, x_{\mathrm{max}}: a name with a label, not an indexed quantity
+            if kind == "greek" and name == "delta":
+                raise Unsupported(f"\\delta with the label {label} at {self.at(sub)} is not supported (yet)")
+            return scalar(labelled_name(name, label))
         indices = self.subscript(sub)
         if kind == "greek" and name == "delta" and len(indices) == 2:
             return KroneckerDelta(indices[0], indices[1])
@@ -1122,8 +1243,16 @@ class _Builder:
         name_token = node.children[0]
         primes = sum(1 for c in node.children if isinstance(c, Token) and c.type == "PRIME")
         args = [self.expr(c) for c in node.children if isinstance(c, Tree)]
-        name = name_token.value
-        name = _GREEK[name[1:]] if name.startswith("\\") else name
+        name = _call_name(name_token)
+        known = _KNOWN_FUNCTIONS.get(name.lower())
+        if known is not None and not primes:
+            if known is _softmax:
+                raise Unsupported(
+                    f"softmax of a whole vector at {self.at(node)} is not read (yet); its component softmax(z)_i is"
+                )
+            if len(args) != 1:
+                raise Unsupported(f"{name} with {len(args)} arguments at {self.at(node)} is not supported")
+            return known(args[0])
         applied = function(name)(*args)
         if not primes:
             return applied
@@ -1148,6 +1277,8 @@ class _Builder:
             kind = "partial"
         elif self.name_of(node) == ("letter", "d") and not _is(node, "brace"):
             kind = "d"
+        elif self.name_of(node) == ("greek", "delta") and not _is(node, "brace"):
+            kind = "delta"  # \frac{\delta J}{\delta \theta_j}: a derivative written with deltas
         else:
             return None
         if order_node is None:
@@ -1193,7 +1324,7 @@ class _Builder:
             if _is(var, "postfix"):
                 primary, scripts = var.children
                 sub, sup = self.split_scripts(scripts)
-            applied = _is(primary, "call") and not self.is_product(primary)  # \partial \sigma(z)
+            applied = _is(primary, "call") and not self.is_product(primary) or _is(primary, "labelled_call")  # \partial \sigma(z)
             if self.name_of(primary) is None and not applied:
                 return None
             value = self.subscripted(primary, sub) if sub is not None else self.expr(primary)
@@ -1204,9 +1335,21 @@ class _Builder:
 
     def b_frac(self, node: Tree) -> Expr | _DerivOp:
         num, den = [c for c in node.children if isinstance(c, Tree)]
+        if _is(num, "signed_sum") and len(num.children) == 2 and num.children[0].value == "-":
+            # \frac{-\partial L}{\partial x} = -\frac{\partial L}{\partial x}
+            inner = Tree("frac", [node.children[0], node.children[1], num.children[1], *node.children[3:]], meta=node.meta)
+            if self._frac_kind(inner) is not None:
+                value = self.b_frac(inner)
+                if isinstance(value, _DerivOp):
+                    raise Unsupported(f"a negated derivative operator at {self.at(node)} is not supported (yet)")
+                return -value
         kind = self._frac_kind(node)
         if kind is not None:
             variables = self.variables(den, kind[0])
+            lone = self.items(den)
+            if variables is None and kind[0] == "partial" and lone and len(lone) == 1 and _variable_like(lone[0][1]):
+                # \frac{\partial}{o_k}: the \partial of the variable forgotten; a derivative all the same
+                variables = self.variables(Tree("term", [Tree("partial", [Token("PARTIAL", "\\partial")]), lone[0][1]]), "partial")
             if variables is None:
                 if kind[0] == "partial":
                     raise ParseError(
@@ -1224,6 +1367,26 @@ class _Builder:
                     raise ParseError(f"'/' right after a derivative symbol at {self.at(rest[0][1])}")
                 return self.derivative(self.product(rest, num), variables)
         return self.expr(num) / self.expr(den)
+
+
+def _call_name(token: Token) -> str:
+    """The function's name: ``sigma`` for ``\\sigma``, ``Cost`` for ``\\mathrm{Cost}``, ``f`` for ``f``."""
+    name = token.value
+    if token.type == "NAMEDCALL":
+        return re.sub(r"^\\mathrm\s*\{\s*|\s*\}$", "", name)
+    return _GREEK[name[1:]] if name.startswith("\\") else name
+
+
+def _softmax(arg: Expr) -> Expr:  # a marker: softmax needs a component (see _Builder.b_postfix)
+    raise AssertionError("softmax is read with its component")
+
+
+#: Functions named by a word whose meaning is standard: read as what they are, never as unknowns.
+_KNOWN_FUNCTIONS = {
+    "sigmoid": lambda a: 1 / (1 + exp(-a)),
+    "softplus": lambda a: log(1 + exp(a)),
+    "softmax": _softmax,
+}
 
 
 def _variable_like(node: object) -> bool:

@@ -45,6 +45,22 @@ _INDICATOR = re.compile(
     r"|_\s*\{\s*\\?\{?\[?\s*([a-z])\s*=\s*([a-z])\s*\]?\\?\}?\s*\})"
 )
 _OVER = re.compile(r"\\over(?![a-zA-Z])")
+# TeX's old font switches inside a group: {\rm if} -> \mathrm{if}, {\bf x} -> \mathbf{x}
+_OLD_FONT = re.compile(r"\{\s*\\(rm|bf|it|mathrm|cal)\s+([A-Za-z][A-Za-z0-9]*)\s*\}")
+_FONT_COMMAND = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "mathrm": "mathrm", "cal": "mathcal"}
+# e^-x, x^-1: TeX sets only the sign as the superscript, the author means e^{-x}
+_SIGNED_SCRIPT = re.compile(r"\^\s*-\s*(\\[a-zA-Z]+|[A-Za-z0-9])(?![A-Za-z0-9_^{(])")
+# primes written as commands or as a superscript: x^{\prime}, x^\prime, f^{'}, x^{\prime\prime}
+_PRIME_SCRIPT = re.compile(r"\^\s*(?:\{\s*((?:\\prime\s*|'\s*)+)\}|\\prime(?![a-zA-Z]))")
+_PRIME = re.compile(r"\\prime(?![a-zA-Z])")
+# a name in upright or text font, as a function (before a bracket) or a label (in a subscript)
+_TEXT_NAME = re.compile(r"\\(?:text|textrm|textit|mathit|operatorname|mbox|textup|mathsf|textsf)\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}")
+_NAMED_CALL_AFTER = re.compile(r"\s*(?:'\s*)*(?:\(|\\left\s*\(|\\(?:big|Big|bigg|Bigg)l?\s*\()")
+# a function word glued to an unbraced subscript: y_klog(p_k) is y_k \log(p_k)
+_GLUED_WORD = re.compile(r"(_[A-Za-z0-9])(" + _FUNCTION_WORDS + r")(?=\s*[(\[{\\])")
+# a word of two or more letters (not a command) directly before a bracket: sigmoid(z), cost(h, y)
+_CALL_WORD = re.compile(r"(?<![\\a-zA-Z{])([A-Za-z]{3,}|[A-Z]{2})(?=\s*(?:'\s*)*\()")
+_OTHER_SYMBOLS = ((re.compile(r"\\bigtriangledown(?![a-zA-Z])"), r"\nabla"), (re.compile(r"\\parallel(?![a-zA-Z])"), r"\|"))
 _WORD = re.compile(r"[a-zA-Z]{3,}")
 _STYLED_NAME = re.compile(r"\\(?:mathrm|operatorname|text|textrm|textit|mbox|label|tag|begin|end|mathbb|mathcal|mathbf|boldsymbol|bm|color)\*?\s*\{[^{}]*\}")
 _COMMAND = re.compile(r"\\[a-zA-Z]+")
@@ -129,13 +145,40 @@ def _indicator(m: re.Match[str]) -> str:
     return f"\\delta_{{{first} {second}}}"
 
 
+def _text_name(m: re.Match[str]) -> str:
+    """``\\text{Cost}(`` and ``x_\\text{max}``: the name in upright type; elsewhere left as written
+    (a trailing ``\\text{for } ...`` is an annotation, read by the parser)."""
+    before = m.string[: m.start()].rstrip()
+    if before.endswith(("_", "_{")) or _NAMED_CALL_AFTER.match(m.string, m.end()):
+        return f"\\mathrm{{{m.group(1)}}}"
+    return m.group(0)
+
+
+def _call_word(m: re.Match[str]) -> str:
+    """``sigmoid(z)``, ``cost(h, y)``: a word written before a bracket names a function."""
+    word = m.group(1)
+    return word if word in _KEEP_WORDS else f"\\mathrm{{{word}}}"
+
+
+_KEEP_WORDS = frozenset(_FUNCTION_WORDS.split("|"))
+
+
 def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
-    if "\\" not in text and not _BARE_WORD.search(text):
+    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text):
         return text
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
+    text = _OLD_FONT.sub(lambda m: f"\\{_FONT_COMMAND[m.group(1)]}{{{m.group(2)}}}", text)
+    for pattern, replacement in _OTHER_SYMBOLS:
+        text = pattern.sub(lambda m, r=replacement: r, text)
+    text = _PRIME_SCRIPT.sub(lambda m: "'" * max(1, (m.group(1) or "").count("prime") + (m.group(1) or "").count("'")), text)
+    text = _PRIME.sub("'", text)
+    text = _SIGNED_SCRIPT.sub(lambda m: "^{-" + m.group(1) + "}", text)
     text = _NAMED.sub(lambda m: "\\" + m.group(1) + " ", text)
+    text = _GLUED_WORD.sub(lambda m: m.group(1) + " \\" + m.group(2), text)
     text = _BARE_WORD.sub(lambda m: "\\" + m.group(1), text)
+    text = _TEXT_NAME.sub(_text_name, text)
+    text = _CALL_WORD.sub(_call_word, text)
     text = _INDICATOR.sub(_indicator, text)
     if "\\over" in text:
         text = _over(text)

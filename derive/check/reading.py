@@ -15,9 +15,9 @@ from sympy.core.function import AppliedUndef
 
 from derive.calculus import free_indices
 from derive.check.document import Block, Document, Inline
-from derive.check.presentation import WRAPPERS
+from derive.check.presentation import WRAPPERS, read_through
 from derive.steps import Definition
-from derive.symbols import HAT_SUFFIX
+from derive.symbols import EXAMPLE_SUFFIX, HAT_SUFFIX, labelled_name
 from derive.symbols import size as size_symbol
 
 __all__ = [
@@ -76,14 +76,50 @@ _FUNCTION_DEFINITION = re.compile(
 _PRIMED = re.compile(r"(?<![\\a-zA-Z])([a-zA-Z])'+\s*\(")
 
 
+_GREEK_COMMAND = r"\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega|ell)(?![a-zA-Z])"
+_LABEL_PIECE = r"(?:" + _GREEK_COMMAND + r"|\\mathrm\s*\{\s*[A-Za-z][A-Za-z0-9]*\s*\}|[A-Za-z0-9])"
+# h_\theta(x) = ..., f_{w,b}(x) = ..., J_{\mathrm{train}}(w) = ...: a name with a subscript label defined as a function
+_LABELLED_DEFINITION = re.compile(
+    r"^[\s&]*([a-zA-Z]|" + _GREEK_COMMAND + r")\s*_\s*(" + _GREEK_COMMAND + r"|\{\s*" + _LABEL_PIECE + r"(?:\s*,?\s*" + _LABEL_PIECE
+    + r")*\s*\})\s*(?:\\left\s*)?\("
+)
+
+
+def _label_name(base: str, sub: str) -> str:
+    """``h``, ``\\theta`` -> ``h__theta``; ``f``, ``{w,b}`` -> ``f__w,b`` (as the parser names them)."""
+    base = base.lstrip("\\")
+    base = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi"}.get(base, base)
+    pieces: list[str] = []
+    current = ""
+    for m in re.finditer(_GREEK_COMMAND + r"|\\mathrm\s*\{\s*([A-Za-z][A-Za-z0-9]*)\s*\}|([A-Za-z0-9])|(,)", sub):
+        if m.group(3):
+            pieces.append(current)
+            current = ""
+        elif m.group(2):
+            current += m.group(2)
+        elif m.group(1):
+            current += m.group(1)
+        else:
+            name = m.group(0)[1:]
+            name = {"varepsilon": "epsilon", "vartheta": "theta", "varphi": "phi"}.get(name, name)
+            current += ("," if current else "") + name
+    pieces.append(current)
+    return labelled_name(base, ",".join(p for p in pieces if p))
+
+
 def function_letters(texts: Iterable[str]) -> frozenset[str]:
-    """Letters a document uses as functions: defined as ``s(x) = ...`` at the start of an
-    equation, or differentiated as ``s'(x)``. Elsewhere a letter before a bracket multiplies."""
+    """Names a document uses as functions: defined as ``s(x) = ...`` (or ``h_\\theta(x) = ...``, a
+    name with a subscript label) at the start of an equation, or differentiated as ``s'(x)``.
+    Elsewhere a letter before a bracket multiplies."""
     out: set[str] = set()
     for text in texts:
-        m = _FUNCTION_DEFINITION.match(definition_signs(text))
+        plain = read_through(definition_signs(text))
+        m = _FUNCTION_DEFINITION.match(plain)
         if m:
             out.add(m.group(1))
+        m = _LABELLED_DEFINITION.match(plain)
+        if m:
+            out.add(_label_name(m.group(1), m.group(2)))
         out.update(m.group(1) for m in _PRIMED.finditer(text))
     return frozenset(out - {"d", "e"})
 
@@ -192,6 +228,32 @@ def free(expr: Basic, sizes: Iterable[str]) -> set[Symbol]:
     return {s for s in free_indices(expr) if s.name not in skip}
 
 
+def indices_as_values(expr: Basic, sizes: Iterable[str]) -> list[str]:
+    """Index letters that ``expr`` uses as numbers (``e^{j}``, ``i x``), outside subscripts, deltas
+    and the limits of sums (the sizes excepted), sorted."""
+    skip = set(sizes)
+    found: set[str] = set()
+
+    def walk(e: Basic) -> None:
+        if isinstance(e, (Indexed, KroneckerDelta)):
+            return
+        if isinstance(e, Sum):
+            walk(e.function)
+            for _, lo, hi in e.limits:
+                walk(lo)
+                walk(hi)
+            return
+        if isinstance(e, Symbol):
+            if e.is_integer and e.name not in skip:
+                found.add(e.name)
+            return
+        for a in e.args:
+            walk(a)
+
+    walk(expr)
+    return sorted(found)
+
+
 def describe_indices(found: set[Symbol]) -> str:
     """``no free index``, ``free index i``, ``free indices i and o``, ``free indices i, j and o``."""
     names = sorted(s.name for s in found)
@@ -287,6 +349,34 @@ def definable(lhs: Basic, defined: set[str]) -> bool:
             and len(set(args)) == len(args)
         )
     return False
+
+
+def parameterised(lhs: Basic, rhs: Expr) -> tuple[Expr, Expr] | None:
+    """``h_\\theta(x^{(i)}) = ...`` and ``\\mathrm{Cost}(h_\\theta(x^{(i)}), y^{(i)}) = ...``: a function
+    defined at arguments that are quantities, not plain variables, is the function of parameters
+    that stand for them (``x``, and ``h_\\theta`` and ``y``), each argument replaced in the right side.
+    None when ``lhs`` is not such an application or a parameter's name is taken in the right side."""
+    if not isinstance(lhs, AppliedUndef) or not lhs.args:
+        return None
+    if all(isinstance(a, Symbol) and not a.is_integer for a in lhs.args):
+        return None
+    params: list[Symbol] = []
+    for arg in lhs.args:
+        if isinstance(arg, Symbol) and not arg.is_integer:
+            params.append(arg)
+        elif isinstance(arg, Indexed):
+            name = str(arg.base)
+            params.append(Symbol(name[: -len(EXAMPLE_SUFFIX)] if name.endswith(EXAMPLE_SUFFIX) else name))
+        elif isinstance(arg, AppliedUndef):
+            params.append(Symbol(str(arg.func)))
+        else:
+            return None
+    if len(set(params)) != len(params) or len(set(lhs.args)) != len(lhs.args):
+        return None
+    body = rhs.xreplace(dict(zip(lhs.args, params)))
+    if any(p in rhs.free_symbols for p in params if p not in lhs.args):
+        return None  # the parameter's name already means something in the right side
+    return lhs.func(*params), body
 
 
 def assumption_shaped(lhs: Expr, rhs: Expr, defined: set[str], definitions: Sequence[Definition]) -> bool:

@@ -290,11 +290,8 @@ UNSUPPORTED = [
     r"|x|",
     r"\|x\|",
     r"\ln_2 x",
-    r"sigmoid(z)",
-    r"softmax(z)_i",
     r"y_i(z_i)",
     r"J(\theta)",
-    r"y_{\text{true}}",
     r"y_{true}",
     r"\sum_{j \in input(o)} z_j",
     r"\sum_{n \in N} x_n",
@@ -332,7 +329,7 @@ def test_unsupported_messages_name_the_construct() -> None:
         P(r"n!")
     with pytest.raises(Unsupported, match="set"):
         P(r"\sum_{j \in C} z_j")
-    with pytest.raises(Unsupported, match="the name 'input'"):
+    with pytest.raises(Unsupported, match="sums over a set"):
         P(r"\sum_{j \in input(o)} z_j")
     with pytest.raises(Unsupported, match="word"):
         P(r"y_{true}")
@@ -354,7 +351,6 @@ MALFORMED = [
     r"x ^ ^ 2",
     r"x^2^3",
     r"z_i_j",
-    r"\frac{\partial L}{z}",
     r"\frac{\partial L}{\partial 2}",
     r"\frac{\partial^2 L}{\partial x}",
     r"\partial x",

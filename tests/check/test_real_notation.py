@@ -4,7 +4,7 @@ refused with a reason, never guessed. Table-driven, like the parser's own tests.
 from __future__ import annotations
 
 import pytest
-from sympy import Derivative, KroneckerDelta, Rational, exp, log
+from sympy import Derivative, KroneckerDelta, Rational, Sum, exp, log
 
 from derive.check.checker import check_text
 from derive.check.document import Block, scan
@@ -12,6 +12,7 @@ from derive.check.parser import Unsupported, parse_chain
 from derive.check.report import LinkVerdict
 from derive.latex import to_latex
 from derive.symbols import array, index, scalar, size
+from derive.symbols import function as function_
 
 k = size("k")
 x, z = scalar("x"), scalar("z")
@@ -65,7 +66,6 @@ def test_examples_and_calligraphic_names() -> None:
 
 
 REFUSED = [
-    (r"sigmoid(z)", "the name 'sigmoid'"),
     (r"y_i(z_i)", "function applied to a variable or as a product"),
     (r"J(\theta)", "function applied to a variable or as a product"),
     (r"\mathcal{L}(\theta)", "function applied to a variable or as a product"),
@@ -164,3 +164,76 @@ def test_positions_in_reasons_are_in_the_file() -> None:
     first, *rest = report.equations
     assert "at line 3, column 7" in first.reason, first.reason
     assert any("at line 8, column 6" in e.reason for e in rest), [e.reason for e in rest]
+
+
+# ------------------------------------------------------------------ names, labels and typos read as meant
+theta = array("theta")
+h_theta = function_("h__theta")
+READ = [
+    (r"sigmoid(z)", 1 / (1 + exp(-z))),
+    (r"2*sigmoid(z)-1", 2 / (1 + exp(-z)) - 1),
+    (r"softplus(x)", log(1 + exp(x))),
+    (r"softmax(z)_i", exp(array("z")[i]) / Sum(exp(array("z")[j]), (j, 1, k))),
+    (r"\text{Cost}(x, z)", function_("Cost")(x, z)),
+    (r"cost(x, z)", function_("cost")(x, z)),
+    (r"h_\theta(x)", h_theta(x)),
+    (r"\log h_{\theta}(x)", log(h_theta(x))),
+    (r"h_\theta", scalar("h__theta")),
+    (r"x_\text{max} - x_{\mathrm{min}}", scalar("x__max") - scalar("x__min")),
+    (r"e^-x", exp(-x)),
+    (r"{\rm e}^{x}", exp(x)),
+    (r"x \cdot -z", -x * z),
+    (r"x / -z", -x / z),
+    (r"\frac{\delta z}{\delta x}", Derivative(z, x)),
+    (r"\frac{\partial}{x}(z^2)", Derivative(z**2, x)),
+    (r"\frac{-\partial z^2}{\partial x}", -Derivative(z**2, x)),
+    (r"\frac{\partial}{\partial h_\theta} \log h_\theta(x)", Derivative(log(h_theta(x)), h_theta(x))),
+    (r"y_klog(p_k)", array("y")[k] * log(array("p")[k])),
+]
+
+
+@pytest.mark.parametrize("written,meant", READ, ids=[w for w, _ in READ])
+def test_read_as_meant(written: str, meant) -> None:
+    assert parse_chain(written, size=k) == [meant]
+
+
+MORE_REFUSED = [
+    (r"softmax(z)", "softmax of a whole vector"),
+    (r"\theta^Tx", "transposes"),
+    (r"\theta^{\top} x", "transposes"),
+    (r"a_\theta(x)", "function applied to a variable or as a product"),
+]
+
+
+@pytest.mark.parametrize("text,why", MORE_REFUSED)
+def test_more_that_would_be_misread_is_refused(text: str, why: str) -> None:
+    with pytest.raises(Unsupported, match=why):
+        parse_chain(text, size=k)
+
+
+def test_a_parameterised_hypothesis() -> None:
+    text = (
+        r"$$h_{\theta}(x^{(i)}) = \frac{1}{1 + e^{-\theta_0 - \theta_1 x^{(i)}}}$$" + "\n\n"
+        r"$$\frac{\partial h_{\theta}}{\partial \theta_1} = h_\theta(x) (1 - h_\theta(x)) x$$" + "\n\n"
+        r"$$\frac{\partial}{\partial h_\theta}\left(\log h_\theta(x^{(i)})\right) = \frac{1}{h_\theta(x^{(i)})}$$" + "\n\n"
+        r"$$\frac{\partial h_{\theta}}{\partial \theta_1} = h_\theta(x) (1 - h_\theta(x))$$" + "\n"
+    )
+    assert verdicts(text) == ["definition", "verified", "verified", "refuted"]
+
+
+def test_a_condition_in_plain_words() -> None:
+    text = "when y=1\n$$\nlog(y h + (1-y)(1-h)) = log(h)\n$$\nand when y=0\n$$\nlog(y h + (1-y)(1-h)) = log(h)\n$$\n"
+    assert verdicts(text) == ["verified", "refuted"]
+
+
+def test_the_correct_class() -> None:
+    head = r"$$L = -\sum_{i=1}^{K} y_i \log p_i$$" + "\n\nLet the index of the correct class be $c$.\n\n"
+    assert verdicts(head + r"$$L = -\log p_c$$") == ["definition", "verified"]
+    assert verdicts(head + r"$$L = -\log p_c - 1$$") == ["definition", "refuted"]
+    assert verdicts(r"$$L = -\sum_{i=1}^{K} y_i \log p_i$$" + "\n\n" + r"$$L = -\log p_c$$") == ["definition", "ill-formed"]
+
+
+def test_an_index_used_as_a_number_is_no_definition() -> None:
+    text = r"$$p_j = \frac{e^j}{\sum_{i=1}^{k} e^i}$$" + "\n\n" + r"$$\frac{\partial p_j}{\partial z_j} = p_j (1 - p_j)$$"
+    assert verdicts(text)[0] == "unsupported"
+    assert "refuted" not in verdicts(text)

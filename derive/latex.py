@@ -30,6 +30,10 @@ _GREEK = {
 def name_latex(name: str, names: dict[str, str]) -> str:
     """The LaTeX for a base name: renamed by the notation, hats for ``yhat``, Greek letters."""
     name = names.get(name, name)
+    if name.endswith(")") and "(" in name:  # L(p): a function's value at whole vectors, L(\mathbf{p})
+        head, args = name[:-1].split("(", 1)
+        bold = ", ".join(_bold(a) for a in args.split(","))
+        return f"{name_latex(head, names)}({bold})"
     if LABEL_SEPARATOR in name.strip("_"):  # h__theta: h_{\theta}, a subscript label
         base, label = name.split(LABEL_SEPARATOR, 1)
         pieces = ",".join(name_latex(p, {}) if p in _GREEK or len(p) > 1 else p for p in label.split(","))
@@ -43,6 +47,13 @@ def name_latex(name: str, names: dict[str, str]) -> str:
     if len(name) == 1:
         return name
     return rf"\mathrm{{{name}}}"
+
+
+def _bold(name: str) -> str:
+    """``\\mathbf{x}``, ``\\hat{\\mathbf{y}}``, ``\\boldsymbol{\\mu}`` for a vector's name."""
+    if name.endswith(HAT_SUFFIX) and len(name) > len(HAT_SUFFIX):
+        return rf"\hat{{{_bold(name[: -len(HAT_SUFFIX)])}}}"
+    return rf"\boldsymbol{{\{name}}}" if name in _GREEK else rf"\mathbf{{{name}}}"
 
 
 def _parens(tex: str) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from sympy import Function, IndexedBase, Symbol
 
 __all__ = [
-    "index", "size", "array", "scalar", "function", "hat_name", "labelled_name",
+    "index", "size", "array", "scalar", "function", "hat_name", "labelled_name", "applied_name",
     "HAT_SUFFIX", "CALLIGRAPHIC_SUFFIX", "EXAMPLE_SUFFIX", "LABEL_SEPARATOR",
 ]
 
@@ -66,3 +66,8 @@ def hat_name(letter: str) -> str:
 def labelled_name(base: str, label: str) -> str:
     """The name of ``base`` with the subscript label ``label``: ``h``, ``theta`` -> ``h__theta``."""
     return f"{base}{LABEL_SEPARATOR}{label}"
+
+
+def applied_name(function_name: str, vectors: list[str]) -> str:
+    """The name of a function's value at whole vectors: ``L``, [``p``] -> ``L(p)`` (``L(\\mathbf{p})``)."""
+    return f"{function_name}({','.join(vectors)})"

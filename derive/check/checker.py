@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Sum, Symbol
@@ -57,6 +57,7 @@ from derive.errors import InputError, UsageError
 from derive.latex import to_latex
 from derive.steps import Definition
 from derive.symbols import EXAMPLE_SUFFIX, array, index, scalar
+from derive.calculus import Definitions
 from derive.verify import Context, LinkReport, Settings, Verdict
 
 __all__ = [
@@ -131,6 +132,7 @@ class _Link:
     hint_job: int | None = None
     hint: str = ""
     free_dependents: tuple[str, ...] = ()  # undefined quantities the document treats as outputs
+    unsure: tuple[str, ...] = ()  # why a counterexample may be a misreading (x^{(i)} beside x^{(i)}_j, ...)
     decimals: int | None = None  # fewest decimals of a number written in the equation (1.406: 3)
     splits: tuple[tuple[str, int], ...] = ()  # (y = 0, job), (y = 1, job): a binary y taken value by value
     doubt: tuple[str, int] | None = None  # (why, job without the bullet's case): the list may have ended
@@ -188,6 +190,7 @@ class Plan:
         self.local_cases: list[Basic] = []  # conditions written after the equation being read
         self.local_assumptions: list[tuple[Relational, str]] = []
         self.local_unusable: list[str] = []
+        self._unsure: list[str] = []  # doubts about the reading of the link being planned
         self.last: Expr | None = None
         self.last_broken = False
         self.equations: list[_Equation] = []
@@ -344,6 +347,12 @@ class Plan:
         self.definitions.append(Definition(lhs, rhs, rd.defined_key(lhs)))
         if isinstance(lhs, AppliedUndef):
             self.definitions.append(Definition(scalar(str(lhs.func)), rhs, rd.defined_key(lhs)))
+        key = rd.defined_key(lhs)
+        if key.endswith(")") and "(" in key and key.split("(")[0] not in self.defined:
+            # L(\mathbf{p}) = ... also defines L, s(\mathbf{x})_i = ... also s_i: the value at that vector
+            base = key.split("(")[0]
+            alias = array(base)[lhs.indices] if isinstance(lhs, Indexed) else scalar(base)
+            self.definitions.append(Definition(alias, rhs, base))
 
     def _definition_problem(self, lhs: Expr, rhs: Expr) -> str:
         """Why ``lhs = rhs`` cannot define ``lhs`` ('' if it can)."""
@@ -722,7 +731,25 @@ class Plan:
                  if a.base in self.labels and len(a.indices) == 1}
         return expr.xreplace(found) if found else expr
 
+    def _at_its_argument(self, lhs: Expr, rhs: Expr) -> tuple[Expr, Expr]:
+        """``\\frac{\\partial h_\\theta}{\\partial \\theta_0}`` beside ``h_\\theta(x^{(i)})`` in one equality: the
+        function's name alone stands for its value at the one argument the equality applies it to."""
+        functions = {str(d.lhs.func) for d in self.definitions if isinstance(d.lhs, AppliedUndef)}
+        swap: dict[Basic, Basic] = {}
+        for name in functions:
+            bare = scalar(name)
+            if not (lhs.has(bare) or rhs.has(bare)):
+                continue
+            applied = {f for e in (lhs, rhs) for f in e.atoms(AppliedUndef) if str(f.func) == name}
+            if len(applied) == 1:
+                swap[bare] = applied.pop()
+            elif applied:
+                self._unsure.append(f"{_tex(bare)} is written both alone and at several arguments")
+        return (lhs.xreplace(swap), rhs.xreplace(swap)) if swap else (lhs, rhs)
+
     def _claim(self, lhs: Expr, rhs: Expr) -> _Link:
+        self._unsure = []
+        lhs, rhs = self._at_its_argument(lhs, rhs)
         cases = self._applicable(lhs, rhs)
         assumed = self._relevant(lhs, rhs)
         shown = tuple(_tex(c) for c in cases) + tuple(latex for _, latex in assumed)
@@ -764,6 +791,10 @@ class Plan:
         own = {rd.defined_key(lhs)} if isinstance(lhs, (Symbol, Indexed, AppliedUndef)) else set()  # u = u + 1
         wrt = {rd.defined_key(v) for d in (lhs.atoms(Derivative) | rhs.atoms(Derivative)) for v in d.variables}
         link.free_dependents = tuple(sorted((names & self.dependents) - self.defined - own - wrt))
+        mixed = self._mixed_arity(self._used_expressions([lhs, rhs]))
+        if mixed:
+            self._unsure.append(f"the document writes {', '.join(mixed)} with different numbers of indices (a vector, and one of its entries or a scalar?)")
+        link.unsure = tuple(self._unsure)
         indexed = {str(a.base) for e in (lhs, rhs, *(d.rhs for d in self.definitions)) for a in e.atoms(Indexed)}
         scalars = sorted(n for n in names & set(self.binary) if n not in indexed and n not in self.defined)
         if len(scalars) == 1:
@@ -772,6 +803,42 @@ class Plan:
                 (f"{scalars[0]} = {v}", self._job(lhs, rhs, [*conditions, Eq(y, v, evaluate=False)])) for v in (0, 1)
             )
         return link
+
+    def _used_expressions(self, exprs: Sequence[Basic]) -> list[Basic]:
+        """``exprs`` and the right sides of the definitions they use, transitively (by the object
+        defined: the scalar ``z`` and the array ``z`` are two)."""
+        table = Definitions(tuple(self.definitions)).lookup()
+        out, todo, seen = list(exprs), list(exprs), set()
+        while todo:
+            e = todo.pop()
+            for atom in e.atoms(Symbol, Indexed, AppliedUndef):
+                key = atom.base if isinstance(atom, Indexed) else atom.func if isinstance(atom, AppliedUndef) else atom
+                if key in table and key not in seen:
+                    seen.add(key)
+                    out.append(table[key].rhs)
+                    todo.append(table[key].rhs)
+        return out
+
+    @staticmethod
+    def _mixed_arity(exprs: Sequence[Basic]) -> tuple[str, ...]:
+        """Quantities written here with different numbers of indices (``x^{(i)}`` and ``x^{(i)}_j``,
+        ``z`` and ``z_i``): read as unrelated, which the author may not mean."""
+        arities: dict[str, set[int]] = {}
+        for e in exprs:
+            for a in e.atoms(Indexed):
+                arities.setdefault(str(a.base), set()).add(len(a.indices))
+        def bare(e: Basic) -> Iterator[Symbol]:  # scalars, not the labels of indexed quantities
+            if isinstance(e, Symbol):
+                yield e
+            elif not isinstance(e, (Indexed, IndexedBase)):
+                for a in e.args:
+                    yield from bare(a)
+
+        for e in exprs:
+            for v in bare(e):
+                if not v.is_integer and v.name in arities:
+                    arities[v.name].add(0)
+        return tuple(sorted(n for n, found in arities.items() if len(found) > 1))
 
     def _list_may_have_ended(self) -> int:
         """The line of a paragraph between the bullet that set the case and this block (0 if none):
@@ -894,6 +961,9 @@ class Plan:
                     f"not decided: {what} {'is' if len(link.free_dependents) == 1 else 'are'} never defined, so the only"
                     " counterexample found takes it as a free input; define it to check this equation"
                 )
+                return LinkResult(lhs, rhs, LinkVerdict.UNKNOWN, detail, None, link.conditions)
+            if verdict is LinkVerdict.REFUTED and link.unsure:
+                detail = f"not decided: {'; '.join(link.unsure)}, and the counterexample found reads them as unrelated"
                 return LinkResult(lhs, rhs, LinkVerdict.UNKNOWN, detail, None, link.conditions)
             if link.decimals is not None and _rounded_agreement(counter, link.decimals):
                 detail = f"the two sides agree to the {link.decimals} decimals written ({counter.get('lhs')} and {counter.get('rhs')}): a rounded value, not checked exactly"

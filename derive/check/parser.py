@@ -63,7 +63,7 @@ from sympy.core.relational import Relational
 
 from derive.check.presentation import WRAPPERS, read_through, words
 from derive.errors import InputError, NotSupportedError
-from derive.symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, array, function, hat_name, index, labelled_name, scalar
+from derive.symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, LABEL_SEPARATOR, applied_name, array, function, hat_name, index, labelled_name, scalar
 from derive.symbols import size as size_symbol
 
 __all__ = [
@@ -138,6 +138,7 @@ _DELIMITER_SIZES = frozenset(
 )
 _OTHER_COMMANDS = """
     frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm mathcal ln log exp tanh sinh cosh cdot times
+    mathbf boldsymbol bm vec pmb mathbb cdots ldots dots dotsb dotsc
     neq ne le leq leqslant ge geq geqslant in mid quad qquad displaystyle textstyle
 """
 _KNOWN_COMMANDS = frozenset(_GREEK) | _DELIMITER_SIZES | frozenset(_OTHER_COMMANDS.split())
@@ -687,16 +688,60 @@ class _Builder:
 
     def b_signed_sum(self, node: Tree) -> Expr:
         # Add(*terms) is what a + b - c gives (Add flattens canonically), without its quadratic cost
-        terms: list[Expr] = []
+        terms: list[Expr | None] = []  # None: an ellipsis
+        signs: list[int] = []
         sign = 1
         for child in node.children:
             if isinstance(child, Token):
                 sign = -1 if child.value == "-" else 1
             else:
-                value = self.expr(child)
-                terms.append(value if sign == 1 else -value)
+                if _is(child, "ellipsis"):
+                    terms.append(None)
+                else:
+                    value = self.expr(child)
+                    terms.append(value if sign == 1 else -value)
+                signs.append(sign)
                 sign = 1
+        if None in terms:
+            return self.series(terms, signs, node)
         return Add(*terms)
+
+    def series(self, terms: list[Expr | None], signs: list[int], node: Tree) -> Expr:
+        """``a_1 + a_2 + \\dots + a_n``: the terms on either side of the ellipsis are one term at
+        consecutive values of one index, from the first to the last: the sum over it. Anything else
+        (a pattern not shown by the terms written, several ellipses) is refused."""
+        at = terms.index(None)
+        if terms.count(None) > 1 or at == 0 or at + 1 >= len(terms) or len({signs[at - 1], signs[at], signs[at + 1]}) > 1:
+            raise Unsupported(f"an ellipsis at {self.at(node)} whose pattern is not shown by the terms around it is not read")
+        last = terms[at + 1]
+        assert last is not None
+        found = None
+        for end in sorted({i for a in last.atoms(Indexed) for i in a.indices if not i.is_number}, key=str):
+            var = index(self.fresh())
+            template = last.xreplace({a: a.func(a.base, *(var if i == end else i for i in a.indices)) for a in last.atoms(Indexed)})
+            if not template.has(var) or template.has(end):
+                continue
+            first = at - 1  # the run of terms that are the template at consecutive values, before the ellipsis
+            while first > 0 and terms[first - 1] is not None and signs[first - 1] == signs[at]:
+                value = _index_value(template, var, terms[first - 1], terms[first])
+                if value is None:
+                    break
+                first -= 1
+            start = _index_value(template, var, terms[first], None)
+            if start is None:
+                continue
+            if first > 0 and _index_value(template, var, terms[first - 1], None) is not None:  # x_1 + x_3 + ... + x_n
+                raise Unsupported(f"the terms before the ellipsis at {self.at(node)} are not consecutive values of one index")
+            found = (first, Sum(template, (var, start, end)))
+            break
+        if found is None:
+            raise Unsupported(f"an ellipsis at {self.at(node)} whose pattern is not shown by the terms around it is not read")
+        first, series = found
+        for n in range(first + 1, at):  # the terms written before the ellipsis must be the next values
+            if _index_value(template, var, terms[n], None) != _index_value(template, var, terms[first], None) + (n - first):
+                raise Unsupported(f"the terms before the ellipsis at {self.at(node)} are not consecutive values of one index")
+        rest = [t for n, t in enumerate(terms) if not first <= n <= at + 1]
+        return Add(series, *rest)  # type: ignore[arg-type]
 
     def b_term(self, node: Tree) -> Expr:
         return self.product(self.items(node), node)
@@ -822,7 +867,8 @@ class _Builder:
         while pos < len(items):
             op, factor = items[pos]
             value, nxt, applied = self.operand(items, pos)
-            if applied and nxt < len(items):
+            grouped = applied and _is(items[pos + 1][1], "paren") and nxt == pos + 2  # \frac{d}{dx}(f) g: the bracket is its operand
+            if applied and nxt < len(items) and not grouped:
                 raise Unsupported(
                     f"derivative operator at {self.at(factor)} followed by several factors is ambiguous;"
                     " put its operand in parentheses"
@@ -1018,6 +1064,8 @@ class _Builder:
             numbers = [t for t in part.children if t.type == "NUMBER"]
             if len(letters) > 1 or len(numbers) > 1:
                 raise Unsupported(f"the subscript at {self.at(node)} is ambiguous; not supported (yet)")
+            if letters and numbers and len(parts) == 1 and part.children[0].type == "LETTER":  # Y_{i1}: row i, column 1
+                return [self.index(letters[0].value), self.number(numbers[0])]
             if letters and numbers and len(parts) == 1:  # Y_{1k}: row 1, column k (a matrix), or 1 k?
                 word = "".join(t.value for t in part.children)
                 raise Unsupported(
@@ -1049,13 +1097,47 @@ class _Builder:
             inner = next(t for t in node.children if t.type in ("LETTER", "GREEK"))
             base = inner.value if inner.type == "LETTER" else _GREEK[inner.value[1:]]
             return "hat", hat_name(base)
+        if _is(node, "bold", "hat_bold"):
+            return "bold", _bold_name(node)
         return None
+
+    def b_bold(self, node: Tree) -> Expr:
+        token = node.children[0]
+        if token.value == "\\mathbb" and _bold_name(node)[:1].isupper():
+            raise Unsupported(f"blackboard sets such as \\mathbb{{R}} (at {self.at(node)}) are not supported (yet)")
+        raise Unsupported(
+            f"vectors and matrices in bold ({token.value} at {self.at(node)}) are read only as a function's"
+            " argument (L(\\mathbf{p}), s(\\mathbf{x})_i), not yet in vector algebra"
+        )
+
+    def b_hat_bold(self, node: Tree) -> Expr:
+        return self.b_bold(node.children[2])
+
+    def vector_arguments(self, call: Tree) -> str | None:
+        """``L(\\mathbf{p})``, ``l(\\mathbf{y}, \\hat{\\mathbf{y}})``: a function of whole vectors, named by
+        them (``L(p)``, ``l(y,yhat)``), or None when an argument is not a vector's name."""
+        args = [c for c in call.children if isinstance(c, Tree)]
+        names = []
+        for arg in args:
+            while _is(arg, "brace") and isinstance(arg.children[1], Tree):
+                arg = arg.children[1]
+            if not _is(arg, "bold", "hat_bold"):
+                return None
+            names.append(_bold_name(arg))
+        if any(isinstance(c, Token) and c.type == "PRIME" for c in call.children):
+            raise Unsupported(f"a derivative of a function of vectors at {self.at(call)} is not supported (yet)")
+        return applied_name(_call_name(call.children[0]), names)
 
     def b_postfix(self, node: Tree) -> Expr:
         primary, scripts = node.children
         sub, sup = self.split_scripts(scripts)
         if _is(primary, "partial"):
             raise ParseError(f"\\partial outside a derivative fraction at {self.at(node)}")
+        inner = primary.children[1] if _is(primary, "paren") else primary  # [\sigma(\mathbf{a})]_i
+        vector = self.vector_arguments(inner) if _is(inner, "call") and sub is not None else None
+        if vector is not None and not (_call_name(inner.children[0]).lower() == "softmax"):
+            value = array(vector)[tuple(self.subscript(sub))]  # s(\mathbf{x})_i: the i-th entry of s at x
+            return self.power(value, self.script(sup), node) if sup is not None else value
         if _is(primary, "call") and sub is not None and _call_name(primary.children[0]).lower() == "softmax":
             value = self.softmax_component(primary, sub)  # softmax(z)_i
             return self.power(value, self.script(sup), node) if sup is not None else value
@@ -1088,6 +1170,22 @@ class _Builder:
         base = array(named[1])
         bound = index(self.fresh())
         return exp(base[indices[0]]) / Sum(exp(base[bound]), (bound, 1, self.size))
+
+    def b_primed(self, node: Tree) -> Expr:
+        """``\\sigma(t)'``, ``(1 - \\sigma(t))'``: the derivative of an expression of one variable by it.
+        With no variable, several, or an indexed one, the variable is not known: refused."""
+        primes = sum(1 for c in node.children if isinstance(c, Token) and c.type == "PRIME")
+        trees = [c for c in node.children if isinstance(c, Tree)]
+        body = self.expr(Tree("postfix", trees, meta=node.meta) if len(trees) == 2 else trees[0])
+        variables = {v for v in body.free_symbols if not v.is_integer}
+        hidden = [f for f in body.atoms(AppliedUndef) if LABEL_SEPARATOR in str(f.func) or not all(isinstance(a, Symbol) for a in f.args)]
+        if isinstance(body, Symbol) or len(variables) != 1 or body.has(Indexed, Sum, Derivative) or hidden:
+            raise Unsupported(
+                f"primes other than on an expression of one variable (\\sigma(t)', (1 - \\sigma(t))') at {self.at(node)}"
+                " are not supported (yet): with respect to which variable?"
+            )
+        (variable,) = variables
+        return Derivative(body, variable if primes == 1 else (variable, primes))
 
     def example(self, sup: Tree | None) -> Expr | None:
         """The index of ``^{(i)}`` (one lowercase letter in brackets), or None."""
@@ -1237,6 +1335,9 @@ class _Builder:
         return self.bare(name_token.value), self.expr(args[0])
 
     def b_call(self, node: Tree) -> Expr:
+        vector = self.vector_arguments(node) if any(_is(c, "bold", "hat_bold", "brace") for c in node.children) else None
+        if vector is not None:  # L(\mathbf{p}): the function's value at that vector, a quantity of its own
+            return scalar(vector)
         if self.is_product(node):
             letter, inner = self.product_parts(node)
             return letter * inner
@@ -1375,6 +1476,29 @@ def _call_name(token: Token) -> str:
     if token.type == "NAMEDCALL":
         return re.sub(r"^\\mathrm\s*\{\s*|\s*\}$", "", name)
     return _GREEK[name[1:]] if name.startswith("\\") else name
+
+
+def _index_value(template: Expr, var: Symbol, term: Expr | None, after: Expr | None) -> int | None:
+    """The integer ``v`` with ``template`` at ``var = v`` equal to ``term`` (and, given ``after``, at
+    ``v + 1`` equal to ``after``), among the integers in ``term``'s subscripts; None if none."""
+    if term is None:
+        return None
+    for a in term.atoms(Indexed):
+        for value in a.indices:
+            if value.is_Integer and template.xreplace({var: value}) == term:
+                if after is None or template.xreplace({var: value + 1}) == after:
+                    return int(value)
+    return None
+
+
+def _bold_name(node: Tree) -> str:
+    """``x`` for ``\\mathbf{x}``, ``yhat`` for ``\\hat{\\mathbf{y}}`` or ``\\mathbf{\\hat{y}}``, ``mu`` for ``\\bm{\\mu}``."""
+    hat = _is(node, "hat_bold") or any(isinstance(t, Token) and t.type == "HAT" for t in node.children)
+    if _is(node, "hat_bold"):
+        node = node.children[2]
+    token = next(t for t in node.children if isinstance(t, Token) and t.type in ("LETTER", "GREEK"))
+    name = token.value if token.type == "LETTER" else _GREEK[token.value[1:]]
+    return hat_name(name) if hat else name
 
 
 def _softmax(arg: Expr) -> Expr:  # a marker: softmax needs a component (see _Builder.b_postfix)

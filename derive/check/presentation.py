@@ -30,6 +30,7 @@ _UNWRAP = re.compile(r"\\(cancel|bcancel|xcancel|underbrace|overbrace|underline|
 _BLANK = re.compile(
     r"\\(?:hspace|vspace|mspace|hskip|mskip|kern|mkern)\*?\s*\{[^{}]{0,40}\}"
     r"|\\color\s*\{[a-zA-Z!0-9]{0,30}\}"
+    r"|\\require\s*\{[a-zA-Z]{0,30}\}"
     r"|\\(?:left|right)\s*\.(?![0-9])"
     r"|\\(?:enspace|thinspace|medspace|thickspace|negthinspace|negmedspace|negthickspace|nobreak|allowbreak)(?![a-zA-Z])"
     r"|\\[>]"
@@ -111,7 +112,11 @@ def _unwrap(text: str) -> str:
         end = close + 1
         if m.group(1) in ("underbrace", "overbrace"):
             end = _script_end(text, end)
-        text = text[: m.start()] + "{" + text[m.end() : close] + "}" + " " * (end - close - 1) + text[end:]
+        inner = text[m.end() : close]
+        if inner.lstrip()[:1] in ("+", "-"):  # y \cancel{- y h} - h: the terms cancelled, still terms of the sum
+            text = text[: m.start()] + " " + inner + " " + " " * (end - close - 1) + text[end:]
+            continue
+        text = text[: m.start()] + "{" + inner + "}" + " " * (end - close - 1) + text[end:]
     return text
 
 
@@ -163,11 +168,16 @@ def _call_word(m: re.Match[str]) -> str:
 _KEEP_WORDS = frozenset(_FUNCTION_WORDS.split("|"))
 
 
+# \hat{y_i}: the hat on the letter, the subscript after it (as \hat{y}_i)
+_HAT_SUBSCRIPT = re.compile(r"\\(hat|widehat)\s*\{\s*([A-Za-z]|\\[a-zA-Z]+)\s*_\s*(\{[^{}]*\}|[A-Za-z0-9])\s*\}")
+
+
 def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
     if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text):
         return text
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
+    text = _HAT_SUBSCRIPT.sub(lambda m: f"\\{m.group(1)}{{{m.group(2)}}}_{m.group(3)}", text)
     text = _OLD_FONT.sub(lambda m: f"\\{_FONT_COMMAND[m.group(1)]}{{{m.group(2)}}}", text)
     for pattern, replacement in _OTHER_SYMBOLS:
         text = pattern.sub(lambda m, r=replacement: r, text)

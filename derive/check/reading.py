@@ -113,7 +113,7 @@ def function_letters(texts: Iterable[str]) -> frozenset[str]:
     Elsewhere a letter before a bracket multiplies."""
     out: set[str] = set()
     for text in texts:
-        plain = read_through(definition_signs(text))
+        plain = _WRAPPER_ENDS.sub(" ", read_through(definition_signs(text)))
         m = _FUNCTION_DEFINITION.match(plain)
         if m:
             out.add(m.group(1))

@@ -237,3 +237,62 @@ def test_an_index_used_as_a_number_is_no_definition() -> None:
     text = r"$$p_j = \frac{e^j}{\sum_{i=1}^{k} e^i}$$" + "\n\n" + r"$$\frac{\partial p_j}{\partial z_j} = p_j (1 - p_j)$$"
     assert verdicts(text)[0] == "unsupported"
     assert "refuted" not in verdicts(text)
+
+
+READ_MORE = [
+    (r"L(\mathbf{p})", scalar("L(p)")),
+    (r"l(\mathbf{y}, \hat{\mathbf{y}})", scalar("l(y,yhat)")),
+    (r"s(\mathbf x)_i", array("s(x)")[i]),
+    (r"[\sigma(\mathbf{a})]_i", array("sigma(a)")[i]),
+    (r"\mathrm{softmax}(\mathbf{z})_j", exp(array("z")[j]) / Sum(exp(array("z")[index("m")]), (index("m"), 1, k))),
+    (r"(1 - f(z))'", Derivative(1 - function_("f")(z), z)),
+    (r"(x^2)^{\prime\prime}", Derivative(x**2, (x, 2))),
+    (r"x_1 + x_2 + \dots + x_n", Sum(array("x")[j], (j, 1, index("n")))),
+    (r"z + x_1 + \cdots + x_k", z + Sum(array("x")[j], (j, 1, k))),
+    (r"a_1 b_1 + \ldots + a_n b_n", Sum(array("a")[j] * array("b")[j], (j, 1, index("n")))),
+    (r"Y_{i1}", array("Y")[i, 1]),
+    (r"\hat{y_i}", array("yhat")[i]),
+    (r"x \cancel{- z} + z", x),
+    (r"\frac{d}{dx}(x^2) z", Derivative(x**2, x) * z),
+]
+
+
+@pytest.mark.parametrize("written,meant", READ_MORE, ids=[w for w, _ in READ_MORE])
+def test_more_read_as_meant(written: str, meant) -> None:
+    assert parse_chain(written, size=k) == [meant]
+
+
+STILL_REFUSED = [
+    (r"\mathbf{x}", "vectors and matrices in bold"),
+    (r"\mathbb{R}", "blackboard sets"),
+    (r"u'", "with respect to which variable"),
+    (r"(x z)'", "with respect to which variable"),
+    (r"x_1 + x_3 + \dots + x_n", "not consecutive"),
+    (r"x_1 + \dots + z_n", "pattern is not shown"),
+    (r"\frac{d}{dx} x z", "several factors is ambiguous"),
+]
+
+
+@pytest.mark.parametrize("text,why", STILL_REFUSED)
+def test_still_refused(text: str, why: str) -> None:
+    with pytest.raises(Unsupported, match=why):
+        parse_chain(text, size=k)
+
+
+def test_a_function_of_a_vector_also_defines_its_name() -> None:
+    text = (
+        r"$$L(\mathbf{p}) = -\sum_{i=1}^{n} y_i \log p_i$$" + "\n\n"
+        r"$$\frac{\partial L}{\partial p_j} = -\frac{y_j}{p_j}$$" + "\n\n"
+        r"$$s(\mathbf{x})_i = \frac{e^{x_i}}{\sum_{j=1}^{n} e^{x_j}}$$" + "\n\n"
+        r"$$\frac{\partial s(\mathbf x)_i}{\partial x_i} = s(\mathbf x)_i - s(\mathbf x)_i^2$$" + "\n"
+    )
+    assert verdicts(text) == ["definition", "verified", "definition", "verified"]
+
+
+def test_a_misreading_is_never_a_refutation() -> None:
+    # x^{(i)} and x^{(i)}_j in one claim: a scalar and a vector's entry, or one quantity?
+    head = r"$$h(x^{(i)}) = \frac{1}{1 + e^{-w_1 x^{(i)}}}$$" + "\n\n"
+    assert verdicts(head + r"$$\frac{\partial h(x^{(i)})}{\partial w_j} = h(x^{(i)}) (1 - h(x^{(i)})) x^{(i)}_j$$") == ["definition", "unknown"]
+    assert verdicts(head + r"$$\frac{\partial h(x^{(i)})}{\partial w_1} = h(x^{(i)}) (1 - h(x^{(i)})) x^{(i)}$$") == ["definition", "verified"]
+    # the function's name alone beside its value at x^{(i)}: that value
+    assert verdicts(head + r"$$\frac{\partial}{\partial w_1} \log h(x^{(i)}) = \frac{1}{h(x^{(i)})} \frac{\partial h}{\partial w_1}$$") == ["definition", "verified"]

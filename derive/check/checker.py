@@ -204,6 +204,16 @@ class Plan:
         chains = self._all_chains()
         self.dependents = rd.dependents_of(c for c in chains)
         self.arrays = {str(a.base) for c in chains for m in c if isinstance(m, Basic) for a in m.atoms(Indexed)}
+        # L(p), s(x): the vectors each function is applied to (its name alone stands for it only if one)
+        self.vector_calls: dict[str, set[str]] = {}
+        for c in chains:
+            for m in c:
+                if isinstance(m, Basic):
+                    for atom in (*m.atoms(Symbol), *m.atoms(IndexedBase)):
+                        name = str(atom.name if isinstance(atom, Symbol) else atom.label)
+                        if name.endswith(")") and "(" in name:
+                            self.vector_calls.setdefault(name.split("(")[0], set()).add(name)
+        self.dependents |= set(self.vector_calls)  # s_i beside s(x)_i: an output, never a free input
 
     # ------------------------------------------------------------ parsing
     def _parse_block(self, latex: str, size: Symbol | None = None) -> list[object]:
@@ -348,9 +358,9 @@ class Plan:
         if isinstance(lhs, AppliedUndef):
             self.definitions.append(Definition(scalar(str(lhs.func)), rhs, rd.defined_key(lhs)))
         key = rd.defined_key(lhs)
-        if key.endswith(")") and "(" in key and key.split("(")[0] not in self.defined:
+        base = key.split("(")[0]
+        if key.endswith(")") and "(" in key and base not in self.defined and len(self.vector_calls.get(base, ())) == 1:
             # L(\mathbf{p}) = ... also defines L, s(\mathbf{x})_i = ... also s_i: the value at that vector
-            base = key.split("(")[0]
             alias = array(base)[lhs.indices] if isinstance(lhs, Indexed) else scalar(base)
             self.definitions.append(Definition(alias, rhs, base))
 

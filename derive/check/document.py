@@ -534,7 +534,14 @@ class _Scanner:
         if self.kind == "tex":
             end = self.find_close("$", pos + 1)
             return end, len(masked)
-        if pos + 1 >= len(masked) or masked[pos + 1].isspace():
+        if pos + 1 >= len(masked) or masked[pos + 1] == "\n":
+            return -1, pos + 1
+        if masked[pos + 1].isspace():  # "$ x = 1 $": MathJax reads it (pandoc does not); only clear math on one line
+            line_end = masked.find("\n", pos)
+            end = masked.find("$", pos + 1, line_end if line_end >= 0 else len(masked))
+            content = masked[pos + 1 : end] if end > 0 else ""
+            if end > 0 and masked[end + 1 : end + 2] != "$" and not masked[end + 1 : end + 2].isdigit() and re.search(r"[\\=_^]", content):
+                return end, end
             return -1, pos + 1
         limit = self._paragraph_end(pos)
         search = pos + 1

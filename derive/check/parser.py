@@ -102,6 +102,10 @@ class Membership:
     values: tuple[Expr, ...]
 
 
+class _Vectors(Unsupported):
+    """A bold vector where a number was expected: the statement is read again entry by entry."""
+
+
 class _Continue:
     """The type of :data:`CONTINUE`."""
 
@@ -138,7 +142,7 @@ _DELIMITER_SIZES = frozenset(
 )
 _OTHER_COMMANDS = """
     frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm mathcal ln log exp tanh sinh cosh cdot times
-    mathbf boldsymbol bm vec pmb mathbb cdots ldots dots dotsb dotsc
+    mathbf boldsymbol bm vec pmb mathbb cdots ldots dots dotsb dotsc odot
     neq ne le leq leqslant ge geq geqslant in mid quad qquad displaystyle textstyle
 """
 _KNOWN_COMMANDS = frozenset(_GREEK) | _DELIMITER_SIZES | frozenset(_OTHER_COMMANDS.split())
@@ -258,7 +262,11 @@ _DROP = re.compile(
 _SEGMENT = re.compile(r"(\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?|\n)")  # row breaks \\ (with [2pt]) and newlines
 _ANNOTATIONS = ("\\text", "\\textrm", "\\textit", "\\mbox")
 _COMMAND = re.compile(r"\\([a-zA-Z]+|.?)", re.DOTALL)
-_UNICODE = str.maketrans({"\u2212": "-", "\u00b7": "*", "\u22c5": "*", "\u00d7": "*"})
+_UNICODE = str.maketrans({
+    "\u2212": "-", "\u00b7": "*", "\u22c5": "*", "\u00d7": "*",
+    # invisible or non-breaking spaces that editors leave in math: a space
+    "\u200b": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ", "\ufeff": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+})
 
 
 def _spaces(m: re.Match[str]) -> str:
@@ -545,6 +553,8 @@ class _Builder:
         self.text = text
         self.functions = _FUNCTION_LETTERS | frozenset(functions)
         self.scopes: list[dict[str, Symbol]] = []
+        self.component: Symbol | None = None  # the index of the entry read, in an equation between vectors
+        self.numbers_ok = 0  # > 0 while reading what a vector's entry differentiates (a plain letter is a number)
         self.bounds = 0  # > 0 while building sum bounds: bare letters are sizes / indices
         self.digits = 0
         self.used = {t.value for t in _tokens(tree) if t.type in ("LETTER", "CALLNAME")}
@@ -583,11 +593,16 @@ class _Builder:
             and ops[0].type in ("EQ", "NEQ")
             and all(_is(n, "letter") and n.children[0].value.islower() for n in nodes)
         )
-        for node in nodes:
-            if as_indices:
-                exprs.append(self.index(node.children[0].value))
-            else:
-                exprs.append(self.expr(node))
+        try:
+            for node in nodes:
+                exprs.append(self.index(node.children[0].value) if as_indices else self.expr(node))
+        except _Vectors:
+            # \mathbf{p} = softmax(\mathbf{x}), \nabla_{\mathbf{x}} L = \mathbf{p} - \mathbf{y}: one entry of
+            # each side, at an index of its own (what holds for every entry holds for the vectors)
+            self.component = index(self.fresh())
+            exprs = [self.expr(node) for node in nodes]
+            if members is not None or any(not e.has(self.component) for e in exprs):
+                raise Unsupported("an equation between a vector and a number (or a set) is not supported (yet)") from None
         return lead, exprs, ops, members
 
     # ------------------------------------------------------------ helpers
@@ -614,10 +629,21 @@ class _Builder:
                     bound.update(letters[:1])
         return uppers - bound
 
+    @contextmanager
+    def differentiated(self, variables: tuple[tuple[Expr, int], ...]) -> Iterator[None]:
+        """While reading what is differentiated by an entry of a vector (``\\frac{\\partial L}{\\partial
+        \\mathbf{x}}``), a plain letter is a number: the gradient of ``L``, entry by entry."""
+        by_entry = self.component is not None and any(v.has(self.component) for v, _ in variables)
+        self.numbers_ok += by_entry
+        try:
+            yield
+        finally:
+            self.numbers_ok -= by_entry
+
     def fresh(self) -> str:
         taken = self.used | self.sizes | {n for s in self.scopes for n in s} | {
             s.name for scope in self.scopes for s in scope.values()
-        }
+        } | ({self.component.name} if self.component is not None else set())
         for name in _FRESH:
             if name not in taken:
                 return name
@@ -645,6 +671,8 @@ class _Builder:
             return size_symbol(name)
         if name == "e":
             return E
+        if self.component is not None and not self.numbers_ok:
+            raise Unsupported(f"{name} in an equation between vectors: a number or a vector? not read (yet)")
         return scalar(name)
 
     def number(self, token: Token) -> Expr:
@@ -756,7 +784,7 @@ class _Builder:
         op = "*"
         for child in node.children:
             if _is(child, "mulop"):
-                op = "/" if child.children[0].type == "SLASH" else "*"
+                op = {"SLASH": "/", "ODOT": "odot"}.get(child.children[0].type, "*")
             elif _is(child, "signed"):  # a \cdot -b: the sign belongs to b (and to the rest, for a \sum)
                 inner = child.children[1]
                 result.append((op, Tree("negated", [inner], meta=child.meta) if child.children[0].value == "-" else inner))
@@ -887,6 +915,11 @@ class _Builder:
             elif op == "/":
                 result = result / value
             else:
+                if self.component is not None and result.has(self.component) and value.has(self.component) and op != "odot":
+                    raise Unsupported(
+                        f"a product of two vectors at {self.at(factor)} (a dot product, an outer product or entry by"
+                        " entry?) is not read; write \\odot for entry by entry"
+                    )
                 result = result * value
         assert result is not None
         return result
@@ -911,7 +944,8 @@ class _Builder:
                 raise ParseError(f"derivative operator without an operand at {self.at(node)}")
             if items[pos + 1][0] == "/":
                 raise ParseError(f"'/' right after a derivative operator at {self.at(items[pos + 1][1])}")
-            inner, nxt, _ = self.operand(items, pos + 1)
+            with self.differentiated(value.variables):
+                inner, nxt, _ = self.operand(items, pos + 1)
             return self.derivative(inner, value.variables), nxt, True
         return value, pos + 1, False
 
@@ -936,6 +970,8 @@ class _Builder:
     def derivative(self, body: Expr, variables: tuple[tuple[Expr, int], ...]) -> Expr:
         # d^2/(dx dy) f = d/dx (d/dy f): the rightmost variable is applied first, as SymPy prints
         variables = tuple((self.applied_variable(body, v), n) for v, n in variables)
+        if self.component is not None and body.has(self.component) and any(v.has(self.component) for v, _ in variables):
+            raise Unsupported("a derivative of a vector by a vector (a Jacobian) is not read (yet)")
         args = [v if n == 1 else (v, n) for v, n in reversed(variables)]
         return Derivative(body, *args)
 
@@ -1102,16 +1138,18 @@ class _Builder:
         return None
 
     def b_bold(self, node: Tree) -> Expr:
-        token = node.children[0]
-        if token.value == "\\mathbb" and _bold_name(node)[:1].isupper():
+        token = next(t for t in _tokens(node) if t.type == "BOLD")
+        name = _bold_name(node)
+        if token.value == "\\mathbb" and name[:1].isupper():
             raise Unsupported(f"blackboard sets such as \\mathbb{{R}} (at {self.at(node)}) are not supported (yet)")
-        raise Unsupported(
-            f"vectors and matrices in bold ({token.value} at {self.at(node)}) are read only as a function's"
-            " argument (L(\\mathbf{p}), s(\\mathbf{x})_i), not yet in vector algebra"
-        )
+        if name[:1].isupper():
+            raise Unsupported(f"matrices ({token.value}{{{name}}} at {self.at(node)}) are not supported (yet)")
+        if self.component is None:
+            raise _Vectors(f"vectors in bold ({token.value} at {self.at(node)})")
+        return array(name)[self.component]
 
     def b_hat_bold(self, node: Tree) -> Expr:
-        return self.b_bold(node.children[2])
+        return self.b_bold(node)
 
     def vector_arguments(self, call: Tree) -> str | None:
         """``L(\\mathbf{p})``, ``l(\\mathbf{y}, \\hat{\\mathbf{y}})``: a function of whole vectors, named by
@@ -1238,6 +1276,8 @@ class _Builder:
 
     def greek(self, token: Token) -> Expr:
         name = _GREEK[token.value[1:]]
+        if name != "pi" and self.component is not None and not self.numbers_ok:
+            raise Unsupported(f"\\{name} in an equation between vectors: a number or a vector? not read (yet)")
         return S.Pi if name == "pi" else scalar(name)
 
     def b_greek(self, node: Tree) -> Expr:
@@ -1336,6 +1376,19 @@ class _Builder:
 
     def b_call(self, node: Tree) -> Expr:
         vector = self.vector_arguments(node) if any(_is(c, "bold", "hat_bold", "brace") for c in node.children) else None
+        if vector is not None and self.component is not None:  # in an equation between vectors
+            name = _call_name(node.children[0])
+            known = _KNOWN_FUNCTIONS.get(name.lower())
+            if known is _softmax:
+                (arg,) = [self.expr(c) for c in node.children if isinstance(c, Tree)]
+                bound = index(self.fresh())
+                return exp(arg) / Sum(exp(arg.xreplace({self.component: bound})), (bound, 1, self.size))
+            if known is not None or name in self.functions:  # \sigma(\mathbf{z}), sigmoid(\mathbf{z}): entry by entry
+                args = [self.expr(c) for c in node.children if isinstance(c, Tree)]
+                return known(*args) if known is not None else function(name)(*args)
+            raise Unsupported(
+                f"{name} of a vector at {self.at(node)} in an equation between vectors: a number or a vector? not read (yet)"
+            )
         if vector is not None:  # L(\mathbf{p}): the function's value at that vector, a quantity of its own
             return scalar(vector)
         if self.is_product(node):
@@ -1466,7 +1519,9 @@ class _Builder:
                 rest = items[1:]
                 if rest[0][0] == "/":
                     raise ParseError(f"'/' right after a derivative symbol at {self.at(rest[0][1])}")
-                return self.derivative(self.product(rest, num), variables)
+                with self.differentiated(variables):
+                    body = self.product(rest, num)
+                return self.derivative(body, variables)
         return self.expr(num) / self.expr(den)
 
 

@@ -172,6 +172,14 @@ _KEEP_WORDS = frozenset(_FUNCTION_WORDS.split("|"))
 _HAT_SUBSCRIPT = re.compile(r"\\(hat|widehat)\s*\{\s*([A-Za-z]|\\[a-zA-Z]+)\s*_\s*(\{[^{}]*\}|[A-Za-z0-9])\s*\}")
 
 
+# \partial_{o_j} l, \partial_x f: the derivative operator written with a subscript
+_PARTIAL_SUB = re.compile(r"\\partial\s*_\s*(\{((?:[^{}]|\{[^{}]*\})*)\}|[A-Za-z])")
+# \nabla_{\mathbf{x}} L: the gradient, entry by entry the derivative by each entry of x
+_NABLA_SUB = re.compile(r"\\nabla\s*_\s*(\{((?:[^{}]|\{[^{}]*\})*)\}|\\[a-zA-Z]+|[A-Za-z])")
+# 1_{i=j}: the indicator written with a plain 1
+_PLAIN_INDICATOR = re.compile(r"(?<![\w.}])1\s*_\s*\{\s*([a-z])\s*=\s*([a-z])\s*\}")
+
+
 def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
     if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text):
@@ -190,6 +198,9 @@ def read_through(text: str) -> str:
     text = _TEXT_NAME.sub(_text_name, text)
     text = _CALL_WORD.sub(_call_word, text)
     text = _INDICATOR.sub(_indicator, text)
+    text = _PLAIN_INDICATOR.sub(lambda m: f"\\delta_{{{m.group(1)} {m.group(2)}}}", text)
+    text = _NABLA_SUB.sub(lambda m: f"\\frac{{\\partial}}{{\\partial {m.group(2) if m.group(2) is not None else m.group(1)}}}", text)
+    text = _PARTIAL_SUB.sub(lambda m: f"\\frac{{\\partial}}{{\\partial {m.group(2) if m.group(2) is not None else m.group(1)}}}", text)
     if "\\over" in text:
         text = _over(text)
     return _unwrap(text)

@@ -46,7 +46,10 @@ __all__ = [
 #: Letters tried, in order, for the size when the document bounds no sum with a letter.
 DEFAULT_SIZES = ("k", "K", "n", "N", "m", "M")
 
-_UPPER = re.compile(r"\\sum\s*(?:\\limits\s*)?_\s*(?:\{[^{}]*\}|[A-Za-z])\s*\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))")
+_UPPER = re.compile(
+    r"\\sum\s*(?:\\limits\s*)?(?:_\s*(?:\{[^{}]*\}|[A-Za-z])\s*\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))"
+    r"|\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_)"
+)
 
 
 def upper_bounds(doc: Document) -> list[str]:
@@ -57,7 +60,7 @@ def upper_bounds(doc: Document) -> list[str]:
     for n, item in enumerate(doc.items):
         if isinstance(item, (Block, Inline)):
             for m in _UPPER.finditer(item.latex):
-                letter = m.group(1) or m.group(2)
+                letter = m.group(1) or m.group(2) or m.group(3) or m.group(4)
                 found[letter] += 1
                 first.setdefault(letter, n)
     return sorted(found, key=lambda letter: (-found[letter], first[letter]))
@@ -138,10 +141,21 @@ def definition_signs(latex: str) -> str:
     return _DEFINES.sub(lambda m: "=".ljust(len(m.group(0))), latex)
 
 
+# {\rm if}~i=j,~A = B and \text{if } i \neq j: A = B: a condition written before the equation
+_LEADING_CONDITION = re.compile(
+    r"^\s*(?:\{\s*\\rm\s+(?:if|for|when)\s*\}|\\(?:text|textrm|mathrm|mbox)\s*\{\s*(?:if|for|when)\s*\})\s*(?:~|\\[,;: ]|\s)*"
+    r"([a-z]\s*(?:=|\\neq?(?![a-zA-Z])|\\ne(?![a-zA-Z]))\s*[a-z])\s*(?:,|:|\\colon)\s*(?:~|\\[,;: ]|\\q?quad(?![a-zA-Z])|\s)*"
+)
+
+
 def split_condition(latex: str) -> tuple[str, list[str]]:
     """``A = B \\qquad \\text{for } i \\neq o`` -> (``A = B``, [``i \\neq o``]): a condition written
     after the equation, introduced by ``\\text{for|if|when|where|with ...}`` outside braces; several
-    are separated by commas or ``\\text{and}``. Without one: (latex, [])."""
+    are separated by commas or ``\\text{and}``; or before it (``{\\rm if}~i=j,~A = B``). Without one: (latex, [])."""
+    lead = _LEADING_CONDITION.match(latex)
+    if lead is not None:
+        rest, more = split_condition(latex[lead.end() :])
+        return " " * lead.end() + rest, [lead.group(1), *more]
     bare = _BARE_CONDITION.search(latex)
     if bare is not None and not _CONDITION_TEXT.search(latex):  # A = B, \quad i = j
         return latex[: bare.start()].rstrip(), [bare.group(1)]

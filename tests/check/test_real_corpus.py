@@ -23,7 +23,7 @@ ESTABLISH = corpus.REAL / "establish"
 PAIRS = corpus.documents()
 
 # Floors measured on this corpus (python tests/check/corpus.py); raise them as the reader grows.
-MIN_DECIDED_SHARE = 0.42  # measured: 181 of 424 (42.7 %)
+MIN_DECIDED_SHARE = 0.45  # measured: 191 of 424 (45.0 %)
 MIN_CAUGHT = 6  # measured: 6 of the 25 errors marked
 
 

@@ -263,7 +263,11 @@ def test_more_read_as_meant(written: str, meant) -> None:
 
 
 STILL_REFUSED = [
-    (r"\mathbf{x}", "vectors and matrices in bold"),
+    (r"\mathbf{x} = 2", "between a vector and a number"),
+    (r"\mathbf{W} \mathbf{x}", "matrices"),
+    (r"\mathbf{y} \mathbf{s}", "a product of two vectors"),
+    (r"\mathbf{x} + c", "a number or a vector"),
+    (r"\frac{\partial \mathbf{p}}{\partial \mathbf{z}}", "Jacobian"),
     (r"\mathbb{R}", "blackboard sets"),
     (r"u'", "with respect to which variable"),
     (r"(x z)'", "with respect to which variable"),
@@ -296,3 +300,21 @@ def test_a_misreading_is_never_a_refutation() -> None:
     assert verdicts(head + r"$$\frac{\partial h(x^{(i)})}{\partial w_1} = h(x^{(i)}) (1 - h(x^{(i)})) x^{(i)}$$") == ["definition", "verified"]
     # the function's name alone beside its value at x^{(i)}: that value
     assert verdicts(head + r"$$\frac{\partial}{\partial w_1} \log h(x^{(i)}) = \frac{1}{h(x^{(i)})} \frac{\partial h}{\partial w_1}$$") == ["definition", "verified"]
+
+
+def test_equations_between_vectors_entry_by_entry() -> None:
+    a = index("j")
+    assert parse_chain(r"\mathbf{p} = \text{softmax}(\mathbf{x})", size=k) == [
+        array("p")[a], exp(array("x")[a]) / Sum(exp(array("x")[index("m")]), (index("m"), 1, k))
+    ]
+    assert parse_chain(r"\nabla_{\mathbf{z}} L = \hat{\mathbf{y}} - \mathbf{y}", size=k) == [
+        Derivative(scalar("L"), array("z")[a]), array("yhat")[a] - array("y")[a]
+    ]
+    assert parse_chain(r"\mathbf{y} \odot \mathbf{s}", size=k) == [array("y")[a] * array("s")[a]]
+    text = (
+        "Let $ \\mathbf{p} = \\text{softmax}(\\mathbf{z}) $, with labels $\\sum_{i=1}^{k} y_i = 1$.\n\n"
+        r"$$L = -\sum_{i=1}^{k} y_i \log p_i$$" + "\n\n"
+        r"$$\frac{\partial L}{\partial \mathbf{z}} = \mathbf{p} - \mathbf{y}$$" + "\n\n"
+        r"$$\nabla_{\mathbf{z}} L = \mathbf{y} - \mathbf{p}$$" + "\n"
+    )
+    assert verdicts(text) == ["definition", "verified", "refuted"]

@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Sum, Symbol
+from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Rational, Sum, Symbol
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -135,7 +135,9 @@ class _Link:
     unsure: tuple[str, ...] = ()  # why a counterexample may be a misreading (x^{(i)} beside x^{(i)}_j, ...)
     decimals: int | None = None  # fewest decimals of a number written in the equation (1.406: 3)
     splits: tuple[tuple[str, int], ...] = ()  # (y = 0, job), (y = 1, job): a binary y taken value by value
-    doubt: tuple[str, int] | None = None  # (why, job without the bullet's case): the list may have ended
+    #: (why, job) other readings (without a bullet's case that may have ended, under a quantity's new
+    #: definition): the link has a verdict only if every reading gives it
+    doubts: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass
@@ -178,7 +180,10 @@ class Plan:
         texts = [i.latex for i in doc.items if isinstance(i, (Block, Inline))]
         texts += [*fm.get("define", []), *fm.get("assume", []), *options.defines, *options.assumes]
         self.functions = rd.function_letters(texts)
+        self.doc_sizes: frozenset[str] = frozenset()  # the letters bounding sums anywhere (sizes everywhere); set below
         self.size, self.sizes = self._choose_size()
+        self.doc_sizes = frozenset(self.sizes)
+        self._parsed.clear()  # read again, now that the sizes are known
         self.definitions: list[Definition] = []
         self.assumptions: list[tuple[Relational, str]] = []  # usable as conditions: (relation, LaTeX)
         self.global_cases: list[Basic] = []  # index relations assumed for the whole document
@@ -191,6 +196,7 @@ class Plan:
         self.local_assumptions: list[tuple[Relational, str]] = []
         self.local_unusable: list[str] = []
         self._unsure: list[str] = []  # doubts about the reading of the link being planned
+        self._restated: tuple[str, int, Expr, Expr] | None = None  # the block being read restates a defined quantity
         self.last: Expr | None = None
         self.last_broken = False
         self.equations: list[_Equation] = []
@@ -200,6 +206,8 @@ class Plan:
         self.inline_read = 0
         self.binary: dict[str, str] = {}  # name -> where the document says it is 0 or 1 (a membership, one-hot)
         self.fixed: set[str] = set()  # index letters the prose fixes ("the correct class k"): never free
+        self.stationary: dict[Basic, int] = {}  # variables of derivatives set to zero (a maximum sought), and where
+        self.redefined: dict[str, tuple[int, list[Definition]]] = {}  # a defined quantity stated anew: (line, its new definitions)
         self.labels: dict[IndexedBase, Symbol] = {}  # one-hot labels at the correct class: y_j = delta_{j k}
         chains = self._all_chains()
         self.dependents = rd.dependents_of(c for c in chains)
@@ -221,7 +229,7 @@ class Plan:
         key = (latex, size.name)
         if key not in self._parsed:
             try:
-                self._parsed[key] = parse_chain(rd.definition_signs(latex), size=size, functions=self.functions)
+                self._parsed[key] = parse_chain(rd.definition_signs(latex), size=size, functions=self.functions, sizes=self.doc_sizes)
             except (ParseError, Unsupported) as exc:
                 self._parsed[key] = exc
         value = self._parsed[key]
@@ -262,7 +270,7 @@ class Plan:
                 head = block.latex.split("=", 1)[0]
                 if head.strip() and "=" in block.latex:
                     try:
-                        chains.append([parse_expr(head, size=self.size, functions=self.functions)])
+                        chains.append([parse_expr(head, size=self.size, functions=self.functions, sizes=self.doc_sizes)])
                     except (ParseError, Unsupported):
                         continue
         return chains
@@ -335,13 +343,13 @@ class Plan:
                     if is_define:
                         self._define_from(text, source, origin, error)
                     else:
-                        rel = parse_relation(text, size=self.size, functions=self.functions)
+                        rel = parse_relation(text, size=self.size, functions=self.functions, sizes=self.doc_sizes)
                         self._assume(rel, text, None, origin, -1)
                 except (ParseError, Unsupported) as exc:
                     raise error(f"{source} '{text}': {_error_text(exc)}") from None
 
     def _define_from(self, text: str, source: str, origin: str, error: type[InputError]) -> None:
-        chain = parse_chain(text, size=self.size, functions=self.functions)
+        chain = parse_chain(text, size=self.size, functions=self.functions, sizes=self.doc_sizes)
         if len(chain) != 2 or chain[0] is CONTINUE or not all(isinstance(m, Expr) for m in chain):
             raise error(f"{source} '{text}': expected one equation NAME = EXPRESSION")
         lhs, rhs = chain
@@ -350,6 +358,16 @@ class Plan:
             raise error(f"{source} '{text}': {problem}")
         self._define(lhs, rhs)  # type: ignore[arg-type]
         self.notes.append(ContextNote(None, text, "definition", "", origin, -1))
+
+    def _definitions_of(self, lhs: Expr, rhs: Expr) -> list[Definition]:
+        """The definitions ``lhs := rhs`` adds (see `_define`), without adding them."""
+        saved = self.definitions
+        self.definitions = []
+        try:
+            self._define(lhs, rhs)
+            return self.definitions
+        finally:
+            self.definitions = saved
 
     def _define(self, lhs: Expr, rhs: Expr) -> None:
         """Add ``lhs := rhs``. A function ``J(w, b) := ...`` also defines the bare ``J``, as
@@ -450,7 +468,7 @@ class Plan:
                 self.warnings.append(f"line {item.line}: more than {MAX_INLINE} inline relations; the rest is not read")
             return
         try:
-            rel = parse_relation(rd.definition_signs(item.latex), size=self.size, functions=self.functions)
+            rel = parse_relation(rd.definition_signs(item.latex), size=self.size, functions=self.functions, sizes=self.doc_sizes)
         except (ParseError, Unsupported) as exc:
             self._ignore(item, order, f"not read: {_error_text(exc)}")
             return
@@ -518,7 +536,12 @@ class Plan:
 
     # ------------------------------------------------------------ display blocks
     def _block(self, block: Block, order: int, trailing: Sequence[tuple[int, Inline]] = ()) -> None:
-        self._read_block(block, order, trailing)
+        if block.kind == "aside":  # \because \ln 1 = 0: checked, and the chain beside it goes on from where it was
+            last, broken = self.last, self.last_broken
+            self._read_block(block, order, trailing)
+            self.last, self.last_broken = last, broken
+        else:
+            self._read_block(block, order, trailing)
         eq = self.equations[-1]
         if eq.reason and block.origin[0] and not eq.reason.startswith("the condition"):
             eq.reason = _in_file(eq.reason, block.origin)
@@ -541,7 +564,7 @@ class Plan:
                 self._inline(item, t, after=True)
             for text in conditions:  # A = B \quad \text{for } i \neq o: for this block only
                 try:
-                    rel = parse_relation(text, size=self.size, functions=self.functions)
+                    rel = parse_relation(text, size=self.size, functions=self.functions, sizes=self.doc_sizes)
                 except (ParseError, Unsupported) as exc:
                     eq.verdict = EquationVerdict.UNSUPPORTED
                     eq.reason = f"the condition '{text}' could not be read: {_error_text(exc)}"
@@ -582,7 +605,7 @@ class Plan:
                 conditions.append(None)
                 continue
             try:
-                conditions.append(parse_relation(text, size=self.size, functions=self.functions))
+                conditions.append(parse_relation(text, size=self.size, functions=self.functions, sizes=self.doc_sizes))
             except (ParseError, Unsupported) as exc:
                 return unsupported(f"the condition '{text}' could not be read: {_error_text(exc)}")
         known = [c for c in conditions if c is not None]
@@ -636,6 +659,11 @@ class Plan:
             return
         self.last, self.last_broken = members[-1], False
         first, second = members[0], members[1]
+        if chain[0] is not CONTINUE and rd.is_update(first, second):
+            eq.verdict = EquationVerdict.UNSUPPORTED
+            eq.reason = f"{_tex(first)} on both sides: an update rule (an assignment, as in gradient descent), not an equation; not checked"
+            self.last, self.last_broken = None, True
+            return
         if chain[0] is not CONTINUE and rd.definable(first, self.defined) and second.is_number:
             eq.verdict = EquationVerdict.UNSUPPORTED
             eq.reason = f"{_tex(first)} = a number reads as the value at an example, not a definition; not read (yet)"
@@ -666,6 +694,13 @@ class Plan:
                     at += 1
                 self._claims(eq, members[at:])
                 return
+        if chain[0] is not CONTINUE and isinstance(first, (Symbol, Indexed, AppliedUndef)) and rd.defined_key(first) in self.defined:
+            # E = ... where E is defined, written with quantities its definition does not use: the same
+            # quantity again, or a new definition (a new section's model)? (with the same ones: a claim)
+            key = rd.defined_key(first)
+            old = rd.names_closure({key}, self.definitions) - {key}
+            if rd.names_closure(rd.names_of(second), self.definitions) - old - {key}:
+                self._restated = (key, eq.line, first, second)
         if (
             chain[0] is not CONTINUE
             and len(members) == 2
@@ -680,10 +715,23 @@ class Plan:
     # ------------------------------------------------------------ claims
     def _claims(self, eq: _Equation, members: Sequence[Expr]) -> None:
         decimals = [len(m.group(1)) for m in _DECIMAL.finditer(eq.latex)]
-        for lhs, rhs in zip(members, members[1:], strict=False):
+        stationary = len(members) > 2 and members[-1] == 0 and any(m.has(Derivative) for m in members[:-1])
+        restated, self._restated = self._restated, None
+        for n, (lhs, rhs) in enumerate(zip(members, members[1:], strict=False)):
             link = self._claim(lhs, rhs)
             link.decimals = min(decimals) if decimals else None
+            if restated is not None and n == 0:
+                key, line, first, second = restated
+                where = next((d.lhs for d in self.definitions if rd.defined_key(d.lhs) == key), first)
+                link.unsure = (*link.unsure, f"{_tex(where)} is defined before: this may define it anew")
+                self.redefined[key] = (line, self._definitions_of(first, second))
+            if stationary and n == len(members) - 2:  # ... = 0: set to zero to solve for a stationary point
+                link.unsure = (*link.unsure, "the equation is set to zero (a condition to solve, as for a maximum), not an identity")
             eq.links.append(link)
+        if stationary:
+            for d in (m for member in members for m in member.atoms(Derivative)):
+                for v in d.variables:
+                    self.stationary.setdefault(v, eq.line)
 
     def _applicable(self, lhs: Expr, rhs: Expr) -> list[Basic]:
         """The case conditions a link uses: an index relation when the link has both its indices
@@ -725,9 +773,9 @@ class Plan:
             return self.size
         return None
 
-    def _job(self, lhs: Expr, rhs: Expr, conditions: Sequence[Basic]) -> int:
+    def _job(self, lhs: Expr, rhs: Expr, conditions: Sequence[Basic], definitions_in_force: Sequence[Definition] | None = None) -> int:
         size = self._size_for([lhs, rhs, *conditions])
-        definitions = tuple(self.definitions)
+        definitions = tuple(self.definitions if definitions_in_force is None else definitions_in_force)
         if self.labels:  # y_j = delta_{j k} written in, everywhere (an index fixed by the example, not a definition)
             lhs, rhs = self._label_values(lhs), self._label_values(rhs)
             conditions = [self._label_values(c) for c in conditions]
@@ -792,16 +840,36 @@ class Plan:
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"the condition {what} is not used by the verifier (yet)", shown)
         conditions = [*cases, *(r for r, _ in assumed)]
         link = _Link(lhs, rhs, None, "", shown, job=self._job(lhs, rhs, conditions))
+        names_used = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions)
         ended = self._list_may_have_ended()
         if ended and any(c in self.case for c in cases):  # checked both ways: a verdict only if they agree
             kept = [c for c in conditions if c not in self.case or c in self.local_cases or c in self.global_cases]
             why = f"the case {', '.join(_tex(c) for c in self.case)} of the bullet at line {self.case_line} may have ended with the list (the paragraph at line {ended})"
-            link.doubt = (why, self._job(lhs, rhs, kept))
+            link.doubts += ((why, self._job(lhs, rhs, kept)),)
+        for key, (line, new) in self.redefined.items():
+            if key in names_used:
+                definitions = [d for d in self.definitions if rd.defined_key(d.lhs) != key and d.name != key] + new
+                why = f"{_tex(scalar(key))} is given a second definition at line {line}"
+                link.doubts += ((why, self._job(lhs, rhs, conditions, definitions)),)
         names = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions)
         own = {rd.defined_key(lhs)} if isinstance(lhs, (Symbol, Indexed, AppliedUndef)) else set()  # u = u + 1
         wrt = {rd.defined_key(v) for d in (lhs.atoms(Derivative) | rhs.atoms(Derivative)) for v in d.variables}
         link.free_dependents = tuple(sorted((names & self.dependents) - self.defined - own - wrt))
-        mixed = self._mixed_arity(self._used_expressions([lhs, rhs]))
+        solved = lhs.base if lhs.is_Pow and lhs.exp.is_Integer else lhs
+        if solved in self.stationary:  # \sigma^2 = ... after \frac{\partial \ell}{\partial \sigma} = 0: a root, not an identity
+            self._unsure.append(f"{_tex(lhs)} = ... solves the equation set to zero at line {self.stationary[solved]}")
+        used = self._used_expressions([lhs, rhs])
+        inputs = {v.name for e in used for v in e.free_symbols if not v.is_integer} | {str(a.base) for e in used for a in e.atoms(Indexed)}
+        number = lhs if lhs.is_number else rhs if rhs.is_number else None
+        example = number is not None and any(not r.is_Integer for r in number.atoms(Rational))  # 0.3275, e^{-0.3275}
+        if example and not (lhs.is_number and rhs.is_number) and inputs - self.defined:
+            # \sigma(z_1) = 0.5812: a value at the example's inputs, which the document gives in words or pictures
+            self._unsure.append("a number on one side and quantities on the other (a value at an example?)")
+        bounds = {b for e in used for x in e.atoms(Sum) for _, _, hi in x.limits for b in hi.free_symbols if b.is_integer}
+        bounds |= {b for e in used for b in e.free_symbols if b.is_integer and b.name in self.sizes}
+        if len(bounds) > 1:  # M outputs, N samples: instances take one size at a time, an index may fall outside its range
+            self._unsure.append(f"the sizes {', '.join(sorted(b.name for b in bounds))} are checked one at a time")
+        mixed = self._mixed_arity(used)
         if mixed:
             self._unsure.append(f"the document writes {', '.join(mixed)} with different numbers of indices (a vector, and one of its entries or a scalar?)")
         link.unsure = tuple(self._unsure)
@@ -915,20 +983,20 @@ class Plan:
         return EquationResult(eq.line, eq.latex, verdict, reason, links, eq.kind, eq.order)
 
     def _doubtful_result(self, link: _Link, outcomes: Sequence[Outcome]) -> LinkResult:
-        """A link read under a case that may no longer apply has a verdict only when it is the same
-        with and without the case (holds both ways, or fails both ways); otherwise unknown."""
+        """A link with other readings (a case that may no longer apply, a quantity defined twice) has a
+        verdict only when every reading gives it (holds every way, or fails every way); otherwise unknown."""
         result = self._link_result(link, outcomes)
-        if link.doubt is None or result.verdict not in (LinkVerdict.PROVED, LinkVerdict.CHECKED, LinkVerdict.REFUTED):
+        if not link.doubts or result.verdict not in (LinkVerdict.PROVED, LinkVerdict.CHECKED, LinkVerdict.REFUTED):
             return result
-        why, job = link.doubt
-        other = outcomes[job].report
         holds = (LinkVerdict.PROVED, LinkVerdict.CHECKED)
-        if other is not None:
-            alone = other.links[0].verdict.value
+        for why, job in link.doubts:
+            other = outcomes[job].report
+            alone = other.links[0].verdict.value if other is not None else "unknown"
             if (result.verdict in holds and alone in ("proved", "checked")) or (result.verdict is LinkVerdict.REFUTED and alone == "refuted"):
-                return result
-        return LinkResult(result.lhs, result.rhs, LinkVerdict.UNKNOWN,
-                          f"not decided: {why}; it is {result.verdict.value} under the case and not without it", None, link.conditions)
+                continue
+            return LinkResult(result.lhs, result.rhs, LinkVerdict.UNKNOWN,
+                              f"not decided: {why}; it is {result.verdict.value} as first read and not so read otherwise", None, link.conditions)
+        return result
 
     def _link_result(self, link: _Link, outcomes: Sequence[Outcome]) -> LinkResult:
         lhs, rhs = _tex(link.lhs), _tex(link.rhs)

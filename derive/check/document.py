@@ -578,10 +578,10 @@ class _Scanner:
             origin = (self.line(inner), inner - self.line_starts[self.line(inner) - 1] + 1)
             self.found.append((start, Block(latex, self.line(start), last_line=closes, origin=origin)))
             return
-        for offset, (chunk_start, chunk, raw_start) in enumerate(_split_equations(latex, inner)):
+        for offset, (chunk_start, chunk, raw_start, kind) in enumerate(_split_equations(latex, inner)):
             where = start if offset == 0 else chunk_start
             origin = (self.line(raw_start), raw_start - self.line_starts[self.line(raw_start) - 1] + 1)
-            self.found.append((where, Block(chunk, self.line(chunk_start), last_line=closes, origin=origin)))
+            self.found.append((where, Block(chunk, self.line(chunk_start), kind, last_line=closes, origin=origin)))
 
     def _context(self, pos: int) -> str:
         at = bisect_right(self._heading_starts, pos) - 1
@@ -690,9 +690,10 @@ def _row_breaks(latex: str) -> list[re.Match[str]]:
     return [m for m in _ROW_BREAK.finditer(latex) if not inside(m.start())]
 
 
-def _split_equations(latex: str, offset: int) -> list[tuple[int, str, int]]:
+def _split_equations(latex: str, offset: int) -> list[tuple[int, str, int, str]]:
     """Split display math at row breaks where a new equation starts; (document offset where the
-    equation starts, text, document offset of the text) each."""
+    equation starts, text, document offset of the text, ``display`` or ``aside``: a justification
+    beside a chain, such as ``\\because \\ln 1 = 0``) each."""
     rows: list[tuple[int, int]] = []
     start = 0
     for m in _row_breaks(latex):
@@ -700,10 +701,15 @@ def _split_equations(latex: str, offset: int) -> list[tuple[int, str, int]]:
         start = m.end()
     rows.append((start, len(latex)))
     groups: list[list[int]] = []  # [first row start, last row end]
+    asides: list[tuple[int, int, bool]] = []  # rows beside the chain: (start, end, holds a claim of its own)
     for row_start, row_end in rows:
         row = latex[row_start:row_end]
         first_cell = _CELL.split(row, 1)[0]
         clean = _NOT_CONTENT.sub("", first_cell)
+        aside = _ASIDE.match(row)
+        if aside is not None and groups:  # \because ..., \text{since ...}: a justification, not a step
+            asides.append((row_start, row_end, aside.group(1) is not None and "=" in row))
+            continue
         continues = not clean.strip() or _CONTINUES.match(clean) is not None
         if groups and (continues or not latex[groups[-1][0] : groups[-1][1]].strip()):
             groups[-1][1] = row_end
@@ -711,18 +717,39 @@ def _split_equations(latex: str, offset: int) -> list[tuple[int, str, int]]:
             groups.append([row_start, row_end])
     result = []
     for first, last in groups:
-        for start, chunk in _split_quads(latex[first:last]):
+        text = latex[first:last]
+        for a_start, a_end, _ in asides:  # blanked, so the steps around it are one chain
+            if first <= a_start < last:
+                text = text[: a_start - first] + _blank(latex[a_start:a_end]) + text[a_end - first :]
+        for start, chunk in _split_quads(text):
             lead = len(chunk) - len(chunk.lstrip())
             opener = _WRAP_BEGIN.match(chunk, lead)
             while opener is not None and opener.group(1) in WRAPPERS:  # the equation starts after \begin{align*}
                 lead = opener.end() + len(chunk[opener.end() :]) - len(chunk[opener.end() :].lstrip())
                 opener = _WRAP_BEGIN.match(chunk, lead)
-            result.append((offset + first + start + lead, chunk, offset + first + start))
-    return result
+            result.append((offset + first + start + lead, chunk, offset + first + start, "display"))
+    for a_start, a_end, claim in asides:  # \because \ln(1) = 0: a claim of its own, beside the chain
+        if claim:
+            row = latex[a_start:a_end]
+            body = _ASIDE.match(row)
+            assert body is not None
+            cut = body.start(1)
+            chunk = " " * cut + row[cut:]
+            result.append((offset + a_start + cut, chunk, offset + a_start, "aside"))
+    return sorted(result)
 
 
+# a row that justifies a step instead of taking one: "\because \ln(1) = 0", "\text{since } ...",
+# "\color{grey}{\text{since} ...}", or words alone ("\text{taking the sum outside}")
+_ASIDE = re.compile(
+    r"\s*&?\s*(?:\\color\s*\{[a-zA-Z]*\}\s*\{\s*)?(?:"
+    r"\\because(?![a-zA-Z])\s*(.*)"
+    r"|\\(?:text|textrm|mbox)\s*\{\s*(?:since|because|as|using|by|where)\b[^{}]*\}(.*)"
+    r"|(?:\\(?:text|textrm|mbox)\s*\{[^{}]*\}\s*)+$)",
+    re.DOTALL,
+)
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
-_ANNOTATION = re.compile(r"\s*\\q?quad(?![a-zA-Z])\s*\\(?:text|textrm|mbox)(?![a-zA-Z])")
+_ANNOTATION = re.compile(r"\s*\\q?quad(?![a-zA-Z])\s*\\(?:text|textrm|mbox|because)(?![a-zA-Z])")
 # after a comma, "\quad i = j" is the condition of the equation before it: "a = b, \quad i = j"
 _CONDITION = re.compile(r"\s*\\q?quad(?![a-zA-Z])\s*\(?\s*[a-z]\s*(?:=|\\neq?(?![a-zA-Z]))\s*[a-z]\s*\)?\s*[.,;]?\s*$")
 

@@ -141,7 +141,7 @@ _DELIMITER_SIZES = frozenset(
     ("left", "right", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "bigg", "Bigg", "big", "Big")
 )
 _OTHER_COMMANDS = """
-    frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm mathcal ln log exp tanh sinh cosh cdot times
+    frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm mathcal ln log exp tanh sinh cosh sech csch coth cdot times
     mathbf boldsymbol bm vec pmb mathbb cdots ldots dots dotsb dotsc odot
     neq ne le leq leqslant ge geq geqslant in mid quad qquad displaystyle textstyle
 """
@@ -205,7 +205,9 @@ def _lark() -> Lark:
 # ----------------------------------------------------------------------------------- public API
 
 
-def parse_chain(latex: str, *, size: Symbol, functions: frozenset[str] = frozenset()) -> list[ChainItem]:
+def parse_chain(
+    latex: str, *, size: Symbol, functions: frozenset[str] = frozenset(), sizes: frozenset[str] = frozenset()
+) -> list[ChainItem]:
     """Parse a display block ``A = B = C`` into ``[A, B, C]``.
 
     Alignment ``&``, line breaks ``\\\\`` and ``aligned``/``split``/``gathered`` environments are
@@ -218,7 +220,7 @@ def parse_chain(latex: str, *, size: Symbol, functions: frozenset[str] = frozens
     Greek letters and the letters in ``functions`` (``s`` where the document defines
     ``s(x) = ...``); any other letter there multiplies: ``y(1 - y)``.
     """
-    lead, exprs, ops, members = _parse(latex, size, functions=functions)
+    lead, exprs, ops, members = _parse(latex, size, functions=functions, sizes=sizes)
     if members is not None:
         raise Unsupported("'\\in' in a display block is not supported (yet); only in prose")
     if lead is not None and lead.type != "EQ":
@@ -231,21 +233,23 @@ def parse_chain(latex: str, *, size: Symbol, functions: frozenset[str] = frozens
     raise Unsupported("a chain mixing '=' with other relations is not supported (yet)")
 
 
-def parse_expr(latex: str, *, size: Symbol, functions: frozenset[str] = frozenset()) -> Expr:
-    """Parse one expression (no relation); ``functions`` as in :func:`parse_chain`."""
-    lead, exprs, ops, members = _parse(latex, size, functions=functions)
+def parse_expr(latex: str, *, size: Symbol, functions: frozenset[str] = frozenset(), sizes: frozenset[str] = frozenset()) -> Expr:
+    """Parse one expression (no relation); ``functions`` and ``sizes`` as in :func:`parse_chain`."""
+    lead, exprs, ops, members = _parse(latex, size, functions=functions, sizes=sizes)
     if lead is not None or ops or members is not None:
         raise ParseError("expected an expression, found a relation")
     return exprs[0]
 
 
-def parse_relation(latex: str, *, size: Symbol, functions: frozenset[str] = frozenset()) -> Relational | Membership:
+def parse_relation(
+    latex: str, *, size: Symbol, functions: frozenset[str] = frozenset(), sizes: frozenset[str] = frozenset()
+) -> Relational | Membership:
     """Parse inline prose math holding one relation: ``i = o``, ``i \\neq o``, ``\\sum_o y_o = 1``,
     ``y_o \\in \\{0, 1\\}``. Relations are unevaluated; in ``=``/``\\neq`` between two bare lowercase
     letters (``i = o``, ``i \\neq o``) the letters are read as indices. Anything else raises
     :class:`Unsupported`. ``functions`` as in :func:`parse_chain`.
     """
-    lead, exprs, ops, members = _parse(latex, size, letters_as_indices=True, functions=functions)
+    lead, exprs, ops, members = _parse(latex, size, letters_as_indices=True, functions=functions, sizes=sizes)
     if lead is None and len(ops) == 1 and members is None:
         return _relational(ops[0], exprs[0], exprs[1])
     if lead is None and not ops and members is not None:
@@ -273,8 +277,23 @@ def _spaces(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+# a row's justification or label after the equation: "\quad \because \frac{d}{du} ...", "\rightarrow \quad EqA1"
+_TRAILING_NOTE = re.compile(
+    r"(?:\\q?quad(?![a-zA-Z])|\\[,;: ]|\s)*(?:\\because(?![a-zA-Z]).*"
+    r"|\\(?:rightarrow|Rightarrow|to|longrightarrow)(?![a-zA-Z])(?:\\q?quad(?![a-zA-Z])|\s)*"
+    r"(?:\\(?:text|textrm|mbox)\s*\{[^{}]*\}|[A-Za-z]+[0-9.]*|\([A-Za-z0-9. ]*\))\s*)$",
+    re.DOTALL,
+)
+
+
+_BECAUSE = re.compile(r"\\because(?![a-zA-Z])(?:(?!\\\\).)*", re.DOTALL)
+
+
 def _strip_trailing(segment: str) -> str:
     """Blank a row's trailing ``.``/``,`` and ``\\text{...}`` annotations (linear, no regex)."""
+    note = _TRAILING_NOTE.search(segment) if ("because" in segment or "arrow" in segment or "\\to" in segment) else None
+    if note is not None and segment[: note.start()].strip():
+        segment = segment[: note.start()] + " " * (len(segment) - note.start())
     end = len(segment)
     while True:
         j = end
@@ -315,6 +334,8 @@ def _prepare(latex: str) -> str:
     if len(latex) > MAX_LENGTH:
         raise ParseError(f"math too long: {len(latex)} characters (limit {MAX_LENGTH})")
     text = _unbox(_DROP.sub(_spaces, read_through(_uncomment(latex.translate(_UNICODE)))))
+    if "because" in text:  # "A = B \quad \because C": the justification, to the end of its row, is not the equation
+        text = _BECAUSE.sub(_spaces, text)
     pieces = []
     for number, piece in enumerate(_SEGMENT.split(text)):
         if number % 2:  # a separator: keep newlines, blank row breaks
@@ -441,12 +462,15 @@ def _check_commands(text: str) -> None:
 
 
 def _parse(
-    latex: str, size: Symbol, *, letters_as_indices: bool = False, functions: frozenset[str] = frozenset()
+    latex: str, size: Symbol, *, letters_as_indices: bool = False, functions: frozenset[str] = frozenset(),
+    sizes: frozenset[str] = frozenset(),
 ) -> tuple[Token | None, list[Expr], list[Token], tuple[Expr, ...] | None]:
     """Parse into (leading relation, expressions, relations between them, ``\\in`` set values)."""
     if not isinstance(size, Symbol):
         raise TypeError("size must be a SymPy Symbol (derive.symbols.size)")
     text = _prepare(latex)
+    if functions:  # \sigma (x) where the document defines \sigma(x): the application, the space is layout
+        text = _attach_calls(text, functions)
     try:
         tree = _lark().parse(text)
     except UnexpectedInput as exc:
@@ -470,13 +494,28 @@ def _parse(
     _check_depth(tree)
     try:
         with _deep_recursion():
-            return _Builder(tree, size, text, functions).statement(letters_as_indices)
+            return _Builder(tree, size, text, functions, sizes).statement(letters_as_indices)
     except (ParseError, Unsupported):
         raise
     except RecursionError:
         raise ParseError("math nested too deeply") from None
     except Exception as exc:  # noqa: BLE001 - SymPy refusing a construction: report, never crash
         raise ParseError(f"cannot build the expression: {type(exc).__name__}: {exc}"[:300]) from None
+
+
+def _attach_calls(text: str, functions: frozenset[str]) -> str:
+    """``\\sigma (x)`` -> ``\\sigma(x)`` for the document's functions (letters and Greek names)."""
+    words = sorted((n for n in functions if len(n) > 1 and n.isalpha()), key=len, reverse=True)
+    letters = "".join(sorted(n for n in functions if len(n) == 1 and n.isalpha()))
+    alternatives = []
+    if words:
+        alternatives.append(r"\\(?:" + "|".join(words) + r")(?![a-zA-Z])")
+    if letters:
+        alternatives.append(r"(?<![\\a-zA-Z])[" + letters + r"](?![a-zA-Z])")
+    if not alternatives:
+        return text
+    pattern = re.compile(r"(" + "|".join(alternatives) + r")([ \t]+)(?=\()")
+    return pattern.sub(lambda m: m.group(1), text)
 
 
 _RECURSION_LOCK = threading.Lock()
@@ -547,7 +586,8 @@ def _is(node: object, *names: str) -> bool:
 class _Builder:
     """Turns one parse tree into SymPy objects, tracking bound sum variables."""
 
-    def __init__(self, tree: Tree, size: Symbol, text: str, functions: frozenset[str] = frozenset()) -> None:
+    def __init__(self, tree: Tree, size: Symbol, text: str, functions: frozenset[str] = frozenset(),
+                 sizes: frozenset[str] = frozenset()) -> None:
         self.tree = tree
         self.size = size
         self.text = text
@@ -558,7 +598,7 @@ class _Builder:
         self.bounds = 0  # > 0 while building sum bounds: bare letters are sizes / indices
         self.digits = 0
         self.used = {t.value for t in _tokens(tree) if t.type in ("LETTER", "CALLNAME")}
-        self.sizes = {size.name} | self._upper_bound_letters()
+        self.sizes = {size.name} | self._upper_bound_letters() | (set(sizes) - self._bound_letters())
 
     # ------------------------------------------------------------ statement
     def statement(
@@ -611,6 +651,14 @@ class _Builder:
             if token.start_pos is not None:
                 return _where(self.text, token.start_pos)
         return "?"  # pragma: no cover
+
+    def _bound_letters(self) -> set[str]:
+        """Letters bound by a sum here (a size elsewhere in the document is an index of this sum)."""
+        out: set[str] = set()
+        for node in self.tree.iter_subtrees():
+            if node.data in ("sum_var", "sum_from", "sum_neq", "sum_in", "sum_multi"):
+                out.update(t.value for t in node.children[:3] if isinstance(t, Token) and t.type == "LETTER")
+        return out
 
     def _upper_bound_letters(self) -> set[str]:
         """Letters used alone as a sum's upper bound, and not as a bound variable anywhere."""
@@ -885,6 +933,11 @@ class _Builder:
             between = re.sub(r"\\[,;:! ]|~", "", self.text[left.meta.end_pos : right.meta.start_pos]) if _is(left, "number") else "x"
             if _is(right, "number") and op == "*" and not between.strip():
                 raise Unsupported(f"numbers side by side at {self.at(left)} (a list or a vector?) are not a product")
+            if self.spaced_application(left, right):
+                raise Unsupported(
+                    f"{self.text[left.meta.start_pos:right.meta.end_pos]} at {self.at(left)} reads as a function"
+                    " applied to a variable or as a product; write the function without a space, or define it"
+                )
             if self.applied_subscript(left, right):
                 raise Unsupported(
                     f"{self.text[left.meta.start_pos:right.meta.end_pos]} at {self.at(left)} reads as a"
@@ -895,7 +948,10 @@ class _Builder:
         while pos < len(items):
             op, factor = items[pos]
             value, nxt, applied = self.operand(items, pos)
-            grouped = applied and _is(items[pos + 1][1], "paren") and nxt == pos + 2  # \frac{d}{dx}(f) g: the bracket is its operand
+            # \frac{d}{dx}(f) g: the bracket is the operand when it holds the variable (else \frac{d}{dx}(1 - y) x
+            # may mean the derivative of (1 - y) x: refused as ambiguous)
+            grouped = (applied and _is(items[pos + 1][1], "paren") and nxt == pos + 2 and isinstance(value, Derivative)
+                       and all(value.expr.has(v) for v in value.variables))
             if applied and nxt < len(items) and not grouped:
                 raise Unsupported(
                     f"derivative operator at {self.at(factor)} followed by several factors is ambiguous;"
@@ -956,6 +1012,16 @@ class _Builder:
         if self._frac_kind(left) is None or getattr(left.meta, "end_pos", None) is None:
             return False
         return left.meta.end_pos == right.meta.start_pos and self.text[right.meta.start_pos] == "("
+
+    def spaced_application(self, left: Tree, right: Tree) -> bool:
+        """``\\sigma (x)``, ``f (x)``: a Greek letter or f, g, h before a bracketed lone variable, with a
+        space between (without it, an application; a function the document defines has its space dropped)."""
+        if not (_is(left, "greek", "letter") and _is(right, "paren") and _variable_like(right.children[1])):
+            return False
+        name = self.name_of(left)
+        if name is None or not (name[0] == "greek" and name[1] != "pi" or name[1] in _FUNCTION_LETTERS):
+            return False
+        return self.text[right.meta.start_pos] == "(" and getattr(left.meta, "end_pos", right.meta.start_pos) < right.meta.start_pos
 
     def applied_subscript(self, left: Tree, right: Tree) -> bool:
         """``y_i(z_i)``, ``h_m(\\alpha)``: a subscripted name directly before a bracket holding one
@@ -1334,7 +1400,8 @@ class _Builder:
             return log(arg)
         # hyperbolic functions as the exponentials they are (exact; the verifier's fields know exp)
         up, down = exp(arg), exp(-arg)
-        return {"tanh": (up - down) / (up + down), "sinh": (up - down) / 2, "cosh": (up + down) / 2}[name]
+        return {"tanh": (up - down) / (up + down), "sinh": (up - down) / 2, "cosh": (up + down) / 2,
+                "coth": (up + down) / (up - down), "sech": 2 / (up + down), "csch": 2 / (up - down)}[name]
 
     def b_fn_pow(self, node: Tree) -> Expr:
         """``\\tanh^2(z)``, ``\\log^2 x``: the power of the function's value."""
@@ -1569,14 +1636,14 @@ _KNOWN_FUNCTIONS = {
 
 
 def _variable_like(node: object) -> bool:
-    """A lone variable (``z``, ``\\theta``, ``\\hat{y}``, ``z_i``), the argument a function takes."""
+    """A lone variable (``z``, ``\\theta``, ``\\hat{y}``, ``z_i``, ``\\mathrm{z1}``), the argument a function takes."""
     if _is(node, "postfix"):
         primary, scripts = node.children
-        return _is(primary, "letter", "greek", "hat", "mathcal") and all(
+        return _is(primary, "letter", "greek", "hat", "mathcal", "mathrm") and all(
             isinstance(c, Token) and c.type in ("SUB", "SUP") or _is(c, "sub_token", "sub_group", "script_group")
             for c in scripts.children
         )
-    return _is(node, "letter", "greek", "hat", "mathcal")
+    return _is(node, "letter", "greek", "hat", "mathcal", "mathrm")
 
 
 def _mathcal_name(node: Tree) -> str:

@@ -35,10 +35,10 @@ _BLANK = re.compile(
     r"|\\(?:enspace|thinspace|medspace|thickspace|negthinspace|negmedspace|negthickspace|nobreak|allowbreak)(?![a-zA-Z])"
     r"|\\[>]"
 )
-_FUNCTION_WORDS = "exp|log|ln|tanh|sinh|cosh"
+_FUNCTION_WORDS = "exp|log|ln|tanh|sinh|cosh|sech|csch|coth"
 _NAMED = re.compile(r"\\(?:operatorname|mathrm|text|textrm)\s*\{\s*(" + _FUNCTION_WORDS + r")\s*\}")
 # a function word written without its backslash, before its argument: log(x), log x, exp{...}
-_BARE_WORD = re.compile(r"(?<![\\a-zA-Z{])(" + _FUNCTION_WORDS + r")(?=\s*[(\[{\\]|\s+[a-zA-Z])")
+_BARE_WORD = re.compile(r"(?<![\\a-zA-Z{])(" + _FUNCTION_WORDS + r")(?=\s*[(\[{\\^]|\s+[a-zA-Z])")
 # an indicator between two index letters: \mathbb{1}[i = j], \mathbb{1}\{i=j\}, \mathbb{I}(i = j), \mathbf{1}_{i=j}
 _INDICATOR = re.compile(
     r"\\(?:mathbb|mathbf|mathds|mathbbm)\s*\{\s*[1I]\s*\}\s*"
@@ -180,11 +180,19 @@ _NABLA_SUB = re.compile(r"\\nabla\s*_\s*(\{((?:[^{}]|\{[^{}]*\})*)\}|\\[a-zA-Z]+
 _PLAIN_INDICATOR = re.compile(r"(?<![\w.}])1\s*_\s*\{\s*([a-z])\s*=\s*([a-z])\s*\}")
 
 
+# z1, w1, h12: a letter with digits written against it names a quantity (numbered inputs, weights)
+_NUMBERED_NAME = re.compile(r"(?<![\\a-zA-Z_^{0-9.])([a-zA-Z])([0-9]+)(?![0-9.])")
+# E_y1: an unbraced subscript with digits against it, E_{y1}
+_NUMBERED_SUBSCRIPT = re.compile(r"_\s*([a-zA-Z])([0-9]+)(?![0-9.])")
+
+
 def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
-    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text):
+    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text):
         return text
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
+    text = _NUMBERED_SUBSCRIPT.sub(lambda m: f"_{{{m.group(1)}{m.group(2)}}}", text)
+    text = _NUMBERED_NAME.sub(lambda m: f"\\mathrm{{{m.group(1)}{m.group(2)}}}", text)
     text = _HAT_SUBSCRIPT.sub(lambda m: f"\\{m.group(1)}{{{m.group(2)}}}_{m.group(3)}", text)
     text = _OLD_FONT.sub(lambda m: f"\\{_FONT_COMMAND[m.group(1)]}{{{m.group(2)}}}", text)
     for pattern, replacement in _OTHER_SYMBOLS:

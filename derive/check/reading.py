@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, KroneckerDelta, Ne, Sum, Symbol
+from sympy import Add, Basic, Derivative, Eq, Expr, Indexed, IndexedBase, KroneckerDelta, Ne, Sum, Symbol, exp, log
 from sympy.core.function import AppliedUndef
 
 from derive.calculus import free_indices
@@ -74,7 +74,8 @@ def size_candidates(doc: Document) -> list[str]:
 
 _ARGUMENT = r"(?:[a-zA-Z]|\\[a-zA-Z]+|\\hat\s*\{\s*[a-zA-Z]\s*\})(?:_\{?[a-zA-Z0-9]\}?)?"
 _FUNCTION_DEFINITION = re.compile(
-    r"^[\s&]*([a-zA-Z])\s*\(\s*" + _ARGUMENT + r"(?:\s*,\s*" + _ARGUMENT + r")*\s*\)[\s&]*=(?!=)"
+    r"^[\s&]*([a-zA-Z]|\\(?:alpha|beta|gamma|epsilon|zeta|eta|theta|kappa|lambda|mu|nu|xi|rho|sigma|tau|phi|varphi|chi|psi|omega|ell)(?![a-zA-Z]))"
+    r"\s*(?:\\left\s*)?\(\s*" + _ARGUMENT + r"(?:\s*,\s*" + _ARGUMENT + r")*\s*(?:\\right\s*)?\)[\s&]*=(?!=)"
 )
 _PRIMED = re.compile(r"(?<![\\a-zA-Z])([a-zA-Z])'+\s*\(")
 
@@ -119,7 +120,8 @@ def function_letters(texts: Iterable[str]) -> frozenset[str]:
         plain = _WRAPPER_ENDS.sub(" ", read_through(definition_signs(text)))
         m = _FUNCTION_DEFINITION.match(plain)
         if m:
-            out.add(m.group(1))
+            name = m.group(1).lstrip("\\")
+            out.add({"varphi": "phi"}.get(name, name))
         m = _LABELLED_DEFINITION.match(plain)
         if m:
             out.add(_label_name(m.group(1), m.group(2)))
@@ -127,6 +129,7 @@ def function_letters(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(out - {"d", "e"})
 
 
+_TEXT_WRAPPED = re.compile(r"\\(?:text|textrm|mbox)\s*\{([^{}]*)\}")
 _CONDITION_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*(for|if|when|whenever|where|with|provided)\b([^{}]*)\}")
 _BARE_CONDITION = re.compile(r",\s*\\q?quad(?![a-zA-Z])\s*\(?\s*([a-z]\s*(?:=|\\neq?(?![a-zA-Z]))\s*[a-z])\s*\)?\s*[.,;]?\s*$")
 _LEAD = re.compile(r"(?:\s|,|;|\\q?quad(?![a-zA-Z])|\\[,;:! ])*$")
@@ -165,6 +168,8 @@ def split_condition(latex: str) -> tuple[str, list[str]]:
             continue  # inside a group: not a condition of the whole equation
         equation = before[: _LEAD.search(before).start()]  # type: ignore[union-attr]
         rest = latex[m.end() :]
+        if m.group(2).strip():  # \text{ when i =j}, \text{when i} \ne \text{j}: the relation in words
+            rest = _TEXT_WRAPPED.sub(lambda t: " " + t.group(1) + " ", m.group(2) + rest)
         parts, depth, start = [], 0, 0
         for pos, char in enumerate(rest):
             depth += char in "{([" and 1 or 0
@@ -174,6 +179,8 @@ def split_condition(latex: str) -> tuple[str, list[str]]:
                 start = pos + (1 if char == "," else len("\\text{and}"))
         parts.append(rest[start:])
         conditions = [c.strip().rstrip(".").strip() for c in parts if c.strip().rstrip(".").strip()]
+        # "for all i", "for every k", "\forall i": every value, as an equation with free indices says anyway
+        conditions = [c for c in conditions if not re.fullmatch(r"(?:all|every|each|any|\\forall)\s*[a-z](?:\s*,\s*[a-z])*", c)]
         return equation, conditions
     return latex, []
 
@@ -393,6 +400,16 @@ def parameterised(lhs: Basic, rhs: Expr) -> tuple[Expr, Expr] | None:
     return lhs.func(*params), body
 
 
+def is_update(lhs: Basic, rhs: Basic) -> bool:
+    """``w = w - \\alpha \\frac{\\partial J}{\\partial w}``, ``\\theta_j := \\theta_j - \\alpha g``: the left side a
+    quantity that the right side adds something to (an assignment of gradient descent, not an equation)."""
+    if not isinstance(lhs, (Symbol, Indexed)) or (isinstance(lhs, Symbol) and lhs.is_integer):
+        return False
+    if not isinstance(rhs, Add):
+        return False
+    return lhs in rhs.args and any(a.free_symbols for a in rhs.args if a != lhs)
+
+
 def assumption_shaped(lhs: Expr, rhs: Expr, defined: set[str], definitions: Sequence[Definition]) -> bool:
     """A constraint rather than a claim: one side is a number, the other is not but names a
     quantity, and neither side has a derivative or mentions anything defined
@@ -401,6 +418,9 @@ def assumption_shaped(lhs: Expr, rhs: Expr, defined: set[str], definitions: Sequ
         return False
     if lhs.has(Derivative) or rhs.has(Derivative):
         return False
+    side = rhs if lhs.is_number else lhs
+    if not isinstance(side, (Symbol, Indexed)) and (not side.has(Sum) or side.has(exp, log, AppliedUndef)):
+        return False  # \cosh^2 x - \sinh^2 x = 1: an identity to check, not a constraint on the inputs
     used = names_of(lhs) | names_of(rhs)
     return bool(used) and not (used & defined) and not (names_closure(used, definitions) & defined)
 

@@ -148,7 +148,6 @@ EXPRESSIONS = [
     (r"\sigma(x) (1 - \sigma(x))", sigma(x) * (1 - sigma(x))),
     (r"\alpha (x + 1)", scalar("alpha") * (x + 1)),
     (r"y(1 - y)", scalar("y") * (1 - scalar("y"))),
-    (r"f (x)", f * x),
     # Kronecker delta
     (r"\delta_{io}", KroneckerDelta(i, o)),
     (r"\delta_{i o}", KroneckerDelta(i, o)),

@@ -23,8 +23,8 @@ ESTABLISH = corpus.REAL / "establish"
 PAIRS = corpus.documents()
 
 # Floors measured on this corpus (python tests/check/corpus.py); raise them as the reader grows.
-MIN_DECIDED_SHARE = 0.45  # measured: 191 of 424 (45.0 %)
-MIN_CAUGHT = 6  # measured: 6 of the 25 errors marked
+MIN_DECIDED_SHARE = 0.31  # measured: 225 of 721 (31.2 %)
+MIN_CAUGHT = 10  # measured: 10 of the 48 errors marked
 
 
 def test_corpus_is_real_and_diverse() -> None:

@@ -274,6 +274,8 @@ STILL_REFUSED = [
     (r"x_1 + x_3 + \dots + x_n", "not consecutive"),
     (r"x_1 + \dots + z_n", "pattern is not shown"),
     (r"\frac{d}{dx} x z", "several factors is ambiguous"),
+    (r"f (x)", "function applied to a variable or as a product"),
+    (r"\sigma (z)", "function applied to a variable or as a product"),
 ]
 
 

@@ -213,7 +213,8 @@ def _derivation_command(name: str, summary: str) -> None:
 
 #: Modules that add commands: each defines ``register(app)`` and imports heavy libraries lazily,
 #: inside its commands, so that ``derive --help`` stays fast.
-COMMAND_MODULES: tuple[str, ...] = ("derive.commands.verify", "derive.commands.recheck", "derive.commands.render", "derive.commands.check")
+COMMAND_MODULES: tuple[str, ...] = ("derive.commands.verify", "derive.commands.recheck", "derive.commands.render", "derive.commands.check",
+                                    "derive.commands.gradient")
 
 
 def _add_command_modules() -> None:

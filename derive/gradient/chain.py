@@ -62,6 +62,9 @@ class ChainRule:
     expression: Expr
     leaves: tuple[Leaf, ...]
     links: tuple[Link, ...]
+    #: derivatives of defined functions at a defined argument (``d sigma(z) / d z`` when ``z`` is
+    #: defined): not links of the chain, but needed inside the local derivative through ``z``
+    functions: tuple[Leaf, ...] = ()
 
 
 def _base_name(variable: Expr) -> str:
@@ -130,30 +133,36 @@ def quantities(expr: Basic) -> list[Expr]:
         if isinstance(node, (Indexed, AppliedUndef)) or (isinstance(node, Symbol) and not node.is_integer and node not in labels):
             if node not in out:
                 out.append(node)
-            if isinstance(node, Indexed):
+            if isinstance(node, (Indexed, AppliedUndef)):  # an application is one quantity, its arguments inside it
                 walk.skip()
     return out
 
 
-def _occurrences(expr: Expr, defined: dict[str, Definition], depends: set[str]) -> list[Expr]:
-    """Defined quantities in ``expr`` that depend on the variable, in reading order, each once."""
-    return [n for n in quantities(expr) if key_of(n) in defined and key_of(n) in depends]
+def _occurrences(expr: Expr, problem: Problem, base: str) -> list[Expr]:
+    """Defined quantities in ``expr`` that depend on the variable (a function application also
+    through its arguments: ``sigma(z)`` with ``z`` defined), in reading order, each once."""
+    defined = {d.name for d in problem.definitions}
+    return [n for n in quantities(expr)
+            if key_of(n) in defined and base in rd.names_closure(rd.names_of(n), problem.definitions)]
 
 
 def chain_rule(problem: Problem) -> ChainRule:
     """The chain rule from the target to the variable through every intermediate definition."""
     defined = {d.name: d for d in problem.definitions}
     base = _base_name(problem.variable)
-    depends = {name for name in defined if base in rd.names_closure({name}, problem.definitions)}
     leaves: list[Leaf] = []
     links: list[Link] = []
+    functions: list[Leaf] = []
     outer = scope_names(problem.target, problem.variable) | ({problem.size.name} if problem.size is not None else set())
 
     def visit(owner: Expr, bound: tuple[Symbol, ...], taken: set[str]) -> Expr:
         definition = defined[key_of(owner)]
         body = one_level(owner, definition, taken)
-        found = _occurrences(body, defined, depends)
+        found = _occurrences(body, problem, base)
+        found = through_arguments(found, problem, base, bound, definition.name, functions)
         outside = body.xreplace({n: Dummy() for n in found})  # the variable outside the intermediates
+        outside = outside.xreplace({a: Dummy() for a in quantities(outside) if isinstance(a, AppliedUndef)
+                                    and any(x in found for x in a.args)})
         direct = any(key_of(n) == base for n in quantities(outside))
         if not found:
             leaves.append(Leaf(Derivative(owner, problem.variable), owner, problem.variable, bound))
@@ -201,7 +210,32 @@ def chain_rule(problem: Problem) -> ChainRule:
         return Add(*terms)
 
     expression = visit(problem.target, (), outer)
-    return ChainRule(expression, tuple(leaves), tuple(_ordered_links(links, problem.target)))
+    return ChainRule(expression, tuple(leaves), tuple(_ordered_links(links, problem.target)), tuple(functions))
+
+
+def through_arguments(found: list[Expr], problem: Problem, base: str, bound: tuple[Symbol, ...], owner: str,
+                      functions: list[Leaf]) -> list[Expr]:
+    """An application of a defined function at a defined argument (``sigma(z)``, ``z`` defined)
+    is differentiated inside its owner's local derivative; the chain goes on through the argument,
+    and ``d sigma(z) / d z`` is recorded in ``functions`` for a step of its own."""
+    defined = {d.name for d in problem.definitions}
+    out: list[Expr] = []
+    for n in found:
+        if not isinstance(n, AppliedUndef) or not any(rd.names_of(a) & defined for a in n.args):
+            if n not in out:
+                out.append(n)
+            continue
+        for a in n.args:
+            if not (isinstance(a, (Symbol, Indexed)) and key_of(a) in defined) and base in rd.names_closure(rd.names_of(a), problem.definitions):
+                raise Unplannable(owner, "the chain rule", f"{key_of(n)} is applied to an expression ({a}) that depends on {base}; "
+                                  "only a defined quantity or the variable itself as the argument is planned (yet)")
+            if isinstance(a, (Symbol, Indexed)) and key_of(a) in defined and base in rd.names_closure({key_of(a)}, problem.definitions):
+                leaf = Leaf(Derivative(n, a), n, a, bound)
+                if leaf not in functions:
+                    functions.append(leaf)
+                if a not in out:
+                    out.append(a)
+    return out
 
 
 def _ordered_links(links: list[Link], target: Expr) -> list[Link]:

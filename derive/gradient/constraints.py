@@ -89,7 +89,7 @@ def apply_assumptions(problem: Problem, expr: Expr) -> tuple[list[Planned], Expr
         members.append(tidy)
     said = names_list([math(a) for a in used_once])
     title = f"The constraint {said}" if len(used_once) == 1 else "The assumptions"
-    rule = ", ".join(f"${tex(a)}$" for a in used_once)
+    rule = ("constraint " if len(used_once) == 1 else "assumptions ") + ", ".join(f"${tex(a)}$" for a in used_once)
     words = [f"substitute {said}" if not planned else f"substitute the value found above, by {said}"]
     if tidy != replaced:
         words.append("common factors are taken out")

@@ -18,7 +18,7 @@ from .explain import math, names_list, rule_of, sentence, tex
 from .fold import fold
 from .moves import Planned
 from .problem import Problem, key_of
-from .tidy import factored
+from .tidy import factored, readable
 
 __all__ = ["LocalDerivative", "differentiate_leaf"]
 
@@ -58,11 +58,13 @@ class _Worked:
     collapsed: tuple[tuple[Symbol, Expr], ...]
     folded_into: tuple[Expr, ...]
     factored: bool
+    inner: tuple[Expr, ...] = ()  #: derivatives of defined functions put in from their own steps
 
 
-def _work(problem: Problem, definition: Definition, owner: Expr, wrt: Expr, conditions: tuple = (),
-          start: tuple[Expr, ...] = ()) -> _Worked:
-    """``d owner / d wrt``: substitute, differentiate, collapse, fold, tidy."""
+def _work(problem: Problem, definition: Definition, owner: Expr, wrt: Expr, conditions: tuple = (),  # type: ignore[type-arg]
+          start: tuple[Expr, ...] = (), known: dict[Expr, Expr] | None = None) -> _Worked:
+    """``d owner / d wrt``: substitute, differentiate, collapse, put in the derivatives of defined
+    functions found before (``known``), fold, tidy."""
     avoid = scope_names(owner, wrt) | ({problem.size.name} if problem.size is not None else set())
     body = one_level(owner, definition, avoid)
     before = bound_variables(definition.rhs)
@@ -75,12 +77,19 @@ def _work(problem: Problem, definition: Definition, owner: Expr, wrt: Expr, cond
     evaluated = linearize_sums(raw, problem.size)
     if conditions:
         evaluated = apply_index_conditions(evaluated, conditions)
-    folded = fold(evaluated, problem.definitions, definition)
-    tidy = factored(folded)
+    inner = sorted(evaluated.atoms(Derivative), key=str)
+    used = tuple(d for d in inner if d in (known or {}))
+    if len(used) < len(inner):
+        missing = next(d for d in inner if d not in (known or {}))
+        raise Unplannable(definition.name, f"differentiating {definition.name} with respect to {key_of(wrt)}",
+                          f"the derivative {missing} is left, and no step gives it (yet)")
+    substituted = evaluated.xreplace(known) if used else evaluated  # type: ignore[arg-type]
+    folded = fold(substituted, problem.definitions, definition)
+    tidy = readable(folded) if used else [factored(folded)]
     defined = {d.name for d in problem.definitions}
-    into = tuple(sorted({n for n in _names(folded) - _names(evaluated) if key_of(n) in defined}, key=str))
-    members = _dedupe([*start, Derivative(body, wrt), evaluated, folded, tidy])
-    return _Worked(members, body, renamed, collapsed, tuple(into), tidy != folded)
+    into = tuple(sorted({n for n in _names(folded) - _names(substituted) if key_of(n) in defined}, key=str))
+    members = _dedupe([*start, Derivative(body, wrt), evaluated, substituted, folded, *tidy])
+    return _Worked(members, body, renamed, collapsed, tuple(into), bool(tidy) and tidy[-1] != folded and not used, used)
 
 
 def _names(e: Expr) -> set[Expr]:
@@ -100,6 +109,9 @@ def _words(w: _Worked, definition: Definition, owner: Expr, wrt: Expr, lead: str
     if w.collapsed:
         var, at = w.collapsed[0]
         parts.append(f"only the term ${tex(var)} = {tex(at)}$ of the sum depends on {math(wrt)}")
+    if w.inner:
+        parts.append(f"put in {names_list([math(d) for d in w.inner])} from {'its step' if len(w.inner) == 1 else 'their steps'} "
+                     "and simplify")
     if w.folded_into:
         parts.append(f"the result is written in terms of {names_list([math(e) for e in w.folded_into])}"
                      + (" and common factors are taken out" if w.factored else ""))
@@ -108,11 +120,12 @@ def _words(w: _Worked, definition: Definition, owner: Expr, wrt: Expr, lead: str
     return sentence(parts)
 
 
-def differentiate_leaf(problem: Problem, leaf: Leaf) -> LocalDerivative:
-    """The step (or the two case steps) for one leaf of the chain rule."""
+def differentiate_leaf(problem: Problem, leaf: Leaf, known: dict[Expr, Expr] | None = None) -> LocalDerivative:
+    """The step (or the two case steps) for one leaf of the chain rule; ``known``: the values of
+    derivatives of defined functions (``d sigma(z) / d z``) planned before."""
     definition = next(d for d in problem.definitions if d.name == key_of(leaf.owner))
     start = (leaf.derivative,)
-    worked = _work(problem, definition, leaf.owner, leaf.wrt, start=start)
+    worked = _work(problem, definition, leaf.owner, leaf.wrt, start=start, known=known)
     value = worked.members[-1]
     split = _case_split(worked.members[-1], leaf, problem)
     move = f"differentiating {definition.name} with respect to {key_of(leaf.wrt)}"
@@ -124,8 +137,8 @@ def differentiate_leaf(problem: Problem, leaf: Leaf) -> LocalDerivative:
     free, bound = split
     same_leaf = leaf.derivative.xreplace({free: bound})
     same_wrt = leaf.wrt.xreplace({free: bound})
-    same = _work(problem, definition, leaf.owner.xreplace({free: bound}), same_wrt, start=(leaf.derivative, same_leaf))
-    other = _work(problem, definition, leaf.owner, leaf.wrt, (Ne(free, bound),), start=start)
+    same = _work(problem, definition, leaf.owner.xreplace({free: bound}), same_wrt, start=(leaf.derivative, same_leaf), known=known)
+    other = _work(problem, definition, leaf.owner, leaf.wrt, (Ne(free, bound),), start=start, known=known)
     eq, ne = Eq(free, bound), Ne(free, bound)
     if not _holds_apart(other.members[-1], free, bound):
         raise Unplannable(definition.name, move, f"more than one Kronecker delta between an index the chain rule sums "

@@ -93,7 +93,12 @@ def _plan(problem: Problem) -> PlannedDerivation:
     else:
         step = Step("chain-rule", "The chain rule", "chain rule", _chain_words(problem, chain), (start, chain.expression))
         planned.append(Planned(step, key_of(target), "the chain rule"))
-        local = [differentiate_leaf(problem, leaf) for leaf in chain.leaves]
+        known: dict[Expr, Expr] = {}
+        for leaf in chain.functions:  # derivatives of defined functions, needed inside the local derivatives
+            fd = differentiate_leaf(problem, leaf)
+            planned.extend(fd.planned)
+            known[leaf.derivative] = fd.value
+        local = [differentiate_leaf(problem, leaf, known) for leaf in chain.leaves]
         for ld in local:
             planned.extend(ld.planned)
         sub, collected = substitute(problem, chain, local)

@@ -46,7 +46,7 @@ def readable(expr: Expr) -> list[Expr]:
     bracket whose distribution expands shortest, expanded, common factors out."""
     best: list[Expr] = []
     best_size = size(expr)
-    paths = [[d, expand(d)] for d in _distributed(expr)] + [[expand(expr)]]
+    paths = [[expand(expr)]] + [[d, expand(d)] for d in _distributed(expr)]
     for path in paths:
         path = path + [factor_terms(path[-1])]
         for n, form in enumerate(path):

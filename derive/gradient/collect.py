@@ -82,6 +82,7 @@ def substitute(problem: Problem, chain: ChainRule, local: Sequence[LocalDerivati
             if bound in free_indices(leaf):
                 mapping.setdefault(leaf.xreplace({bound: free}), ld.value.xreplace({bound: free}))
     substituted = current.xreplace(mapping)
+    vanished = bool(substituted.atoms(Sum)) and any(s.function == 0 for s in substituted.atoms(Sum))
     substituted = substituted.replace(lambda e: isinstance(e, Sum) and e.function == 0, lambda e: S.Zero)
     members.append(substituted)
     leaves = [math(ld.leaf.derivative) for ld in local if ld.split is None]
@@ -90,6 +91,8 @@ def substitute(problem: Problem, chain: ChainRule, local: Sequence[LocalDerivati
     if cases:
         sub += " (Case 1 in the split-off term, Case 2 in the rest)"
     words.append(sub)
+    if vanished:
+        words.append("Case 2 is zero, so the rest of the sum vanishes")
     surviving = [s for s in substituted.atoms(Sum) if _excluded(s, splits)]
     if surviving:
         def expand_terms(add: Expr) -> Expr:

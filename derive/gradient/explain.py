@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sympy import Add, Basic, Expr, Indexed, Mul, Pow, Sum, Symbol, exp, log
+from sympy import Add, Basic, Expr, Indexed, Mul, Pow, Sum, exp, log
 from sympy.core.function import AppliedUndef
 
 from ..latex import DerivePrinter

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import mpmath
-from sympy import Basic, Derivative, Eq, Expr, Indexed, Rational, Symbol
+from sympy import Basic, Eq, Expr, Indexed, Rational, Symbol
 
 from ..calculus import Definitions, expand_sums, free_indices, is_zero_form
 from ..errors import UsageError
@@ -73,6 +73,8 @@ def build_instance(pd: PlannedDerivation, n: int, progress: Callable[[int, int],
     size = problem.size
     if size is None:
         raise UsageError(f"{problem.name} has no size (its definitions have no sums), so --k does not apply", hint="drop --k")
+    if n > MAX_K:
+        raise UsageError(f"--k {n} is above the limit of {MAX_K} for a planned derivation")
     free = _free(pd)
     if len(free) > 2:
         raise UsageError(f"{problem.name} has {len(free)} free indices; --k writes out vectors and matrices only", hint="drop --k")

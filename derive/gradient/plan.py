@@ -145,9 +145,9 @@ def _intro(problem: Problem, chain: ChainRule, local: list, used: tuple) -> str:
     if chain.links:
         moves.append("substitution and collection")
     if used:
-        moves.append(names_list([math(a) for a in used]))
+        moves.append(("the assumption " if len(used) == 1 else "the assumptions ") + names_list([math(a) for a in used]))
     return (f"The derivative of {math(problem.target)} with respect to {math(problem.variable)}, planned by "
-            f"derive gradient from the definitions below alone: " + ", ".join(moves) + ".")
+            f"derive gradient from the definitions below alone: " + names_list(moves) + ".")
 
 
 def _notes(problem: Problem, used: tuple) -> tuple[str, ...]:  # type: ignore[type-arg]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sympy import Basic, Eq, Expr, Indexed, IndexedBase, Sum, Symbol
+from sympy import Basic, Eq, Expr, Indexed, Sum, Symbol
 from sympy.core.function import AppliedUndef
 
 from ..check import reading as rd
@@ -215,6 +215,8 @@ def _title(spec: Spec, target: Expr, variable: Expr, size: Symbol, functions: fr
             rel = parse_relation(text, size=size, functions=functions)
         except (ParseError, Unsupported) as exc:
             raise _error(spec, spec.source, f"title: cannot read '${text}$': {' '.join(str(exc).split())}") from None
+        if not isinstance(rel, Basic):  # a membership (y \in \{0, 1\}): not printed by derive
+            raise _error(spec, spec.source, f"title: '${text}$' is not an expression or a relation derive prints")
         return f"${printer.doprint(rel)}$"
 
     return re.sub(r"\$([^$]+)\$", math, spec.title)

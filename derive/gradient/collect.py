@@ -57,18 +57,48 @@ def _at_adds(expr: Expr, change) -> Expr:  # type: ignore[no-untyped-def]
     return expr.replace(lambda e: isinstance(e, Add), change)
 
 
-def substitute(problem: Problem, chain: ChainRule, local: Sequence[LocalDerivative]) -> tuple[Planned, Expr]:
-    """The substitution step, and the collected expression it ends with."""
+#: A member whose LaTeX is longer than this would not fit a printed line (the catalogue's longest,
+#: softmax-ce's split-off sum, has 185 characters): the plain local derivatives are then
+#: substituted in a step of their own before the term is split off.
+LONG_MEMBER = 190
+
+
+def _split(expr: Expr, splits: dict[Symbol, Symbol], only: bool = False) -> Expr:
+    """Each sum over a split index with its ``bound = free`` term split off; with ``only`` (the
+    other terms are zero by the second case) the sum replaced by that term alone."""
+    def split(s: Sum) -> Expr:
+        var = s.limits[0][0]
+        return s.function.xreplace({var: splits[var]}) if only else split_term(s, splits[var])
+
+    return expr.replace(lambda e: isinstance(e, Sum) and len(e.limits) == 1 and e.limits[0][0] in splits, split)
+
+
+def substitute(problem: Problem, chain: ChainRule, local: Sequence[LocalDerivative]) -> tuple[list[Planned], Expr]:
+    """The substitution step (two when one would hold too long a line), and the collected
+    expression it ends with."""
     splits = {ld.split[1]: ld.split[0] for ld in local if ld.split is not None}  # bound -> free
-    members: list[Expr] = [chain.expression]
-    words: list[str] = []
+    plain = [ld for ld in local if ld.split is None]
+    only = bool(splits) and all(ld.other == 0 for ld in local if ld.split is not None)  # Case 2 is zero
+    planned: list[Planned] = []
     current = chain.expression
+    if splits and plain and len(tex(_split(current, splits, only))) > LONG_MEMBER:
+        first = current.xreplace({ld.leaf.derivative: ld.value for ld in plain})
+        words = sentence([f"substitute {names_list([math(ld.leaf.derivative) for ld in plain])}"])
+        planned.append(Planned(Step("substitute", "Substitution", "substitution", words, (current, first)),
+                               key_of(problem.target), "substitution"))
+        current, plain_done = first, True
+    else:
+        plain_done = False
+    members: list[Expr] = [current]
+    words_list: list[str] = []
+    pairs = [f"${tex(b)} = {tex(f)}$" for b, f in splits.items()]
     if splits:
-        current = current.replace(lambda e: isinstance(e, Sum) and len(e.limits) == 1 and e.limits[0][0] in splits,
-                                  lambda s: split_term(s, splits[s.limits[0][0]]))
+        current = _split(current, splits, only)
         members.append(current)
-        pairs = [f"${tex(b)} = {tex(f)}$" for b, f in splits.items()]
-        words.append(f"split the {names_list(pairs)} term off the sum")
+        if only:
+            words_list.append(f"by Case 2 every other term of the sum is zero, so only its {names_list(pairs)} term remains")
+        else:
+            words_list.append(f"split the {names_list(pairs)} term off the sum")
     mapping: dict[Expr, Expr] = {}
     for ld in local:
         leaf = ld.leaf.derivative
@@ -85,14 +115,16 @@ def substitute(problem: Problem, chain: ChainRule, local: Sequence[LocalDerivati
     vanished = bool(substituted.atoms(Sum)) and any(s.function == 0 for s in substituted.atoms(Sum))
     substituted = substituted.replace(lambda e: isinstance(e, Sum) and e.function == 0, lambda e: S.Zero)
     members.append(substituted)
-    leaves = [math(ld.leaf.derivative) for ld in local if ld.split is None]
+    leaves = [] if plain_done else [math(ld.leaf.derivative) for ld in plain]
     cases = [math(ld.leaf.derivative) for ld in local if ld.split is not None]
     sub = "substitute " + names_list(leaves + [f"both cases of {c}" for c in cases])
-    if cases:
+    if cases and only:
+        sub = "substitute " + names_list(leaves + [f"Case 1 of {c}" for c in cases])
+    elif cases:
         sub += " (Case 1 in the split-off term, Case 2 in the rest)"
-    words.append(sub)
+    words_list.append(sub)
     if vanished:
-        words.append("Case 2 is zero, so the rest of the sum vanishes")
+        words_list.append("Case 2 is zero, so the rest of the sum vanishes")
     surviving = [s for s in substituted.atoms(Sum) if _excluded(s, splits)]
     if surviving:
         def expand_terms(add: Expr) -> Expr:
@@ -105,26 +137,36 @@ def substitute(problem: Problem, chain: ChainRule, local: Sequence[LocalDerivati
         outside = merged.replace(lambda e: isinstance(e, Sum) and len(e.limits) == 1, constants_out)
         members += [expanded, merged, outside]
         moved = [f"${tex(b)} = {tex(f)}$" for b, f in splits.items()]
-        words.append(f"expand, move the {names_list(moved)} term back into the sum")
+        words_list.append(f"expand, move the {names_list(moved)} term back into the sum")
         pulled = _pulled(merged, outside)
         if pulled:
-            words.append(f"take {names_list([math(p) for p in pulled])} out of it")
+            words_list.append(f"take {names_list([math(p) for p in pulled])} out of it")
     else:
         outside = substituted.replace(lambda e: isinstance(e, Sum) and len(e.limits) == 1, constants_out)
         if outside != substituted:
             members.append(outside)
-            words.append("move the constant factors out of the sums")
+            words_list.append("move the constant factors out of the sums")
         forms = readable(outside)
         if forms:
             members += forms
-            words.append(_tidy_words(outside, forms))
+            words_list.append(_tidy_words(outside, forms))
     chain_members = _dedupe(members)
     if len(chain_members) < 2:
         chain_members = (chain.expression, chain.expression)
+    split_words = names_list(pairs)
+    if only:
+        split_words = f"only {split_words}"
+    if plain_done:
+        step = Step("split-off", f"{'Keeping' if only else 'Splitting off'} the term {names_list(pairs)}",
+                    f"{'keeping' if only else 'splitting off'} {split_words}",
+                    sentence(words_list), chain_members)
+        planned.append(Planned(step, key_of(problem.target), f"splitting off {split_words} and collecting"))
+        return planned, chain_members[-1]
     title = "Substitution and collection" if len(chain_members) > 2 else "Substitution"
-    rule = "substitution, splitting off " + names_list([f"${tex(b)} = {tex(f)}$" for b, f in splits.items()]) if splits else "substitution"
-    step = Step("substitute", title, rule, sentence(words), chain_members)
-    return Planned(step, key_of(problem.target), "substitution and collection"), chain_members[-1]
+    rule = (f"substitution, keeping {split_words}" if only else f"substitution, splitting off {split_words}") if splits else "substitution"
+    step = Step("substitute", title, rule, sentence(words_list), chain_members)
+    planned.append(Planned(step, key_of(problem.target), "substitution and collection"))
+    return planned, chain_members[-1]
 
 
 def _pulled(before: Expr, after: Expr) -> list[Expr]:

@@ -54,7 +54,7 @@ def _rules(e: Expr, wrt: Basic) -> list[str]:
         denominators = [f for f in dependent if isinstance(f, Pow) and f.exp.is_negative]
         if denominators:
             numerator = [f for f in dependent if f not in denominators]
-            return ["quotient rule" if numerator else "quotient rule (numerator constant)"]
+            return ["quotient rule" if numerator else "reciprocal rule"]
         if len(dependent) > 1:
             return ["product rule"]
         return _rules(dependent[0], wrt)
@@ -62,7 +62,7 @@ def _rules(e: Expr, wrt: Basic) -> list[str]:
         if depends_on(e.exp, wrt):
             return ["derivative of a power"]
         if e.exp.is_negative:
-            return ["quotient rule (numerator constant)"]
+            return ["reciprocal rule"]
         return ["power rule"]
     if isinstance(e, log):
         return ["derivative of the logarithm"]

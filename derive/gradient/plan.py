@@ -101,8 +101,8 @@ def _plan(problem: Problem) -> PlannedDerivation:
         local = [differentiate_leaf(problem, leaf, known) for leaf in chain.leaves]
         for ld in local:
             planned.extend(ld.planned)
-        sub, collected = substitute(problem, chain, local)
-        planned.append(sub)
+        subs, collected = substitute(problem, chain, local)
+        planned.extend(subs)
     more, final, used = apply_assumptions(problem, collected)
     planned.extend(more)
     _unique_ids(planned)

@@ -182,6 +182,11 @@ def chain_rule(problem: Problem) -> ChainRule:
         through: list[Expr] = []
         summed: Symbol | None = None
         free_here = free_indices(body)  # the owner's own indices: anything else in a subscript is summed
+        for n in found:
+            if isinstance(n, AppliedUndef) and not free_indices(n) <= free_here:
+                raise Unplannable(definition.name, "the chain rule",
+                                  f"{key_of(n)} is applied inside a sum over its argument's index ({n}); a function of a summed "
+                                  "index is not planned (yet): define it as an indexed quantity instead (s_o = ...)")
         for key in dict.fromkeys(names):
             instances = [n for n in found if key_of(n) == key]
             summed_over = [n for n in instances if isinstance(n, Indexed)

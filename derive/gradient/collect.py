@@ -175,7 +175,7 @@ def _pulled(before: Expr, after: Expr) -> list[Expr]:
     for s in sorted(before.atoms(Sum), key=str):
         moved = constants_out(s) if len(s.limits) == 1 else s
         if moved != s:
-            out.extend(f for f in moved.as_ordered_factors() if not isinstance(f, Sum))
+            out.extend(f for f in moved.as_ordered_factors() if not isinstance(f, Sum) and not f.is_number)
     return out
 
 

@@ -144,7 +144,7 @@ def differentiate_leaf(problem: Problem, leaf: Leaf, known: dict[Expr, Expr] | N
         raise Unplannable(definition.name, move, f"more than one Kronecker delta between an index the chain rule sums "
                                                  f"over and a free index in d{definition.name}/d{key_of(leaf.wrt)}; not planned (yet)")
     s1 = Step(f"{_step_id(leaf)}-same", f"Case 1: ${tex(eq)}$", rule_of(same.body, same_wrt),
-              _words(same, definition, leaf.owner, same_wrt, lead=f"for ${tex(eq)}$ "), same.members, (eq,))
+              _words(same, definition, leaf.owner, same_wrt, lead=f"for ${tex(eq)}$, "), same.members, (eq,))
     s2 = Step(f"{_step_id(leaf)}-other", f"Case 2: ${tex(ne)}$", rule_of(other.body, leaf.wrt),
               _words(other, definition, leaf.owner, leaf.wrt, lead=f"for ${tex(ne)}$, where $\\delta_{{{tex(free)} {tex(bound)}}} = 0$, "),
               other.members, (ne,))

@@ -143,7 +143,7 @@ def _intro(problem: Problem, chain: ChainRule, local: list, used: tuple) -> str:
     if splits:
         moves.append("the cases " + names_list([f"${tex(f)} = {tex(b)}$ and ${tex(f)} \\neq {tex(b)}$" for f, b in splits]))
     if chain.links:
-        moves.append("substitution and collection")
+        moves.append("the substitution")
     if used:
         moves.append(("the assumption " if len(used) == 1 else "the assumptions ") + names_list([math(a) for a in used]))
     return (f"The derivative of {math(problem.target)} with respect to {math(problem.variable)}, planned by "
@@ -154,7 +154,7 @@ def _notes(problem: Problem, used: tuple) -> tuple[str, ...]:  # type: ignore[ty
     unused = [a for a in problem.assumptions if a not in used]
     notes = []
     if used:
-        notes.append("The result uses " + names_list([math(a) for a in used]) + " and nothing else about the labels.")
+        notes.append("The result uses " + names_list([math(a) for a in used]) + " and no other assumption.")
     if unused:
         notes.append("Not needed: " + names_list([math(a) for a in unused]) + ".")
     return tuple(notes)

@@ -51,8 +51,9 @@ def key_of(lhs: Basic) -> str:
 
 def _error(spec: Spec, where: str, message: str) -> DeriveError:
     """A one-line error: a usage error for the command line, an input error for a spec file."""
-    cls = UsageError if spec.source == "the command line" else InputError
-    return cls(f"{where}: {message}")
+    if spec.source == "the command line":
+        return UsageError(message if where == spec.source else f"{where}: {message}")
+    return InputError(f"{where}: {message}")
 
 
 def _size_letter(spec: Spec, texts: list[str]) -> str:
@@ -99,13 +100,13 @@ def read_problem(spec: Spec) -> Problem:
         assumptions.append(Eq(lhs, rhs, evaluate=False))
 
     for text in spec.definitions:
-        where = f"{spec.source}: --define" if spec.source == "the command line" else f"{spec.source}: front matter define"
+        where = "--define" if spec.source == "the command line" else f"{spec.source}: front matter define"
         chain = parse(text, where)
         if len(chain) != 2 or chain[0] is CONTINUE or not all(isinstance(m, Expr) for m in chain):
             raise _error(spec, where, f"'{text}': expected one equation NAME = EXPRESSION")
         define(chain[0], chain[1], text, where)  # type: ignore[arg-type]
     for text in spec.assumptions:
-        where = f"{spec.source}: --assume" if spec.source == "the command line" else f"{spec.source}: front matter assume"
+        where = "--assume" if spec.source == "the command line" else f"{spec.source}: front matter assume"
         try:
             rel = parse_relation(text, size=size, functions=functions)
         except (ParseError, Unsupported) as exc:

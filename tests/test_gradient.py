@@ -174,8 +174,8 @@ def _problem(*defines, wrt, assume=(), of=None):
 @pytest.mark.parametrize(
     ("defines", "wrt", "message"),
     [
-        ((r"\sigma(z) = \frac{1}{1 + e^{-z}}", r"L = \ln \sigma(z) + z^2"), "z",
-         "definition of L (L = \\ln \\sigma(z) + z^2): the chain rule: L depends on z both directly and through sigma"),
+        ((r"\sigma(z) = \frac{1}{1 + e^{-z}}", r"L = z \ln \sigma(z)"), "z",
+         "definition of L (L = z \\ln \\sigma(z)): the chain rule: a term of L depends on z both directly and through sigma"),
         ((r"a = z^2", r"b = a^3", r"L = a + b"), "z",
          "definition of L (L = a + b): the chain rule: L uses both b and a, and b depends on a"),
         ((r"u = 2 z", r"\sigma(t) = \frac{1}{1 + e^{-t}}", r"L = \sigma(3 u)"), "z",

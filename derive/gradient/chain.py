@@ -42,6 +42,9 @@ class Leaf:
     owner: Expr
     wrt: Expr
     bound: tuple[Symbol, ...]
+    #: a definition's name when ``owner`` is not a defined quantity but the terms of that
+    #: definition's right side that hold the variable itself (differentiated as they stand)
+    term_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Link:
     owner: Expr
     through: tuple[Expr, ...]
     summed: Symbol | None
+    direct: bool = False  #: the owner also holds the variable itself
 
 
 @dataclass(frozen=True)
@@ -168,10 +172,7 @@ def chain_rule(problem: Problem) -> ChainRule:
             leaves.append(Leaf(Derivative(owner, problem.variable), owner, problem.variable, bound))
             return Derivative(owner, problem.variable)
         names = [key_of(n) for n in found]
-        if direct:
-            raise Unplannable(definition.name, "the chain rule",
-                              f"{definition.name} depends on {base} both directly and through {', '.join(dict.fromkeys(names))}; "
-                              "a total derivative with a direct term is not planned (yet)")
+        direct_part = _direct_terms(body, found, base, definition.name, names) if direct else None
         for a in dict.fromkeys(names):
             for b in dict.fromkeys(names):
                 if a != b and b in rd.names_closure({a}, problem.definitions):
@@ -211,11 +212,30 @@ def chain_rule(problem: Problem) -> ChainRule:
                     rest = visit(inner, bound, taken)
                     terms.append(Mul(Derivative(owner, inner), rest))
                     through.append(inner)
-        links.append(Link(owner, tuple(through), summed))
+        if direct_part is not None:
+            leaves.append(Leaf(Derivative(direct_part, problem.variable), direct_part, problem.variable, bound, definition.name))
+            terms.append(Derivative(direct_part, problem.variable))
+        links.append(Link(owner, tuple(through), summed, direct_part is not None))
         return Add(*terms)
 
     expression = visit(problem.target, (), outer)
     return ChainRule(expression, tuple(leaves), tuple(_ordered_links(links, problem.target)), tuple(functions))
+
+
+def _direct_terms(body: Expr, found: list[Expr], base: str, name: str, names: list[str]) -> Expr:
+    """The terms of ``body`` that hold the variable itself, when every term holds either it or the
+    intermediates (``L = (yhat - y)^2 / 2 + lambda/2 sum_i w_i^2``): the total derivative is the
+    chain rule through the intermediates plus the derivative of these terms."""
+    through, own = [], []
+    for term in Add.make_args(body):
+        via = any(term.has(n) for n in found)
+        itself = any(key_of(q) == base for q in quantities(term.xreplace({n: Dummy() for n in found})))
+        if via and itself:
+            raise Unplannable(name, "the chain rule",
+                              f"a term of {name} depends on {base} both directly and through {', '.join(dict.fromkeys(names))}; "
+                              "a product of the two is not planned (yet)")
+        (own if itself else through).append(term)
+    return Add(*own)
 
 
 def through_arguments(found: list[Expr], problem: Problem, base: str, bound: tuple[Symbol, ...], owner: str,

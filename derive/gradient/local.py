@@ -61,13 +61,15 @@ class _Worked:
     inner: tuple[Expr, ...] = ()  #: derivatives of defined functions put in from their own steps
 
 
-def _work(problem: Problem, definition: Definition, owner: Expr, wrt: Expr, conditions: tuple = (),  # type: ignore[type-arg]
-          start: tuple[Expr, ...] = (), known: dict[Expr, Expr] | None = None) -> _Worked:
+def _work(problem: Problem, definition: Definition | None, owner: Expr, wrt: Expr, conditions: tuple = (),  # type: ignore[type-arg]
+          start: tuple[Expr, ...] = (), known: dict[Expr, Expr] | None = None, name: str = "") -> _Worked:
     """``d owner / d wrt``: substitute, differentiate, collapse, put in the derivatives of defined
-    functions found before (``known``), fold, tidy."""
+    functions found before (``known``), fold, tidy. Without a ``definition`` the ``owner`` is an
+    expression (terms of the definition ``name``), differentiated as it stands."""
     avoid = scope_names(owner, wrt) | ({problem.size.name} if problem.size is not None else set())
-    body = one_level(owner, definition, avoid)
-    before = bound_variables(definition.rhs)
+    body = one_level(owner, definition, avoid) if definition is not None else owner
+    before = bound_variables(definition.rhs) if definition is not None else []
+    name = definition.name if definition is not None else name
     renamed = tuple((a, b) for a, b in zip(before, bound_variables(body)) if a != b)
     raw = body.diff(wrt)
     collapsed = tuple(
@@ -81,14 +83,14 @@ def _work(problem: Problem, definition: Definition, owner: Expr, wrt: Expr, cond
     used = tuple(d for d in inner if d in (known or {}))
     if len(used) < len(inner):
         missing = next(d for d in inner if d not in (known or {}))
-        raise Unplannable(definition.name, f"differentiating {definition.name} with respect to {key_of(wrt)}",
+        raise Unplannable(name, f"differentiating {name} with respect to {key_of(wrt)}",
                           f"the derivative {missing} is left, and no step gives it (yet)")
     substituted = evaluated.xreplace(known) if used else evaluated  # type: ignore[arg-type]
     folded = fold(substituted, problem.definitions, definition)
     tidy = readable(folded) if used else [factored(folded)]
     defined = {d.name for d in problem.definitions}
     into = tuple(sorted({n for n in _names(folded) - _names(substituted) if key_of(n) in defined}, key=str))
-    members = _dedupe([*start, Derivative(body, wrt), evaluated, substituted, folded, *tidy])
+    members = _dedupe([*start, *([Derivative(body, wrt)] if definition is not None else []), evaluated, substituted, folded, *tidy])
     return _Worked(members, body, renamed, collapsed, tuple(into), bool(tidy) and tidy[-1] != folded and not used, used)
 
 
@@ -98,8 +100,14 @@ def _names(e: Expr) -> set[Expr]:
     return set(e.atoms(Indexed, AppliedUndef)) | {s for s in e.atoms(Symbol) if not s.is_integer and s not in labels}
 
 
-def _words(w: _Worked, definition: Definition, owner: Expr, wrt: Expr, lead: str = "") -> str:
+def _words(w: _Worked, definition: Definition | None, owner: Expr, wrt: Expr, lead: str = "") -> str:
     parts = []
+    if definition is None:
+        parts.append(f"{lead}differentiate these terms as they stand with respect to {math(wrt)}")
+        if w.collapsed:
+            var, at = w.collapsed[0]
+            parts.append(f"only the term ${tex(var)} = {tex(at)}$ of the sum depends on {math(wrt)}")
+        return sentence(parts)
     substitute = f"substitute the definition of {math(owner)}"
     if w.renamed:
         old, new = w.renamed[0]
@@ -123,6 +131,13 @@ def _words(w: _Worked, definition: Definition, owner: Expr, wrt: Expr, lead: str
 def differentiate_leaf(problem: Problem, leaf: Leaf, known: dict[Expr, Expr] | None = None) -> LocalDerivative:
     """The step (or the two case steps) for one leaf of the chain rule; ``known``: the values of
     derivatives of defined functions (``d sigma(z) / d z``) planned before."""
+    if leaf.term_of:  # the terms of a definition that hold the variable itself
+        worked = _work(problem, None, leaf.owner, leaf.wrt, start=(leaf.derivative,), known=known, name=leaf.term_of)
+        lhs = next(d.lhs for d in problem.definitions if d.name == leaf.term_of)
+        step = Step(f"d{leaf.term_of}-direct", f"The terms of {math(lhs)} that hold {math(leaf.wrt)} itself",
+                    rule_of(worked.body, leaf.wrt), _words(worked, None, leaf.owner, leaf.wrt), worked.members)
+        move = f"differentiating the terms of {leaf.term_of} that hold {key_of(leaf.wrt)} itself"
+        return LocalDerivative(leaf, worked.members[-1], None, None, None, (Planned(step, leaf.term_of, move),))
     definition = next(d for d in problem.definitions if d.name == key_of(leaf.owner))
     start = (leaf.derivative,)
     worked = _work(problem, definition, leaf.owner, leaf.wrt, start=start, known=known)

@@ -56,6 +56,10 @@ def _chain_words(problem: Problem, chain: ChainRule) -> str:
         owner = math(link.owner)
         if link.summed is not None:
             through = f"{through} for every ${tex(link.summed)}$"
+        if link.direct:
+            parts.append(f"{owner} depends on {math(problem.variable)} through {through} and directly" if n == 0
+                         else f"{owner} on it through {through} and directly")
+            continue
         parts.append(f"{owner} depends on {math(problem.variable)} only through {through}" if n == 0
                      else f"{owner} on it through {through}")
     summed = [link.summed for link in chain.links if link.summed is not None]

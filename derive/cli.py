@@ -188,7 +188,10 @@ LogOpt = Annotated[str, typer.Option("--log", metavar="ln|log", help="How the na
 
 
 def _derivation_command(name: str, summary: str) -> None:
-    """Add ``derive NAME`` for one registered derivation."""
+    """Add ``derive NAME`` for one registered derivation (once: `main` may run many times in one
+    process, and Typer builds every registered command on each run)."""
+    if any(c.name == name for c in app.registered_commands):
+        return
 
     def command(
         k: KOpt = None,
@@ -213,14 +216,21 @@ def _derivation_command(name: str, summary: str) -> None:
 
 #: Modules that add commands: each defines ``register(app)`` and imports heavy libraries lazily,
 #: inside its commands, so that ``derive --help`` stays fast.
-COMMAND_MODULES: tuple[str, ...] = ("derive.commands.verify", "derive.commands.recheck", "derive.commands.render", "derive.commands.check")
+COMMAND_MODULES: tuple[str, ...] = ("derive.commands.verify", "derive.commands.recheck", "derive.commands.render", "derive.commands.check",
+                                    "derive.commands.gradient")
+
+
+_ADDED_MODULES: set[str] = set()
 
 
 def _add_command_modules() -> None:
+    """Add the commands of `COMMAND_MODULES`, each module once per process."""
     import importlib
 
     for module in COMMAND_MODULES:
-        importlib.import_module(module).register(app)
+        if module not in _ADDED_MODULES:
+            importlib.import_module(module).register(app)
+            _ADDED_MODULES.add(module)
 
 
 def _named_derivation(args: Sequence[str]) -> Entry | None:

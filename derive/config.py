@@ -8,8 +8,9 @@ A repository that commits the files of a few derivations only says so once::
     k = [3]                        # default: the k values committed in the output directory
     formats = ["tex", "md"]        # default: tex, md and json
     output = "docs/derivations"    # default: output
+    specs = ["paper/my-loss.md"]   # spec files planned by `derive gradient` (paths from this file)
 
-Names and ``--k``/``-o`` on the command line take precedence over the file. The file is the
+With ``specs`` and no ``derivations``, only the specs are covered. Names and ``--k``/``-o`` on the command line take precedence over the file. The file is the
 ``pyproject.toml`` of the working directory; a missing file or table means the defaults. Any
 other key, or a value of the wrong kind, is a usage error (a misspelt key cannot silently widen
 what a check covers). Nothing here prints or imports SymPy.
@@ -26,7 +27,7 @@ from .errors import UsageError
 __all__ = ["Config", "load_config", "parse_config", "FORMATS", "KEYS"]
 
 FORMATS = ("tex", "md", "json")
-KEYS = ("derivations", "k", "formats", "output")
+KEYS = ("derivations", "k", "formats", "output", "specs")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Config:
     k: tuple[int, ...] = ()
     formats: tuple[str, ...] = FORMATS
     output: str | None = None
+    specs: tuple[str, ...] = ()  #: spec files for `derive gradient`, relative to the file's directory
     source: str = field(default="", compare=False)  # the file it came from, for messages
 
 
@@ -71,7 +73,11 @@ def parse_config(table: Any, where: str = "pyproject.toml") -> Config:
     output = table.get("output")
     if output is not None and (not isinstance(output, str) or not output.strip()):
         raise UsageError(f"{where}: [tool.derive] output must be a directory name, got {output!r}")
-    return Config(derivations, tuple(dict.fromkeys(ks)), tuple(f for f in FORMATS if f in formats), output, where)
+    specs = table.get("specs", [])
+    if not isinstance(specs, list) or not all(isinstance(v, str) and v.strip() for v in specs):
+        raise UsageError(f"{where}: [tool.derive] specs must be a list of file names, got {specs!r}")
+    return Config(derivations, tuple(dict.fromkeys(ks)), tuple(f for f in FORMATS if f in formats), output,
+                  tuple(dict.fromkeys(specs)), where)
 
 
 def load_config(directory: Path | None = None) -> Config:

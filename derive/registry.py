@@ -79,12 +79,15 @@ _entry_points_loaded = False
 
 
 def register(name: str, summary: str, build: str | Callable[..., Any], instance: str | Callable[..., Any] | None = None,
-             max_k: int | None = None) -> Entry:
-    """Register a derivation under ``name`` (overrides nothing: a taken name is an error)."""
+             max_k: int | None = None, *, origin: str = "register()") -> Entry:
+    """Register a derivation under ``name`` (overrides nothing: a taken name is an error, unless
+    the same ``origin`` registers it again, which returns the entry already there)."""
     _load_entry_points()
     if name in _REGISTRY:
+        if origin != "register()" and _REGISTRY[name].origin == origin:
+            return _REGISTRY[name]
         raise UsageError(f"a derivation named {name!r} is already registered ({_REGISTRY[name].origin})")
-    entry = Entry(name, summary, build, instance, max_k, origin="register()")
+    entry = Entry(name, summary, build, instance, max_k, origin=origin)
     _REGISTRY[name] = entry
     return entry
 

@@ -88,7 +88,7 @@ def test_a_malformed_file_is_one_line_exit_2(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.derive]\nderivations = ["softmax-ce"]\nouptut = "docs"\n')
     r = run("render", "--check", cwd=tmp_path)
     assert r.returncode == 2 and r.stderr.strip() == (
-        "derive: error: pyproject.toml: unknown key 'ouptut' in [tool.derive] (the keys are derivations, k, formats, output)")
+        "derive: error: pyproject.toml: unknown key 'ouptut' in [tool.derive] (the keys are derivations, k, formats, output, specs)")
     (tmp_path / "pyproject.toml").write_text("[tool.derive\n")
     r = run("verify", cwd=tmp_path)
     assert r.returncode == 2 and "pyproject.toml is not valid TOML" in r.stderr

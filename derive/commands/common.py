@@ -203,7 +203,12 @@ class Scope:
 
         config = load_config()
         self.config = config
-        self.names = list(names or config.derivations)
+        specs: list[str] = []
+        if config.specs:  # spec files planned by derive gradient, registered for this run
+            from ..gradient.entries import register_specs
+
+            specs = register_specs(config.specs, Path.cwd())
+        self.names = list(names or [*config.derivations, *specs])
         self.selected = bool(self.names)  # a selection (by name or by the file), not the whole catalogue
         cli_ks = parse_ks(ks)
         self.ks = cli_ks or list(config.k)

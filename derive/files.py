@@ -7,8 +7,10 @@ ones do and the previous files are left as they were.
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import UsageError
@@ -36,6 +38,21 @@ def check_directory(path: Path) -> None:
         raise UsageError(f"cannot write to {str(path)!r}: {exc.strerror or exc}") from None
 
 
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM (delivered when the block ends) where the platform and thread allow."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, ValueError, OSError):  # no sigmask (Windows) or not allowed here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def write_all(directory: Path, files: Mapping[str, bytes | str]) -> list[Path]:
     """Write ``files`` (name -> content) into ``directory`` atomically; return the paths written."""
     check_directory(directory)
@@ -45,14 +62,15 @@ def write_all(directory: Path, files: Mapping[str, bytes | str]) -> list[Path]:
         for name, content in files.items():
             data = content.encode("utf-8") if isinstance(content, str) else content
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
+            staged.append((tmp, directory / name))  # at once: an interruption while writing still removes it
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)
-            staged.append((tmp, directory / name))
-        for tmp, final in staged:
-            os.replace(tmp, final)
+        with _signals_held():  # the renames, all or none: an interruption waits the microseconds they take
+            for tmp, final in staged:
+                os.replace(tmp, final)
     except OSError as exc:
         raise UsageError(f"cannot write to {str(directory)!r}: {exc.strerror or exc}") from None
     finally:

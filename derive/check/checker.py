@@ -208,6 +208,7 @@ class Plan:
         self.fixed: set[str] = set()  # index letters the prose fixes ("the correct class k"): never free
         self.stationary: dict[Basic, int] = {}  # variables of derivatives set to zero (a maximum sought), and where
         self.redefined: dict[str, tuple[int, list[Definition]]] = {}  # a defined quantity stated anew: (line, its new definitions)
+        self.index_bound: dict[str, tuple[str, ...]] = {}  # defined with an index its left side lacks (u = -z_i)
         self.labels: dict[IndexedBase, Symbol] = {}  # one-hot labels at the correct class: y_j = delta_{j k}
         chains = self._all_chains()
         self.dependents = rd.dependents_of(c for c in chains)
@@ -353,7 +354,7 @@ class Plan:
         if len(chain) != 2 or chain[0] is CONTINUE or not all(isinstance(m, Expr) for m in chain):
             raise error(f"{source} '{text}': expected one equation NAME = EXPRESSION")
         lhs, rhs = chain
-        problem = self._definition_problem(lhs, rhs)  # type: ignore[arg-type]
+        problem = self._definition_problem(lhs, rhs, strict=True)  # type: ignore[arg-type]
         if problem:
             raise error(f"{source} '{text}': {problem}")
         self._define(lhs, rhs)  # type: ignore[arg-type]
@@ -370,9 +371,13 @@ class Plan:
             self.definitions = saved
 
     def _define(self, lhs: Expr, rhs: Expr) -> None:
-        """Add ``lhs := rhs``. A function ``J(w, b) := ...`` also defines the bare ``J``, as
+        """Add ``lhs := rhs`` (a right side with an index the left side lacks: see `_index_bound`). A function ``J(w, b) := ...`` also defines the bare ``J``, as
         documents write ``\\partial J / \\partial w`` for ``\\partial J(w, b) / \\partial w``."""
         self.definitions.append(Definition(lhs, rhs, rd.defined_key(lhs)))
+        allowed = set(lhs.indices) if isinstance(lhs, Indexed) else set()
+        extra = rd.free(rhs, self.sizes | self.fixed) - allowed
+        if extra:  # u = -z_i: a quantity of the index i, which the claims using u share
+            self.index_bound[rd.defined_key(lhs)] = tuple(sorted(s.name for s in extra))
         if isinstance(lhs, AppliedUndef):
             self.definitions.append(Definition(scalar(str(lhs.func)), rhs, rd.defined_key(lhs)))
         key = rd.defined_key(lhs)
@@ -382,8 +387,10 @@ class Plan:
             alias = array(base)[lhs.indices] if isinstance(lhs, Indexed) else scalar(base)
             self.definitions.append(Definition(alias, rhs, base))
 
-    def _definition_problem(self, lhs: Expr, rhs: Expr) -> str:
-        """Why ``lhs = rhs`` cannot define ``lhs`` ('' if it can)."""
+    def _definition_problem(self, lhs: Expr, rhs: Expr, strict: bool = False) -> str:
+        """Why ``lhs = rhs`` cannot define ``lhs`` ('' if it can). A right side with an index its
+        left side lacks (``u = -z_i``, "let u = -z_i") defines a quantity of that index (see
+        `_index_bound`), except under ``strict`` (``--define``, the front matter)."""
         if not rd.definable(lhs, self.defined):
             if isinstance(lhs, (Symbol, Indexed, AppliedUndef)) and rd.defined_key(lhs) in self.defined:
                 return f"{rd.defined_key(lhs)} is already defined"
@@ -393,7 +400,7 @@ class Plan:
             return f"the right side refers to {key} itself"
         allowed = set(lhs.indices) if hasattr(lhs, "indices") else set()
         extra = rd.free(rhs, self.sizes | self.fixed) - allowed
-        if extra:
+        if extra and (strict or not isinstance(lhs, Symbol)):  # v_i = z_o: an index error, not an abbreviation
             return f"the right side has {rd.describe_indices(extra)}, which the left side does not have"
         numbers = rd.indices_as_values(rhs, self.sizes)
         if numbers:  # p_j = e^j / \sum_i e^i: an index as a number, where z_j is surely meant
@@ -830,7 +837,8 @@ class Plan:
             what = ", ".join(_tex(scalar(name)) for name in missing)
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{what} {'is' if len(missing) == 1 else 'are'} differentiated but not defined (before this line)", shown)
         mismatch = rd.index_mismatch(lhs, rhs, cases, self.sizes | self.fixed)
-        if mismatch is not None and not self._vacuous_index(lhs, rhs):
+        hidden = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions) & set(self.index_bound)
+        if mismatch is not None and not self._vacuous_index(lhs, rhs) and not hidden:  # (u = -z_i hides its i)
             message, only_left, only_right = mismatch
             link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
             self._plan_hint(link, only_left, only_right, assumed)
@@ -858,6 +866,8 @@ class Plan:
         solved = lhs.base if lhs.is_Pow and lhs.exp.is_Integer else lhs
         if solved in self.stationary:  # \sigma^2 = ... after \frac{\partial \ell}{\partial \sigma} = 0: a root, not an identity
             self._unsure.append(f"{_tex(lhs)} = ... solves the equation set to zero at line {self.stationary[solved]}")
+        for key in sorted(names_used & set(self.index_bound)):  # L = -y_i \ln p_i: a sum left out, or i fixed?
+            self._unsure.append(f"{_tex(scalar(key))} is defined with the index {', '.join(self.index_bound[key])} that it does not show")
         used = self._used_expressions([lhs, rhs])
         inputs = {v.name for e in used for v in e.free_symbols if not v.is_integer} | {str(a.base) for e in used for a in e.atoms(Indexed)}
         number = lhs if lhs.is_number else rhs if rhs.is_number else None

@@ -700,9 +700,13 @@ def _split_equations(latex: str, offset: int) -> list[tuple[int, str, int, str]]
         rows.append((start, m.start()))
         start = m.end()
     rows.append((start, len(latex)))
+    rows = [piece for row in rows for piece in _implications(latex, *row)]
     groups: list[list[int]] = []  # [first row start, last row end]
     asides: list[tuple[int, int, bool]] = []  # rows beside the chain: (start, end, holds a claim of its own)
     for row_start, row_end in rows:
+        if row_start < 0 or (row_start == 0 and row_end < 0):  # before an implication arrow: beside the step
+            asides.append((-row_start, row_end, True))
+            continue
         row = latex[row_start:row_end]
         first_cell = _CELL.split(row, 1)[0]
         clean = _NOT_CONTENT.sub("", first_cell)
@@ -732,9 +736,8 @@ def _split_equations(latex: str, offset: int) -> list[tuple[int, str, int, str]]
         if claim:
             row = latex[a_start:a_end]
             body = _ASIDE.match(row)
-            assert body is not None
-            cut = body.start(1)
-            chunk = " " * cut + row[cut:]
+            cut = (body.start(1) if body.start(1) >= 0 else body.start(2)) if body is not None and body.lastindex else 0
+            chunk = (" " * cut + row[cut:]).replace("&", " ")
             result.append((offset + a_start + cut, chunk, offset + a_start, "aside"))
     return sorted(result)
 
@@ -748,6 +751,33 @@ _ASIDE = re.compile(
     r"|(?:\\(?:text|textrm|mbox)\s*\{[^{}]*\}\s*)+$)",
     re.DOTALL,
 )
+_IMPLIES = re.compile(r"=>|\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])")
+_LEADING_WORDS = re.compile(r"\s*&?\s*(?:\\(?:text|textrm|mbox)\s*\{[^{}]*\}\s*)+")
+
+
+def _implications(latex: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``\\text{Let } u = -z => A &= B``: the row from its last implication arrow on (outside braces)
+    is the step; what comes before it, without its leading words, is a claim of its own beside it."""
+    arrows = []
+    depth = 0
+    for m in _IMPLIES.finditer(latex, start, end):
+        depth = latex.count("{", start, m.start()) - latex.count("}", start, m.start())
+        if depth == 0:
+            arrows.append(m)
+    if not arrows:
+        return [(start, end)]
+    pieces = []
+    at = start
+    for m in arrows:
+        words = _LEADING_WORDS.match(latex, at)
+        before = words.end() if words else at
+        if "=" in latex[before : m.start()]:
+            pieces.append((-before, m.start()))  # negative start: an aside (see _split_equations)
+        at = m.end()
+    pieces.append((at, end))
+    return pieces
+
+
 _QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
 _ANNOTATION = re.compile(r"\s*\\q?quad(?![a-zA-Z])\s*\\(?:text|textrm|mbox|because)(?![a-zA-Z])")
 # after a comma, "\quad i = j" is the condition of the equation before it: "a = b, \quad i = j"

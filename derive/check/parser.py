@@ -1548,7 +1548,11 @@ class _Builder:
             applied = _is(primary, "call") and not self.is_product(primary) or _is(primary, "labelled_call")  # \partial \sigma(z)
             if self.name_of(primary) is None and not applied:
                 return None
-            value = self.subscripted(primary, sub) if sub is not None else self.expr(primary)
+            if sup is not None and self.example(sup) is not None:  # dp^{(i)}: by the i-th example's p, not p squared
+                value = self.b_postfix(var)
+                sup = None
+            else:
+                value = self.subscripted(primary, sub) if sub is not None else self.expr(primary)
             if not isinstance(value, (Symbol, Indexed, AppliedUndef)):
                 raise ParseError(f"cannot differentiate with respect to {value} at {self.at(var)}")
             result.append((value, self.order(sup) if sup is not None else 1))

@@ -407,7 +407,7 @@ def is_update(lhs: Basic, rhs: Basic) -> bool:
         return False
     if not isinstance(rhs, Add):
         return False
-    return lhs in rhs.args and any(a.free_symbols for a in rhs.args if a != lhs)
+    return lhs in rhs.args  # (x = x + 1 is no equation either: an increment)
 
 
 def assumption_shaped(lhs: Expr, rhs: Expr, defined: set[str], definitions: Sequence[Definition]) -> bool:

@@ -189,11 +189,11 @@ def test_definitions_and_what_is_not_one() -> None:
         "$$a = x \\cdot x$$\n"  # a is defined now: a claim
         "$$\\sigma(t) = \\frac{1}{1 + e^{-t}}$$\n"  # a function
         "$$w_i = 2 z_i$$\n"  # an indexed quantity
-        "$$u = u + 1$$\n"  # refers to itself: a claim, refuted
+        "$$u = u + 1$$\n"  # refers to itself: an update rule (an assignment), not checked
         "$$v_i = z_o$$\n"  # an index the left side does not bind
         "$$b = x = x$$\n"  # a definition, then a claim
     )
-    assert verdicts(report) == ["definition", "verified", "definition", "definition", "refuted", "ill-formed", "verified"]
+    assert verdicts(report) == ["definition", "verified", "definition", "definition", "unsupported", "ill-formed", "verified"]
     assert [link.verdict for link in report.equations[-1].links] == [LinkVerdict.DEFINITION, LinkVerdict.PROVED]
     assert report.equations[5].reason == "the left side has free index i, the right side has free index o"
 

@@ -23,7 +23,7 @@ ESTABLISH = corpus.REAL / "establish"
 PAIRS = corpus.documents()
 
 # Floors measured on this corpus (python tests/check/corpus.py); raise them as the reader grows.
-MIN_DECIDED_SHARE = 0.31  # measured: 225 of 721 (31.2 %)
+MIN_DECIDED_SHARE = 0.32  # measured: 237 of 721 (32.9 %)
 MIN_CAUGHT = 10  # measured: 10 of the 48 errors marked
 
 

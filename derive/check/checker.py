@@ -58,7 +58,7 @@ from derive.latex import to_latex
 from derive.steps import Definition
 from derive.symbols import EXAMPLE_SUFFIX, array, index, scalar
 from derive.calculus import Definitions
-from derive.verify import Context, LinkReport, Settings, Verdict
+from derive.verify import Context, Evidence, LinkReport, Settings, Verdict
 
 __all__ = [
     "MAX_CHAIN",
@@ -209,6 +209,7 @@ class Plan:
         self.stationary: dict[Basic, int] = {}  # variables of derivatives set to zero (a maximum sought), and where
         self.redefined: dict[str, tuple[int, list[Definition]]] = {}  # a defined quantity stated anew: (line, its new definitions)
         self.index_bound: dict[str, tuple[str, ...]] = {}  # defined with an index its left side lacks (u = -z_i)
+        self.companions: dict[int, tuple[str, int]] = {}  # job -> (its sizes, the job with them equal)
         self.labels: dict[IndexedBase, Symbol] = {}  # one-hot labels at the correct class: y_j = delta_{j k}
         chains = self._all_chains()
         self.dependents = rd.dependents_of(c for c in chains)
@@ -776,9 +777,30 @@ class Plan:
             bounds |= {b for b in e.free_symbols if b.is_integer and b.name in self.sizes}
         if len(bounds) == 1:
             return next(iter(bounds))  # type: ignore[return-value]
+        if len(bounds) > 1:  # m examples, n features: the size of the free indices' range (\theta_j: n)
+            return self._range_of_free(exprs, used, bounds)
         if bounds or any(e.has(Indexed) or rd.free(e, self.sizes) for e in used):
             return self.size
         return None
+
+    def _range_of_free(self, exprs: Sequence[Basic], used: Sequence[Basic], bounds: set[Symbol]) -> Symbol:
+        """Among several sizes, the one bounding the sums over the positions where the claim's free
+        indices stand (``\\theta_j`` free, ``\\sum_{l=1}^{n} \\theta_l x_l``: ``n``); the document's size
+        when that does not decide."""
+        free = set().union(*(rd.free(e, self.sizes) for e in exprs))
+        places = {(a.base, n) for e in exprs for a in e.atoms(Indexed) for n, i in enumerate(a.indices) if i in free}
+        score: dict[Symbol, int] = {}
+        for e in used:
+            for sm in e.atoms(Sum):
+                for var, _, hi in sm.limits:
+                    if hi in bounds:
+                        hits = sum(1 for a in sm.function.atoms(Indexed) for n, i in enumerate(a.indices) if i == var and (a.base, n) in places)
+                        score[hi] = score.get(hi, 0) + hits
+        best = max(score.values(), default=0)
+        if best:
+            chosen = sorted((b for b, n in score.items() if n == best), key=lambda b: b.name)
+            return self.size if self.size in chosen else chosen[0]
+        return self.size if self.size in bounds else sorted(bounds, key=lambda b: b.name)[0]
 
     def _job(self, lhs: Expr, rhs: Expr, conditions: Sequence[Basic], definitions_in_force: Sequence[Definition] | None = None) -> int:
         size = self._size_for([lhs, rhs, *conditions])
@@ -789,7 +811,39 @@ class Plan:
             definitions = tuple(Definition(d.lhs, self._label_values(d.rhs), d.name) for d in definitions)
         ctx = Context(size, definitions, (), self.options.settings)
         self.jobs.append(Job((lhs, rhs), tuple(conditions), ctx))
-        return len(self.jobs) - 1
+        main = len(self.jobs) - 1
+        sizes = self._sizes_of([lhs, rhs, *conditions], definitions)
+        if len(sizes) > 1 and size is not None:
+            # M outputs, N samples: the symbolic method proves the claim for every M and N; the instances are
+            # taken with the sizes equal (a case of the claim, so a counterexample there is one)
+            same = {b: size for b in sizes if b != size}
+            at = tuple(Definition(d.lhs.xreplace(same), d.rhs.xreplace(same), d.name) for d in definitions)
+            self.jobs.append(Job((lhs.xreplace(same), rhs.xreplace(same)), tuple(c.xreplace(same) for c in conditions),
+                                 Context(size, at, (), self.options.settings)))
+            self.companions[main] = (", ".join(sorted(b.name for b in sizes)), len(self.jobs) - 1)
+        return main
+
+    def _sizes_of(self, exprs: Sequence[Basic], definitions: Sequence[Definition]) -> set[Symbol]:
+        """The sizes bounding the sums of ``exprs`` and of the definitions they use, and the sizes in them."""
+        table = Definitions(tuple(definitions)).lookup()
+        used, todo, seen = list(exprs), list(exprs), set()
+        while todo:
+            for atom in todo.pop().atoms(Symbol, Indexed, AppliedUndef):
+                key = atom.base if isinstance(atom, Indexed) else atom.func if isinstance(atom, AppliedUndef) else atom
+                if key in table and key not in seen:
+                    seen.add(key)
+                    used.append(table[key].rhs)
+                    todo.append(table[key].rhs)
+        found = {b for e in used for x in e.atoms(Sum) for _, _, hi in x.limits for b in hi.free_symbols if b.is_integer}
+        return found | {b for e in used for b in e.free_symbols if b.is_integer and b.name in self.sizes}
+
+    def _report(self, job: int, outcomes: Sequence[Outcome]) -> LinkReport:
+        """The report of ``job`` (whose outcome has one), with its instances at equal sizes if it has them."""
+        report = outcomes[job].report.links[0]  # type: ignore[union-attr]
+        if job in self.companions:
+            sizes, companion = self.companions[job]
+            report = _over_sizes(report, outcomes[companion], sizes)
+        return report
 
     def _label_values(self, expr: Basic) -> Basic:
         found = {a: KroneckerDelta(a.indices[0], self.labels[a.base]) for a in expr.atoms(Indexed)
@@ -877,8 +931,7 @@ class Plan:
             self._unsure.append("a number on one side and quantities on the other (a value at an example?)")
         bounds = {b for e in used for x in e.atoms(Sum) for _, _, hi in x.limits for b in hi.free_symbols if b.is_integer}
         bounds |= {b for e in used for b in e.free_symbols if b.is_integer and b.name in self.sizes}
-        if len(bounds) > 1:  # M outputs, N samples: instances take one size at a time, an index may fall outside its range
-            self._unsure.append(f"the sizes {', '.join(sorted(b.name for b in bounds))} are checked one at a time")
+
         mixed = self._mixed_arity(used)
         if mixed:
             self._unsure.append(f"the document writes {', '.join(mixed)} with different numbers of indices (a vector, and one of its entries or a scalar?)")
@@ -1000,8 +1053,8 @@ class Plan:
             return result
         holds = (LinkVerdict.PROVED, LinkVerdict.CHECKED)
         for why, job in link.doubts:
-            other = outcomes[job].report
-            alone = other.links[0].verdict.value if other is not None else "unknown"
+            other = self._report(job, outcomes) if outcomes[job].report is not None else None
+            alone = other.verdict.value if other is not None else "unknown"
             if (result.verdict in holds and alone in ("proved", "checked")) or (result.verdict is LinkVerdict.REFUTED and alone == "refuted"):
                 continue
             return LinkResult(result.lhs, result.rhs, LinkVerdict.UNKNOWN,
@@ -1020,7 +1073,7 @@ class Plan:
         outcome = outcomes[link.job]
         if outcome.report is None:
             return LinkResult(lhs, rhs, LinkVerdict.UNKNOWN, outcome.failure, None, link.conditions)
-        report = outcome.report.links[0]
+        report = self._report(link.job, outcomes)
         evidence = tuple((e.method, e.outcome, e.detail) for e in report.evidence)
         verdict = LinkVerdict(report.verdict.value)
         if report.verdict in (Verdict.PROVED, Verdict.CHECKED):
@@ -1124,6 +1177,25 @@ def _rounded_agreement(counter: dict, decimals: int) -> bool:
 def _is_element(e: Basic) -> bool:
     """A single quantity: ``y``, ``y_o`` (not an index)."""
     return isinstance(e, Indexed) or (isinstance(e, Symbol) and not e.is_integer)
+
+
+def _over_sizes(general: LinkReport, equal: Outcome, sizes: str) -> LinkReport:
+    """A link over several sizes: proved when the symbolic method shows it for every size (``general``)
+    and the instances, taken with the sizes equal, agree; refuted by a counterexample there (the sizes
+    equal are a case of the claim); otherwise unknown (instances with equal sizes only are no check of
+    the others: never 'checked')."""
+    symbolic = general.evidence[0]
+    if equal.report is None:
+        return LinkReport(Verdict.UNKNOWN, (symbolic, Evidence("exact", "error", equal.failure), Evidence("numeric", "error", equal.failure)))
+    found = equal.report.links[0]
+    _, exact, numeric = found.evidence
+    note = f" (the sizes {sizes} equal)"
+    exact, numeric = Evidence(exact.method, exact.outcome, exact.detail + note), Evidence(numeric.method, numeric.outcome, numeric.detail + note)
+    if found.verdict is Verdict.REFUTED:
+        return LinkReport(Verdict.REFUTED, (symbolic, exact, numeric), found.counterexample)
+    if symbolic.outcome == "pass" and exact.outcome == "pass" and numeric.outcome == "pass":
+        return LinkReport(Verdict.PROVED, (symbolic, exact, numeric))
+    return LinkReport(Verdict.UNKNOWN, (symbolic, exact, numeric))
 
 
 def _detail(verdict: LinkVerdict, report: LinkReport, size: str) -> str:

@@ -320,3 +320,14 @@ def test_equations_between_vectors_entry_by_entry() -> None:
         r"$$\nabla_{\mathbf{z}} L = \mathbf{y} - \mathbf{p}$$" + "\n"
     )
     assert verdicts(text) == ["definition", "verified", "refuted"]
+
+
+def test_two_sizes_m_examples_and_n_features() -> None:
+    head = r"$$J = \frac{1}{2m}\sum_{i=1}^{m} \left(\sum_{j=1}^{n} w_j x_{ij} - y_i\right)^2$$" + "\n\n"
+    right = r"$$\frac{\partial J}{\partial w_a} = \frac{1}{m}\sum_{i=1}^{m} \left(\sum_{j=1}^{n} w_j x_{ij} - y_i\right) x_{ia}$$"
+    wrong = r"$$\frac{\partial J}{\partial w_a} = \frac{2}{m}\sum_{i=1}^{m} \left(\sum_{j=1}^{n} w_j x_{ij} - y_i\right) x_{ia}$$"
+    # true only when m = n: the instances (taken with the sizes equal) agree, the general proof fails: not decided
+    only_square = r"$$\frac{\partial J}{\partial w_a} = \frac{1}{n}\sum_{i=1}^{m} \left(\sum_{j=1}^{n} w_j x_{ij} - y_i\right) x_{ia}$$"
+    assert verdicts(head + right) == ["definition", "verified"]
+    assert verdicts(head + wrong) == ["definition", "refuted"]
+    assert verdicts(head + only_square) == ["definition", "unknown"]

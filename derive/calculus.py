@@ -187,9 +187,30 @@ def _instantiate(defn: Definition, target: Basic) -> Expr:
         raise ValueError(f"{target} does not match the definition of {lhs}")
     avoid = {n for a in args for n in _names(a)} | {p.name for p in params if isinstance(p, Symbol)}
     rhs = rename_bound(rhs, avoid)
+    if params and not isinstance(lhs, Indexed):
+        rhs = _vector_arguments(rhs, params, args)
     if params:
         rhs = Lambda(tuple(params), rhs)(*args) if not isinstance(lhs, Indexed) else rhs.xreplace(dict(zip(params, args)))
     return rhs
+
+
+def _vector_arguments(rhs: Expr, params: tuple[Basic, ...], args: tuple[Basic, ...]) -> Expr:
+    """``h(x) = \\sum_l \\theta_l x_l`` at ``x^{(i)}``: a parameter whose entries the right side uses is a
+    vector, and its entry ``x_l`` becomes the argument's (``x^{(i)}_l``, or ``v_l`` for a vector ``v``)."""
+    swap: dict[Basic, Basic] = {}
+    for p, a in zip(params, args):
+        if not isinstance(p, Symbol):
+            continue
+        for entry in rhs.atoms(Indexed):
+            if entry.base.name != p.name:
+                continue
+            if isinstance(a, Symbol):
+                swap[entry] = Indexed(IndexedBase(a.name), *entry.indices)
+            elif isinstance(a, Indexed):
+                swap[entry] = Indexed(a.base, *a.indices, *entry.indices)
+            else:
+                raise ValueError(f"the vector argument {a} of {p} is not a quantity")
+    return rhs.xreplace(swap) if swap else rhs
 
 
 def unfold(expr: Expr, defs: Definitions, keep: frozenset[Basic] = frozenset()) -> Expr:

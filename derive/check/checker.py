@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Rational, Sum, Symbol
 from sympy.core.function import AppliedUndef
@@ -809,17 +809,22 @@ class Plan:
             lhs, rhs = self._label_values(lhs), self._label_values(rhs)
             conditions = [self._label_values(c) for c in conditions]
             definitions = tuple(Definition(d.lhs, self._label_values(d.rhs), d.name) for d in definitions)
-        ctx = Context(size, definitions, (), self.options.settings)
+        sizes = self._sizes_of([lhs, rhs, *conditions], definitions)
+        several = len(sizes) > 1 and size is not None
+        # over several sizes only the symbolic method of this job counts (the instances are the companion's)
+        settings = replace(self.options.settings, ks=(), numeric_ks=(), more_ks=()) if several else self.options.settings
+        ctx = Context(size, definitions, (), settings)
         self.jobs.append(Job((lhs, rhs), tuple(conditions), ctx))
         main = len(self.jobs) - 1
-        sizes = self._sizes_of([lhs, rhs, *conditions], definitions)
-        if len(sizes) > 1 and size is not None:
+        if several:
             # M outputs, N samples: the symbolic method proves the claim for every M and N; the instances are
             # taken with the sizes equal (a case of the claim, so a counterexample there is one)
             same = {b: size for b in sizes if b != size}
             at = tuple(Definition(d.lhs.xreplace(same), d.rhs.xreplace(same), d.name) for d in definitions)
+            # a counterexample is sought at small equal sizes; a pass there is only ever a part of a proof
+            small = replace(self.options.settings, ks=(1, 2, 3), numeric_ks=(2, 3), more_ks=())
             self.jobs.append(Job((lhs.xreplace(same), rhs.xreplace(same)), tuple(c.xreplace(same) for c in conditions),
-                                 Context(size, at, (), self.options.settings)))
+                                 Context(size, at, (), small)))
             self.companions[main] = (", ".join(sorted(b.name for b in sizes)), len(self.jobs) - 1)
         return main
 
@@ -960,18 +965,25 @@ class Plan:
                     todo.append(table[key].rhs)
         return out
 
-    @staticmethod
-    def _mixed_arity(exprs: Sequence[Basic]) -> tuple[str, ...]:
+    def _mixed_arity(self, exprs: Sequence[Basic]) -> tuple[str, ...]:
         """Quantities written here with different numbers of indices (``x^{(i)}`` and ``x^{(i)}_j``,
-        ``z`` and ``z_i``): read as unrelated, which the author may not mean."""
+        ``z`` and ``z_i``): read as unrelated, which the author may not mean. A vector passed whole to a
+        function that takes a vector (``h(x^{(i)})`` with ``h(x) = \\sum_l \\theta_l x_l``) counts with its entries' index."""
+        vector_params = {
+            (str(d.lhs.func), n)
+            for d in self.definitions if isinstance(d.lhs, AppliedUndef)
+            for n, p in enumerate(d.lhs.args) if any(str(a.base) == str(p) for a in d.rhs.atoms(Indexed))
+        }
         arities: dict[str, set[int]] = {}
         for e in exprs:
+            whole = {(a, n) for f in e.atoms(AppliedUndef) for n, a in enumerate(f.args) if (str(f.func), n) in vector_params}
+            wholes = {a for a, _ in whole}
             for a in e.atoms(Indexed):
-                arities.setdefault(str(a.base), set()).add(len(a.indices))
+                arities.setdefault(str(a.base), set()).add(len(a.indices) + (1 if a in wholes else 0))
         def bare(e: Basic) -> Iterator[Symbol]:  # scalars, not the labels of indexed quantities
             if isinstance(e, Symbol):
                 yield e
-            elif not isinstance(e, (Indexed, IndexedBase)):
+            elif not isinstance(e, (Indexed, IndexedBase, AppliedUndef)):  # J(\theta): the vector as a whole
                 for a in e.args:
                     yield from bare(a)
 

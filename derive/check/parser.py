@@ -61,6 +61,7 @@ from sympy import (
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
+from derive.calculus import free_indices
 from derive.check.presentation import WRAPPERS, read_through, words
 from derive.errors import InputError, NotSupportedError
 from derive.symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, LABEL_SEPARATOR, applied_name, array, function, hat_name, index, labelled_name, scalar
@@ -142,7 +143,7 @@ _DELIMITER_SIZES = frozenset(
 )
 _OTHER_COMMANDS = """
     frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm mathcal ln log exp tanh sinh cosh sech csch coth cdot times
-    mathbf boldsymbol bm vec pmb mathbb cdots ldots dots dotsb dotsc odot
+    mathbf boldsymbol bm vec pmb mathbb cdots ldots dots dotsb dotsc odot top intercal mathsf
     neq ne le leq leqslant ge geq geqslant in mid quad qquad displaystyle textstyle
 """
 _KNOWN_COMMANDS = frozenset(_GREEK) | _DELIMITER_SIZES | frozenset(_OTHER_COMMANDS.split())
@@ -407,9 +408,8 @@ _MISREADINGS = (
         re.compile(r"\^\s*\{\s*(\((?!\s*[a-z]\s*\)\s*\})\s*[A-Za-z0-9]+(\s*[+-]\s*[A-Za-z0-9]+)?\s*\)|\[)"),
         "superscript indices such as x^{(i)} or W^{[l]} (examples, layers) are not powers;",
     ),
-    (re.compile(r"\^\s*(\{\s*(T|\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\\mathrm\s*\{\s*T\s*\})\s*\}|T|\\top|\\intercal)"), "transposes (x^T) are not powers;"),
     (
-        re.compile(r"(?<![a-zA-Z]e)(?<!^e)\^\s*(\{\s*([A-Zl])\s*([+-]\s*[0-9]\s*)?\}|[A-Zl](?![A-Za-z]))"),
+        re.compile(r"(?<![a-zA-Z]e)(?<!^e)\^\s*(\{\s*([A-SU-Zl])\s*([+-]\s*[0-9]\s*)?\}|[A-SU-Zl](?![A-Za-z]))"),
         "superscript labels such as a^{l}, W^L or z^{L-1} (layers) are not powers;",
     ),
 )
@@ -594,6 +594,8 @@ class _Builder:
         self.functions = _FUNCTION_LETTERS | frozenset(functions)
         self.scopes: list[dict[str, Symbol]] = []
         self.component: Symbol | None = None  # the index of the entry read, in an equation between vectors
+        self.computed: dict[str, Expr] = {}  # dot products read already (their items merged)
+        self.dot_letters: set[str] = set()
         self.numbers_ok = 0  # > 0 while reading what a vector's entry differentiates (a plain letter is a number)
         self.bounds = 0  # > 0 while building sum bounds: bare letters are sizes / indices
         self.digits = 0
@@ -636,6 +638,7 @@ class _Builder:
         try:
             for node in nodes:
                 exprs.append(self.index(node.children[0].value) if as_indices else self.expr(node))
+            exprs = _absorbed(exprs)
         except _Vectors:
             # \mathbf{p} = softmax(\mathbf{x}), \nabla_{\mathbf{x}} L = \mathbf{p} - \mathbf{y}: one entry of
             # each side, at an index of its own (what holds for every entry holds for the vectors)
@@ -840,7 +843,82 @@ class _Builder:
             else:
                 result.append((op, child))
                 op = "*"
-        return self.applications(result)
+        return self.dot_products(self.applications(result))
+
+    def dot_products(self, items: list[_Item]) -> list[_Item]:
+        """``\\theta^T x``, ``\\mathbf{w}^\\top \\mathbf{x}``, ``\\beta^T x_i``, ``\\theta^T x^{(i)}``: a vector
+        transposed, then a vector: the sum of the products of their entries (over a size of its own)."""
+        out: list[_Item] = []
+        pos = 0
+        while pos < len(items):
+            op, node = items[pos]
+            if not _is(node, "transposed"):
+                out.append((op, node))
+                pos += 1
+                continue
+            if pos + 1 >= len(items) or items[pos + 1][0] != "*":
+                raise Unsupported(f"a transpose at {self.at(node)} not followed by a vector is not read (yet)")
+            bound = index(self.fresh_taken(extra=self.dot_letters))
+            self.dot_letters.add(bound.name)
+            left = self.entry(node, bound)
+            right = self.entry(items[pos + 1][1], bound)
+            key = f"dot{len(self.computed)}"
+            self.computed[key] = Sum(left * right, (bound, 1, size_symbol(self.dot_size())))
+            merged = Tree("computed", [Token("COMPUTED", key)], meta=node.meta)
+            out.append((op, merged))
+            pos += 2
+        return out
+
+    def entry(self, node: Tree, at: Symbol) -> Expr:
+        """The entry ``at`` of a vector written ``\\theta``, ``\\mathbf{x}``, ``\\hat{y}``, ``x^{(i)}``
+        (the i-th example's), ``x_i`` (the i-th vector), transposed or not."""
+        if _is(node, "transposed"):
+            primary, *rest = node.children
+            sub = rest[1] if len(rest) == 3 else None
+        elif _is(node, "postfix"):
+            primary, scripts = node.children
+            sub, sup = self.split_scripts(scripts)
+            example = self.example(sup)
+            if sup is not None and example is None:
+                raise Unsupported(f"{self.text[node.meta.start_pos:node.meta.end_pos]} in a dot product at {self.at(node)} is not read (yet)")
+            if example is not None:
+                named = self.name_of(primary)
+                if named is None or sub is not None:
+                    raise Unsupported(f"an example's vector at {self.at(node)} is not read here (yet)")
+                return array(named[1] + EXAMPLE_SUFFIX)[example, at]
+        else:
+            primary, sub = node, None
+        named = self.name_of(primary)
+        if named is None or named[0] == "greek" and named[1] in ("delta", "pi"):
+            raise Unsupported(f"a dot product of an expression at {self.at(node)} is not read (yet)")
+        if named[0] == "letter" and named[1].isupper():  # X^T X, W^T a: matrices
+            raise Unsupported(f"a transpose of a matrix ({named[1]} at {self.at(node)}) is not read (yet)")
+        if sub is not None:
+            indices = self.subscript(sub)
+            if len(indices) != 1:
+                raise Unsupported(f"a dot product with a matrix entry at {self.at(node)} is not read (yet)")
+            return array(named[1])[indices[0], at]
+        return array(named[1])[at]
+
+    def dot_size(self) -> str:
+        """The length of the vectors in a dot product: a size the document does not use otherwise."""
+        for name in ("n", "d", "p", "q"):
+            if name not in self.used and name not in self.sizes:
+                return name
+        raise Unsupported("no free letter left for the length of a dot product")
+
+    def fresh_taken(self, extra: set[str]) -> str:
+        taken = self.used | self.sizes | extra | {n for sc in self.scopes for n in sc}
+        for name in "lrstuvabcdfg":
+            if name not in taken:
+                return name
+        raise Unsupported("no free letter left for a dot product's index")
+
+    def b_computed(self, node: Tree) -> Expr:
+        return self.computed[node.children[0].value]
+
+    def b_transposed(self, node: Tree) -> Expr:
+        raise Unsupported(f"a transpose at {self.at(node)} not followed by a vector is not read (yet)")
 
     def applications(self, items: list[_Item]) -> list[_Item]:
         """``h_\\theta(x)``, ``\\log h_\\theta(x)``: a name with a subscript label directly before a
@@ -1594,6 +1672,32 @@ class _Builder:
                     body = self.product(rest, num)
                 return self.derivative(body, variables)
         return self.expr(num) / self.expr(den)
+
+
+def _absorbed(exprs: list[Expr]) -> list[Expr]:
+    """``\\sum_{i=1}^{N} y_i x_i - \\log(1 + e^{x_i})``: a term after a sum that uses the sum's index,
+    free nowhere else in the equation, is the sum's too (as its author means; by precedence the
+    sum would end before it and leave its index free)."""
+    out = []
+    for n, e in enumerate(exprs):
+        others = set().union(*(free_indices(x) for m, x in enumerate(exprs) if m != n)) if len(exprs) > 1 else set()
+        if isinstance(e, Add):
+            terms = list(e.args)
+            for t, term in enumerate(terms):
+                coeff, sm = term.as_coeff_Mul()
+                if not isinstance(sm, Sum) or len(sm.limits) != 1:
+                    continue
+                var = sm.limits[0][0]
+                if var in others:
+                    continue
+                tail = [u for u in terms if u is not term and var in free_indices(u)]
+                if tail:
+                    body = sm.function + Add(*tail) / coeff
+                    rest = [u for u in terms if u is not term and u not in tail]
+                    e = Add(coeff * Sum(body, sm.limits[0]), *rest)
+                    break
+        out.append(e)
+    return out
 
 
 def _call_name(token: Token) -> str:

@@ -244,8 +244,9 @@ def index_relation(rel: Basic) -> bool:
 
 
 def free(expr: Basic, sizes: Iterable[str]) -> set[Symbol]:
-    """The free indices of ``expr``, sizes (by name) excluded."""
-    skip = set(sizes)
+    """The free indices of ``expr``, sizes (by name) excluded, and so are the letters bounding its
+    sums (the length ``n`` of a dot product ``\\theta^T x``)."""
+    skip = set(sizes) | {b.name for x in expr.atoms(Sum) for _, _, hi in x.limits for b in hi.free_symbols}
     return {s for s in free_indices(expr) if s.name not in skip}
 
 
@@ -258,11 +259,8 @@ def indices_as_values(expr: Basic, sizes: Iterable[str]) -> list[str]:
     def walk(e: Basic) -> None:
         if isinstance(e, (Indexed, KroneckerDelta)):
             return
-        if isinstance(e, Sum):
+        if isinstance(e, Sum):  # its limits are sizes and numbers
             walk(e.function)
-            for _, lo, hi in e.limits:
-                walk(lo)
-                walk(hi)
             return
         if isinstance(e, Symbol):
             if e.is_integer and e.name not in skip:

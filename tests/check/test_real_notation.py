@@ -199,8 +199,7 @@ def test_read_as_meant(written: str, meant) -> None:
 
 MORE_REFUSED = [
     (r"softmax(z)", "softmax of a whole vector"),
-    (r"\theta^Tx", "transposes"),
-    (r"\theta^{\top} x", "transposes"),
+    (r"\theta^{\top}", "transpose"),
     (r"a_\theta(x)", "function applied to a variable or as a product"),
 ]
 
@@ -331,3 +330,20 @@ def test_two_sizes_m_examples_and_n_features() -> None:
     assert verdicts(head + right) == ["definition", "verified"]
     assert verdicts(head + wrong) == ["definition", "refuted"]
     assert verdicts(head + only_square) == ["definition", "unknown"]
+
+
+def test_dot_products_and_vector_arguments() -> None:
+    n, l = size("n"), index("l")
+    theta, x_ = array("theta"), array("x")
+    assert parse_chain(r"\theta^Tx", size=k) == [Sum(theta[l] * x_[l], (l, 1, n))]
+    assert parse_chain(r"\theta^T x^{(i)}", size=k) == [Sum(theta[l] * array("x_ex")[i, l], (l, 1, n))]
+    for text, why in ((r"x^{T}", "transpose"), (r"X^T X", "matrix"), (r"(X^TX)^{-1}", "matrix")):
+        with pytest.raises(Unsupported, match=why):
+            parse_chain(text, size=k)
+    doc = (
+        r"$$h_\theta(x) = \frac{1}{1 + e^{-\theta^T x}}$$" + "\n\n"
+        r"$$J(\theta) = -\frac{1}{m} \sum_{i=1}^{m} \left[ y^{(i)} \log h_\theta(x^{(i)}) + (1 - y^{(i)}) \log (1 - h_\theta(x^{(i)})) \right]$$" + "\n\n"
+        r"$$\frac{\partial J(\theta)}{\partial \theta_j} = \frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} - h_\theta(x^{(i)}) \right) x_j^{(i)}$$" + "\n"
+    )
+    # the sign slip of a logistic regression gradient is caught (h at x^{(i)}: the entries of x^{(i)})
+    assert verdicts(doc) == ["definition", "definition", "refuted"]

@@ -42,6 +42,9 @@ def name_latex(name: str, names: dict[str, str]) -> str:
         return rf"\mathcal{{{name[0]}}}"
     if name.endswith(HAT_SUFFIX) and len(name) > len(HAT_SUFFIX):
         return rf"\hat{{{name_latex(name[: -len(HAT_SUFFIX)], {})}}}"
+    for suffix, accent in (("tilde", "tilde"), ("bar", "bar")):  # names read from documents: \tilde{w}, \bar{x}
+        if name.endswith(suffix) and len(name) > len(suffix) and (len(name) == len(suffix) + 1 or name[: -len(suffix)] in _GREEK):
+            return rf"\{accent}{{{name_latex(name[: -len(suffix)], {})}}}"
     if name in _GREEK:
         return "\\" + name
     if len(name) == 1:

@@ -209,6 +209,7 @@ class Plan:
         self.stationary: dict[Basic, int] = {}  # variables of derivatives set to zero (a maximum sought), and where
         self.redefined: dict[str, tuple[int, list[Definition]]] = {}  # a defined quantity stated anew: (line, its new definitions)
         self.index_bound: dict[str, tuple[str, ...]] = {}  # defined with an index its left side lacks (u = -z_i)
+        self.seen: set[str] = set()  # the names of the equations read so far
         self.companions: dict[int, tuple[str, int]] = {}  # job -> (its sizes, the job with them equal)
         self.labels: dict[IndexedBase, Symbol] = {}  # one-hot labels at the correct class: y_j = delta_{j k}
         chains = self._all_chains()
@@ -375,6 +376,7 @@ class Plan:
         """Add ``lhs := rhs`` (a right side with an index the left side lacks: see `_index_bound`). A function ``J(w, b) := ...`` also defines the bare ``J``, as
         documents write ``\\partial J / \\partial w`` for ``\\partial J(w, b) / \\partial w``."""
         self.definitions.append(Definition(lhs, rhs, rd.defined_key(lhs)))
+        self.seen |= rd.names_of(lhs) | rd.names_of(rhs)
         allowed = set(lhs.indices) if isinstance(lhs, Indexed) else set()
         extra = rd.free(rhs, self.sizes | self.fixed) - allowed
         if extra:  # u = -z_i: a quantity of the index i, which the claims using u share
@@ -700,7 +702,7 @@ class Plan:
                     self._define(members[at], members[at + 1])
                     eq.links.append(_Link(members[at], members[at + 1], LinkVerdict.DEFINITION, f"defines {_tex(members[at])}"))
                     at += 1
-                self._claims(eq, members[at:])
+                self._claims(eq, members[at:], defined_first=True)
                 return
         if chain[0] is not CONTINUE and isinstance(first, (Symbol, Indexed, AppliedUndef)) and rd.defined_key(first) in self.defined:
             # E = ... where E is defined, written with quantities its definition does not use: the same
@@ -721,7 +723,17 @@ class Plan:
         self._claims(eq, members)
 
     # ------------------------------------------------------------ claims
-    def _claims(self, eq: _Equation, members: Sequence[Expr]) -> None:
+    def _claims(self, eq: _Equation, members: Sequence[Expr], defined_first: bool = False) -> None:
+        last = members[-1] if members else None
+        if (len(members) > (1 if defined_first else 2) and isinstance(last, Symbol) and not last.is_integer and last.name not in self.seen
+                and last.name not in self.defined and not any(m.has(last) for m in members[:-1])):
+            # \hat{\mu} = \frac{\sum_i x_i}{n} = \bar{x}: a new name at the end of a chain names what it equals
+            self._define(last, members[-2])
+            if len(members) > 2:
+                self._claims(eq, members[:-1])
+            eq.links.append(_Link(last, members[-2], LinkVerdict.DEFINITION, f"defines {_tex(last)} (named at the end of the chain)"))
+            return
+        self.seen |= set().union(*(rd.names_of(m) for m in members))
         decimals = [len(m.group(1)) for m in _DECIMAL.finditer(eq.latex)]
         stationary = len(members) > 2 and members[-1] == 0 and any(m.has(Derivative) for m in members[:-1])
         restated, self._restated = self._restated, None

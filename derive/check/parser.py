@@ -142,7 +142,7 @@ _DELIMITER_SIZES = frozenset(
     ("left", "right", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "bigg", "Bigg", "big", "Big")
 )
 _OTHER_COMMANDS = """
-    frac dfrac tfrac sqrt sum limits nolimits partial hat widehat mathrm mathcal ln log exp tanh sinh cosh sech csch coth cdot times
+    frac dfrac tfrac sqrt sum limits nolimits partial hat widehat tilde widetilde bar overline mathrm mathcal ln log exp tanh sinh cosh sech csch coth cdot times
     mathbf boldsymbol bm vec pmb mathbb cdots ldots dots dotsb dotsc odot top intercal mathsf
     neq ne le leq leqslant ge geq geqslant in mid quad qquad displaystyle textstyle
 """
@@ -1276,7 +1276,9 @@ class _Builder:
         if _is(node, "hat"):
             inner = next(t for t in node.children if t.type in ("LETTER", "GREEK"))
             base = inner.value if inner.type == "LETTER" else _GREEK[inner.value[1:]]
-            return "hat", hat_name(base)
+            accent = next(t for t in node.children if t.type == "HAT").value.lstrip("\\")
+            decoration = {"hat": "hat", "widehat": "hat", "tilde": "tilde", "widetilde": "tilde", "bar": "bar", "overline": "bar"}[accent]
+            return "hat", hat_name(base) if decoration == "hat" else base + decoration  # \tilde{w}: wtilde, \bar{x}: xbar
         if _is(node, "bold", "hat_bold"):
             return "bold", _bold_name(node)
         return None

@@ -303,7 +303,6 @@ UNSUPPORTED = [
     r"\frac{\partial}{\partial x} f a",
     r"\frac{d}{d x} L x",
     r"y'",
-    r"\bar{x}",
     r"\left. x \right|",
     r"x \approx a",
     r"\nabla L",

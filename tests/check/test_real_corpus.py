@@ -24,7 +24,7 @@ PAIRS = corpus.documents()
 
 # Floors measured on this corpus (python tests/check/corpus.py); raise them as the reader grows.
 MIN_DECIDED_SHARE = 0.32  # measured: 237 of 721 (32.9 %)
-MIN_CAUGHT = 10  # measured: 10 of the 48 errors marked
+MIN_CAUGHT = 11  # measured: 11 of the 48 errors marked
 
 
 def test_corpus_is_real_and_diverse() -> None:

@@ -250,6 +250,7 @@ READ_MORE = [
     (r"z + x_1 + \cdots + x_k", z + Sum(array("x")[j], (j, 1, k))),
     (r"a_1 b_1 + \ldots + a_n b_n", Sum(array("a")[j] * array("b")[j], (j, 1, index("n")))),
     (r"Y_{i1}", array("Y")[i, 1]),
+    (r"\tilde{w} + \bar{x} + \overline{\mu}", scalar("wtilde") + scalar("xbar") + scalar("mubar")),
     (r"\hat{y_i}", array("yhat")[i]),
     (r"x \cancel{- z} + z", x),
     (r"\frac{d}{dx}(x^2) z", Derivative(x**2, x) * z),
@@ -347,3 +348,10 @@ def test_dot_products_and_vector_arguments() -> None:
     )
     # the sign slip of a logistic regression gradient is caught (h at x^{(i)}: the entries of x^{(i)})
     assert verdicts(doc) == ["definition", "definition", "refuted"]
+
+
+def test_a_new_name_at_the_end_of_a_chain_names_it() -> None:
+    text = r"$$\hat{\mu} = \frac{\sum_{i=1}^{n} x_i}{n} = \bar{x}$$" + "\n\n" + r"$$\hat{\mu} - \bar{x} = 0$$" + "\n"
+    report = check_text(text, "doc.md")
+    assert [link.verdict.value for link in report.equations[0].links] == ["definition", "definition"]
+    assert verdicts(text) == ["definition", "verified"]

@@ -182,16 +182,79 @@ _PLAIN_INDICATOR = re.compile(r"(?<![\w.}])1\s*_\s*\{\s*([a-z])\s*=\s*([a-z])\s*
 
 # z1, w1, h12: a letter with digits written against it names a quantity (numbered inputs, weights)
 _NUMBERED_NAME = re.compile(r"(?<![\\a-zA-Z_^{0-9.])([a-zA-Z])([0-9]+)(?![0-9.])")
-# E_y1: an unbraced subscript with digits against it, E_{y1}
+# E_y1: an unbraced subscript with digits against it, E_{\mathrm{y1}} (a label, as y1 is a name)
 _NUMBERED_SUBSCRIPT = re.compile(r"_\s*([a-zA-Z])([0-9]+)(?![0-9.])")
+
+
+# \frac 1 {1 + e^{-z}}, \frac12, \frac{a}2: an argument of one character (or one command) without braces
+_FRAC_ARG = r"(\{|[0-9A-Za-z]|\\[a-zA-Z]+)"
+_FRAC_BARE = re.compile(r"\\([dt]?frac)(?![a-zA-Z])\s*")
+# \hat{y1}: a numbered name under an accent
+_ACCENTED_NUMBERED = re.compile(r"\\(hat|widehat|tilde|bar)\s*\{\s*([a-zA-Z])([0-9]+)\s*\}")
+# \mathbf{ ... } around a whole equation (or more than a name): bold type, nothing else
+_BOLD_GROUP = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{")
+
+
+def _braced_fractions(text: str) -> str:
+    """``\\frac 1 {x}`` -> ``\\frac{1}{x}``: each argument of one character gets its braces."""
+    out, pos = [], 0
+    for m in _FRAC_BARE.finditer(text):
+        if m.start() < pos:
+            continue
+        at = m.end()
+        args = []
+        for _ in range(2):
+            while at < len(text) and text[at] == " ":
+                at += 1
+            if at >= len(text):
+                break
+            if text[at] == "{":
+                close = _group_end(text, at)
+                if close < 0:
+                    break
+                args.append(text[at : close + 1])
+                at = close + 1
+            elif text[at].isalnum():
+                args.append("{" + text[at] + "}")
+                at += 1
+            elif text[at] == "\\":
+                cmd = _COMMAND.match(text, at)
+                if cmd is None:
+                    break
+                args.append("{" + cmd.group(0) + "}")
+                at = cmd.end()
+            else:
+                break
+        if len(args) == 2 and not all(a.startswith("{") and not a.startswith("{\\") and len(a) > 3 for a in args):
+            out.append(text[pos : m.start()] + "\\" + m.group(1) + args[0] + args[1])
+            pos = at
+    return "".join(out) + text[pos:]
+
+
+def _bold_groups(text: str) -> str:
+    """``\\mathbf{ \\frac{...}{...} = ... }``: bold type around more than one name is dropped."""
+    for _ in range(_MAX_REWRITES):
+        m = next((m for m in _BOLD_GROUP.finditer(text) if not re.fullmatch(r"\s*(?:[A-Za-z0-9]|\\[a-zA-Z]+|\\hat\s*\{\s*[A-Za-z]\s*\})\s*", text[m.end() : max(m.end(), _group_end(text, m.end() - 1))])), None)
+        if m is None:
+            return text
+        close = _group_end(text, m.end() - 1)
+        if close < 0:
+            return text
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() : close] + " " + text[close + 1 :]
+    return text
 
 
 def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
-    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text):
+    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text):
         return text
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
-    text = _NUMBERED_SUBSCRIPT.sub(lambda m: f"_{{{m.group(1)}{m.group(2)}}}", text)
+    if "frac" in text:
+        text = _braced_fractions(text)
+    if "\\mathbf" in text or "\\bm" in text or "\\boldsymbol" in text:
+        text = _bold_groups(text)
+    text = _ACCENTED_NUMBERED.sub(lambda m: f"\\mathrm{{{m.group(2)}{m.group(3)}{m.group(1).replace('wide', '')}}}", text)
+    text = _NUMBERED_SUBSCRIPT.sub(lambda m: f"_{{\\mathrm{{{m.group(1)}{m.group(2)}}}}}", text)  # E_y1: E labelled y1
     text = _NUMBERED_NAME.sub(lambda m: f"\\mathrm{{{m.group(1)}{m.group(2)}}}", text)
     text = _HAT_SUBSCRIPT.sub(lambda m: f"\\{m.group(1)}{{{m.group(2)}}}_{m.group(3)}", text)
     text = _OLD_FONT.sub(lambda m: f"\\{_FONT_COMMAND[m.group(1)]}{{{m.group(2)}}}", text)

@@ -669,6 +669,14 @@ class Plan:
             return
         self.last, self.last_broken = members[-1], False
         first, second = members[0], members[1]
+        if (chain[0] is not CONTINUE and isinstance(first, Indexed) and str(first.base) not in self.defined
+                and all(i.is_Integer for i in first.indices)):
+            # A_1 = X W_1 + b_1: one entry, or a name with a number (the first layer's A)? not read
+            eq.verdict = EquationVerdict.UNSUPPORTED
+            eq.reason = f"{_tex(first)} = ...: a definition of one numbered entry (or of a numbered name) is not read (yet)"
+            self.dependents.add(str(first.base))
+            self.last, self.last_broken = None, True
+            return
         if chain[0] is not CONTINUE and rd.is_update(first, second):
             eq.verdict = EquationVerdict.UNSUPPORTED
             eq.reason = f"{_tex(first)} on both sides: an update rule (an assignment, as in gradient descent), not an equation; not checked"
@@ -1115,6 +1123,11 @@ class Plan:
         counter = report.counterexample.as_dict() if report.counterexample is not None else None
         size = self.jobs[link.job].context.size
         size_name = size.name if size is not None else self.size.name
+        if counter is not None and any("j" in str(counter.get(side, "")) for side in ("lhs", "rhs")):
+            # a side has no real value there (the logarithm of a negative number): outside the quantities' domain
+            detail = ("not decided: the only counterexample found leaves the real numbers (a logarithm or root of a"
+                      f" negative number: left = {counter.get('lhs')}, right = {counter.get('rhs')})")
+            return LinkResult(lhs, rhs, LinkVerdict.UNKNOWN, detail, None, link.conditions)
         if counter is not None:
             counter = {"size": size_name, **counter}
             outside = self._outside(counter)

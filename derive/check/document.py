@@ -244,7 +244,7 @@ _DISPLAY_ENVS = {
     "eqnarray", "eqnarray*", "displaymath", "flalign", "flalign*",
 }
 _BEGIN = re.compile(r"\\begin\s*\{([a-zA-Z]+\*?)\}")
-_ROW_BREAK = re.compile(r"\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?")
+_ROW_BREAK = re.compile(r"\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?|\\newline(?![a-zA-Z])")
 _NOT_CONTENT = re.compile(r"\\(begin|end)\s*\{[a-zA-Z]+\*?\}|\\(label|tag)\*?\s*\{[^{}]*\}|\\(nonumber|notag)")
 _SCRIPT_MATH = re.compile(r"<script\s+type=[\"']math/tex(\s*;\s*mode=display)?[\"']\s*>(.{0,20000}?)</script>", re.DOTALL)
 _LOOKS_LIKE_MATH = re.compile(r"\$\$|\\begin\{(equation|align|gather|multline)|\\frac\{|\\partial|\\sum_")
@@ -563,6 +563,8 @@ class _Scanner:
     def _math(self, start: int, inner: int, inner_end: int, end: int, *, display: bool, env: str = "") -> None:
         latex = self.text[inner:inner_end]  # as written (the parser drops % comments)
         self.math_spans.append((start, end))
+        if display and "matrix}" in latex:
+            latex = _matrix_as_alignment(latex)
         if display:
             env = env or _outer_env(latex)
         if not display:
@@ -688,6 +690,23 @@ def _row_breaks(latex: str) -> list[re.Match[str]]:
                 spans.append((opened, m.end()))
     inside = lambda pos: any(a <= pos < b for a, b in spans)  # noqa: E731 - a few spans at most
     return [m for m in _ROW_BREAK.finditer(latex) if not inside(m.start())]
+
+
+_MATRIX_ALIGNMENT = re.compile(r"\\begin\s*\{matrix\}(.*?)\\end\s*\{matrix\}", re.DOTALL)
+_EQUALS_CELL = re.compile(r"&\s*=\s*&")
+
+
+def _matrix_as_alignment(latex: str) -> str:
+    """``\\begin{matrix} loss & = & a \\\\ loss & = & b \\end{matrix}``: a matrix whose every row has an
+    ``=`` cell only lines equations up; read as ``aligned`` (lengths kept, so lines and columns stay)."""
+    def replace(m: re.Match[str]) -> str:
+        rows = [r for r in re.split(r"\\\\", m.group(1)) if r.strip()]
+        if not rows or not all(_EQUALS_CELL.search(r) for r in rows):
+            return m.group(0)
+        body = _EQUALS_CELL.sub(lambda e: "&=" + " " * (len(e.group(0)) - 2), m.group(1))
+        body = re.sub(r"&(?!=)", " ", body)  # the other cells' separators
+        return "\\begin{aligned}" + body + "\\end{aligned}"
+    return _MATRIX_ALIGNMENT.sub(replace, latex)
 
 
 def _split_equations(latex: str, offset: int) -> list[tuple[int, str, int, str]]:

@@ -264,7 +264,7 @@ _DROP = re.compile(
     r"\\(?:begin|end)\s*\{(?:" + "|".join(re.escape(w) for w in sorted(WRAPPERS)) + r")\}(?:\{[0-9]{1,2}\})?|"
     r"\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber(?![a-zA-Z])|\\notag(?![a-zA-Z])"
 )
-_SEGMENT = re.compile(r"(\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?|\n)")  # row breaks \\ (with [2pt]) and newlines
+_SEGMENT = re.compile(r"(\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?|\\newline(?![a-zA-Z])|\n)")  # row breaks \\ (with [2pt]) and newlines
 _ANNOTATIONS = ("\\text", "\\textrm", "\\textit", "\\mbox")
 _COMMAND = re.compile(r"\\([a-zA-Z]+|.?)", re.DOTALL)
 _UNICODE = str.maketrans({
@@ -926,6 +926,10 @@ class _Builder:
         names the document defines as functions; with a space between, only for those it defines)."""
         out: list[_Item] = []
         for op, node in items:
+            if out and op == "*" and _is(node, "paren") and _is(out[-1][1], "mathcal") and self.adjacent(out[-1][1], node):
+                prev_op, prev = out[-1]  # \mathcal{L}(w): the loss as a function, never L times w
+                out[-1] = (prev_op, Tree("mathcal_call", [prev, node], meta=prev.meta))
+                continue
             if out and op == "*" and _is(node, "paren"):
                 prev_op, prev = out[-1]
                 name = self.labelled_function(prev, node)
@@ -962,6 +966,13 @@ class _Builder:
         adjacent = getattr(left.meta, "end_pos", None) == right.meta.start_pos and self.text[right.meta.start_pos] == "("
         known = name in self.functions or (adjacent and (named[0] == "greek" or named[1] in _FUNCTION_LETTERS))
         return name if known else None
+
+    def adjacent(self, left: Tree, right: Tree) -> bool:
+        return getattr(left.meta, "end_pos", None) == right.meta.start_pos and self.text[right.meta.start_pos] == "("
+
+    def b_mathcal_call(self, node: Tree) -> Expr:
+        left, paren = node.children
+        return function(_mathcal_name(left))(self.expr(paren.children[1]))
 
     def b_labelled_call(self, node: Tree) -> Expr:
         left, paren = node.children
@@ -1677,29 +1688,36 @@ class _Builder:
 
 
 def _absorbed(exprs: list[Expr]) -> list[Expr]:
-    """``\\sum_{i=1}^{N} y_i x_i - \\log(1 + e^{x_i})``: a term after a sum that uses the sum's index,
-    free nowhere else in the equation, is the sum's too (as its author means; by precedence the
-    sum would end before it and leave its index free)."""
+    """``\\sum_{i=1}^{N} y_i x_i - \\log(1 + e^{x_i})``, ``[\\sum_i a_i + b_i]``: a term after a sum that
+    uses the sum's index, free nowhere else in the equation, is the sum's too (as its author means;
+    by precedence the sum would end before it and leave its index free)."""
     out = []
     for n, e in enumerate(exprs):
         others = set().union(*(free_indices(x) for m, x in enumerate(exprs) if m != n)) if len(exprs) > 1 else set()
-        if isinstance(e, Add):
-            terms = list(e.args)
-            for t, term in enumerate(terms):
-                coeff, sm = term.as_coeff_Mul()
-                if not isinstance(sm, Sum) or len(sm.limits) != 1:
-                    continue
-                var = sm.limits[0][0]
-                if var in others:
-                    continue
-                tail = [u for u in terms if u is not term and var in free_indices(u)]
-                if tail:
-                    body = sm.function + Add(*tail) / coeff
-                    rest = [u for u in terms if u is not term and u not in tail]
-                    e = Add(coeff * Sum(body, sm.limits[0]), *rest)
-                    break
-        out.append(e)
+        out.append(_absorb(e, others))
     return out
+
+
+def _absorb(e: Expr, others: set[Symbol]) -> Expr:
+    if not e.args or isinstance(e, (Indexed, Symbol, Sum)):
+        return e
+    e = e.func(*(_absorb(a, others) for a in e.args)) if not isinstance(e, Derivative) else e
+    if not isinstance(e, Add):
+        return e
+    terms = list(e.args)
+    for term in terms:
+        coeff, sm = term.as_coeff_Mul()
+        if not isinstance(sm, Sum) or len(sm.limits) != 1:
+            continue
+        var = sm.limits[0][0]
+        if var in others:
+            continue
+        tail = [u for u in terms if u is not term and var in free_indices(u)]
+        if tail:
+            body = sm.function + Add(*tail) / coeff
+            rest = [u for u in terms if u is not term and u not in tail]
+            return Add(coeff * Sum(body, sm.limits[0]), *rest)
+    return e
 
 
 def _call_name(token: Token) -> str:

@@ -188,7 +188,7 @@ _NUMBERED_SUBSCRIPT = re.compile(r"_\s*([a-zA-Z])([0-9]+)(?![0-9.])")
 
 # \frac 1 {1 + e^{-z}}, \frac12, \frac{a}2: an argument of one character (or one command) without braces
 _FRAC_ARG = r"(\{|[0-9A-Za-z]|\\[a-zA-Z]+)"
-_FRAC_BARE = re.compile(r"\\([dt]?frac)(?![a-zA-Z])\s*")
+_FRAC_BARE = re.compile(r"\\([dtc]?frac)(?![a-zA-Z])\s*")
 # \hat{y1}: a numbered name under an accent
 _ACCENTED_NUMBERED = re.compile(r"\\(hat|widehat|tilde|bar)\s*\{\s*([a-zA-Z])([0-9]+)\s*\}")
 # \mathbf{ ... } around a whole equation (or more than a name): bold type, nothing else
@@ -244,11 +244,17 @@ def _bold_groups(text: str) -> str:
     return text
 
 
+_SUM_THEN_SIGN = re.compile(r"(\\sum(?:\s*\\limits)?(?:\s*_\s*(?:\{[^{}]*\}|[a-zA-Z0-9])|\s*\^\s*(?:\{[^{}]*\}|[a-zA-Z0-9]))*)\s*-(?!\s*[0-9])")
+
+
 def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
     if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text):
         return text
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
+    text = text.replace("\\cfrac", "\\frac")  # a continued fraction's style
+    text = re.sub(r"\\lbrack(?![a-zA-Z])", "[", re.sub(r"\\rbrack(?![a-zA-Z])", "]", text)) if "brack" in text else text
+    text = _SUM_THEN_SIGN.sub(lambda m: m.group(1) + " (-1)", text)  # \sum_i -\log p_i: the sign is the body's
     if "frac" in text:
         text = _braced_fractions(text)
     if "\\mathbf" in text or "\\bm" in text or "\\boldsymbol" in text:

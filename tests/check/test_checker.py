@@ -408,7 +408,7 @@ def test_a_bullet_case_past_a_paragraph_that_may_end_its_list_decides_only_what_
 
 def test_a_value_in_a_heading_is_a_case_and_an_identity_in_prose_is_not_assumed() -> None:
     report = check(
-        "$$F = -(1 - s)^{g} \\ln s$$\n"
+        "$$F = -(1 + s^2)^{g} \\ln s$$\n"  # (a base that stays positive: a counterexample is real)
         "## Without focusing: $g = 0$\n"
         "$$F = -\\ln s$$\n"
         "## Back\n"

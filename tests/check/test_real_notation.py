@@ -68,7 +68,6 @@ def test_examples_and_calligraphic_names() -> None:
 REFUSED = [
     (r"y_i(z_i)", "function applied to a variable or as a product"),
     (r"J(\theta)", "function applied to a variable or as a product"),
-    (r"\mathcal{L}(\theta)", "function applied to a variable or as a product"),
     (r"\frac{d\sigma}{dx}(y)", "derivative evaluated at a point"),
     (r"0.1 \, 0.2", "numbers side by side"),
     (r"W^L a^{L-1}", "layers"),
@@ -252,6 +251,7 @@ READ_MORE = [
     (r"Y_{i1}", array("Y")[i, 1]),
     (r"\frac 1 {1 + x} + \frac12", 1 / (1 + x) + Rational(1, 2)),
     (r"E_y1", scalar("E__y1")),
+    (r"\mathcal{L}(\theta)", function_("L_cal")(scalar("theta"))),
     (r"\mathbf{ x + z }", x + z),
     (r"\tilde{w} + \bar{x} + \overline{\mu}", scalar("wtilde") + scalar("xbar") + scalar("mubar")),
     (r"\hat{y_i}", array("yhat")[i]),
@@ -358,3 +358,10 @@ def test_a_new_name_at_the_end_of_a_chain_names_it() -> None:
     report = check_text(text, "doc.md")
     assert [link.verdict.value for link in report.equations[0].links] == ["definition", "definition"]
     assert verdicts(text) == ["definition", "verified"]
+
+
+def test_a_counterexample_outside_the_real_numbers_is_no_refutation() -> None:
+    # the counterexample found has 1 - s < 0 under a power g: the left side has no real value there
+    report = check_text(r"$$F = -(1 - s)^{g} \ln s$$" + "\n\n" + r"$$F = -\ln s$$" + "\n", "doc.md")
+    second = report.equations[1]
+    assert second.verdict.value == "unknown" and "leaves the real numbers" in second.links[0].detail

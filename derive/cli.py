@@ -117,8 +117,8 @@ def _formats(fmt: Format, out: str, numbered: bool, fragment: bool) -> list[str]
 def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, strict: bool,
                     numbered: bool = False, fragment: bool = False, symbols: Sequence[str] = (), log: str = "ln",
                     no_cache: bool = False, plain: bool = False) -> int:
-    from .commands.common import say
-    from .files import check_directory, write_all
+    from .commands.common import emit, say
+    from .files import check_directory
     from .produce import produce
     from .registry import get
 
@@ -149,16 +149,7 @@ def _run_derivation(name: str, k_text: Optional[str], fmt: Format, out: str, str
                          hint="derive verify reports the same for every derivation") from None
     finally:
         progress.done()
-    if out == "-":
-        content = next(iter(produced.files.values()))
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-            sys.stdout.flush()
-        else:
-            sys.stdout.write(content)
-    else:
-        for path in write_all(Path(out), produced.files):
-            say(f"wrote {path}")
+    emit(produced.files, out)
     vd = produced.verified
     verdicts = [s.verdict.value for s in vd.steps]
     line = f"{name}: {len(verdicts)} steps: " + ", ".join(f"{verdicts.count(v)} {v}" for v in dict.fromkeys(verdicts))

@@ -1,4 +1,5 @@
-"""Atomic writes: every file goes to a temporary name in its directory, then is renamed into place.
+"""Files in and out: untrusted text read within a limit, and atomic writes (every file goes to a
+temporary name in its directory, then is renamed into place).
 
 Either all files of a run appear (each complete) or, on error or interruption, none of the new
 ones do and the previous files are left as they were.
@@ -8,14 +9,54 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import InputError, UsageError
 
-__all__ = ["check_directory", "write_all"]
+__all__ = ["check_directory", "read_text", "write_all"]
+
+
+def read_text(name: str, limit: int) -> str:
+    """The UTF-8 text of file ``name`` (``-``: standard input), at most ``limit`` bytes; a one-line
+    `InputError` for a missing, unreadable, empty, binary, non-UTF-8 or too large one."""
+    if name == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise InputError(f"standard input is too large (limit {limit} bytes)")
+        return _decode(data, "<stdin>")
+    path = Path(name)
+    try:
+        if path.is_dir():
+            raise InputError(f"{name!r} is a directory, not a file")
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(f"{name!r} is too large: {size} bytes (limit {limit})")
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(f"cannot read {name!r}: no such file") from None
+    except PermissionError:
+        raise InputError(f"cannot read {name!r}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from None
+    if len(data) > limit:  # it grew while being read
+        raise InputError(f"{name!r} is too large (limit {limit} bytes)")
+    return _decode(data, name)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise InputError(f"{name!r} is empty")
+    if b"\x00" in data:
+        raise InputError(f"{name!r} looks like a binary file (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name!r} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
 
 
 def check_directory(path: Path) -> None:

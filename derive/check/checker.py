@@ -195,8 +195,6 @@ class Plan:
         self.local_cases: list[Basic] = []  # conditions written after the equation being read
         self.local_assumptions: list[tuple[Relational, str]] = []
         self.local_unusable: list[str] = []
-        self._unsure: list[str] = []  # doubts about the reading of the link being planned
-        self._restated: tuple[str, int, Expr, Expr] | None = None  # the block being read restates a defined quantity
         self.last: Expr | None = None
         self.last_broken = False
         self.equations: list[_Equation] = []
@@ -712,13 +710,14 @@ class Plan:
                     at += 1
                 self._claims(eq, members[at:], defined_first=True)
                 return
+        restated = None
         if chain[0] is not CONTINUE and isinstance(first, (Symbol, Indexed, AppliedUndef)) and rd.defined_key(first) in self.defined:
             # E = ... where E is defined, written with quantities its definition does not use: the same
             # quantity again, or a new definition (a new section's model)? (with the same ones: a claim)
             key = rd.defined_key(first)
             old = rd.names_closure({key}, self.definitions) - {key}
             if rd.names_closure(rd.names_of(second), self.definitions) - old - {key}:
-                self._restated = (key, eq.line, first, second)
+                restated = (key, eq.line, first, second)
         if (
             chain[0] is not CONTINUE
             and len(members) == 2
@@ -728,23 +727,25 @@ class Plan:
             self.assumptions.append((rel, _tex(rel)))
             eq.verdict, eq.reason = EquationVerdict.ASSUMPTION, "a constraint (a number on one side, nothing defined): used where relevant from here on"
             return
-        self._claims(eq, members)
+        self._claims(eq, members, restated=restated)
 
     # ------------------------------------------------------------ claims
-    def _claims(self, eq: _Equation, members: Sequence[Expr], defined_first: bool = False) -> None:
+    def _claims(self, eq: _Equation, members: Sequence[Expr], defined_first: bool = False,
+                restated: tuple[str, int, Expr, Expr] | None = None) -> None:
+        """One link per pair of members; ``restated``: (key, line, first, second) when the first link
+        states a defined quantity anew (it may redefine it)."""
         last = members[-1] if members else None
         if (len(members) > (1 if defined_first else 2) and isinstance(last, Symbol) and not last.is_integer and last.name not in self.seen
                 and last.name not in self.defined and not any(m.has(last) for m in members[:-1])):
             # \hat{\mu} = \frac{\sum_i x_i}{n} = \bar{x}: a new name at the end of a chain names what it equals
             self._define(last, members[-2])
             if len(members) > 2:
-                self._claims(eq, members[:-1])
+                self._claims(eq, members[:-1], restated=restated)
             eq.links.append(_Link(last, members[-2], LinkVerdict.DEFINITION, f"defines {_tex(last)} (named at the end of the chain)"))
             return
         self.seen |= set().union(*(rd.names_of(m) for m in members))
         decimals = [len(m.group(1)) for m in _DECIMAL.finditer(eq.latex)]
         stationary = len(members) > 2 and members[-1] == 0 and any(m.has(Derivative) for m in members[:-1])
-        restated, self._restated = self._restated, None
         for n, (lhs, rhs) in enumerate(zip(members, members[1:], strict=False)):
             link = self._claim(lhs, rhs)
             link.decimals = min(decimals) if decimals else None
@@ -850,15 +851,7 @@ class Plan:
 
     def _sizes_of(self, exprs: Sequence[Basic], definitions: Sequence[Definition]) -> set[Symbol]:
         """The sizes bounding the sums of ``exprs`` and of the definitions they use, and the sizes in them."""
-        table = Definitions(tuple(definitions)).lookup()
-        used, todo, seen = list(exprs), list(exprs), set()
-        while todo:
-            for atom in todo.pop().atoms(Symbol, Indexed, AppliedUndef):
-                key = atom.base if isinstance(atom, Indexed) else atom.func if isinstance(atom, AppliedUndef) else atom
-                if key in table and key not in seen:
-                    seen.add(key)
-                    used.append(table[key].rhs)
-                    todo.append(table[key].rhs)
+        used = self._used_expressions(exprs, definitions)
         found = {b for e in used for x in e.atoms(Sum) for _, _, hi in x.limits for b in hi.free_symbols if b.is_integer}
         return found | {b for e in used for b in e.free_symbols if b.is_integer and b.name in self.sizes}
 
@@ -875,9 +868,10 @@ class Plan:
                  if a.base in self.labels and len(a.indices) == 1}
         return expr.xreplace(found) if found else expr
 
-    def _at_its_argument(self, lhs: Expr, rhs: Expr) -> tuple[Expr, Expr]:
+    def _at_its_argument(self, lhs: Expr, rhs: Expr, unsure: list[str]) -> tuple[Expr, Expr]:
         """``\\frac{\\partial h_\\theta}{\\partial \\theta_0}`` beside ``h_\\theta(x^{(i)})`` in one equality: the
-        function's name alone stands for its value at the one argument the equality applies it to."""
+        function's name alone stands for its value at the one argument the equality applies it to (at
+        several, the doubt goes to ``unsure``)."""
         functions = {str(d.lhs.func) for d in self.definitions if isinstance(d.lhs, AppliedUndef)}
         swap: dict[Basic, Basic] = {}
         for name in functions:
@@ -888,12 +882,12 @@ class Plan:
             if len(applied) == 1:
                 swap[bare] = applied.pop()
             elif applied:
-                self._unsure.append(f"{_tex(bare)} is written both alone and at several arguments")
+                unsure.append(f"{_tex(bare)} is written both alone and at several arguments")
         return (lhs.xreplace(swap), rhs.xreplace(swap)) if swap else (lhs, rhs)
 
     def _claim(self, lhs: Expr, rhs: Expr) -> _Link:
-        self._unsure = []
-        lhs, rhs = self._at_its_argument(lhs, rhs)
+        unsure: list[str] = []  # why a counterexample may come from a misreading
+        lhs, rhs = self._at_its_argument(lhs, rhs, unsure)
         cases = self._applicable(lhs, rhs)
         assumed = self._relevant(lhs, rhs)
         shown = tuple(_tex(c) for c in cases) + tuple(latex for _, latex in assumed)
@@ -916,7 +910,8 @@ class Plan:
             what = ", ".join(_tex(scalar(name)) for name in missing)
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{what} {'is' if len(missing) == 1 else 'are'} differentiated but not defined (before this line)", shown)
         mismatch = rd.index_mismatch(lhs, rhs, cases, self.sizes | self.fixed)
-        hidden = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions) & set(self.index_bound)
+        names_used = rd.names_closure(names, self.definitions)
+        hidden = names_used & set(self.index_bound)
         if mismatch is not None and not self._vacuous_index(lhs, rhs) and not hidden:  # (u = -z_i hides its i)
             message, only_left, only_right = mismatch
             link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
@@ -927,7 +922,6 @@ class Plan:
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"the condition {what} is not used by the verifier (yet)", shown)
         conditions = [*cases, *(r for r, _ in assumed)]
         link = _Link(lhs, rhs, None, "", shown, job=self._job(lhs, rhs, conditions))
-        names_used = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions)
         ended = self._list_may_have_ended()
         if ended and any(c in self.case for c in cases):  # checked both ways: a verdict only if they agree
             kept = [c for c in conditions if c not in self.case or c in self.local_cases or c in self.global_cases]
@@ -938,29 +932,26 @@ class Plan:
                 definitions = [d for d in self.definitions if rd.defined_key(d.lhs) != key and d.name != key] + new
                 why = f"{_tex(scalar(key))} is given a second definition at line {line}"
                 link.doubts += ((why, self._job(lhs, rhs, conditions, definitions)),)
-        names = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions)
+        names = names_used
         own = {rd.defined_key(lhs)} if isinstance(lhs, (Symbol, Indexed, AppliedUndef)) else set()  # u = u + 1
         wrt = {rd.defined_key(v) for d in (lhs.atoms(Derivative) | rhs.atoms(Derivative)) for v in d.variables}
         link.free_dependents = tuple(sorted((names & self.dependents) - self.defined - own - wrt))
         solved = lhs.base if lhs.is_Pow and lhs.exp.is_Integer else lhs
         if solved in self.stationary:  # \sigma^2 = ... after \frac{\partial \ell}{\partial \sigma} = 0: a root, not an identity
-            self._unsure.append(f"{_tex(lhs)} = ... solves the equation set to zero at line {self.stationary[solved]}")
+            unsure.append(f"{_tex(lhs)} = ... solves the equation set to zero at line {self.stationary[solved]}")
         for key in sorted(names_used & set(self.index_bound)):  # L = -y_i \ln p_i: a sum left out, or i fixed?
-            self._unsure.append(f"{_tex(scalar(key))} is defined with the index {', '.join(self.index_bound[key])} that it does not show")
+            unsure.append(f"{_tex(scalar(key))} is defined with the index {', '.join(self.index_bound[key])} that it does not show")
         used = self._used_expressions([lhs, rhs])
         inputs = {v.name for e in used for v in e.free_symbols if not v.is_integer} | {str(a.base) for e in used for a in e.atoms(Indexed)}
         number = lhs if lhs.is_number else rhs if rhs.is_number else None
         example = number is not None and any(not r.is_Integer for r in number.atoms(Rational))  # 0.3275, e^{-0.3275}
         if example and not (lhs.is_number and rhs.is_number) and inputs - self.defined:
             # \sigma(z_1) = 0.5812: a value at the example's inputs, which the document gives in words or pictures
-            self._unsure.append("a number on one side and quantities on the other (a value at an example?)")
-        bounds = {b for e in used for x in e.atoms(Sum) for _, _, hi in x.limits for b in hi.free_symbols if b.is_integer}
-        bounds |= {b for e in used for b in e.free_symbols if b.is_integer and b.name in self.sizes}
-
+            unsure.append("a number on one side and quantities on the other (a value at an example?)")
         mixed = self._mixed_arity(used)
         if mixed:
-            self._unsure.append(f"the document writes {', '.join(mixed)} with different numbers of indices (a vector, and one of its entries or a scalar?)")
-        link.unsure = tuple(self._unsure)
+            unsure.append(f"the document writes {', '.join(mixed)} with different numbers of indices (a vector, and one of its entries or a scalar?)")
+        link.unsure = tuple(unsure)
         indexed = {str(a.base) for e in (lhs, rhs, *(d.rhs for d in self.definitions)) for a in e.atoms(Indexed)}
         scalars = sorted(n for n in names & set(self.binary) if n not in indexed and n not in self.defined)
         if len(scalars) == 1:
@@ -970,10 +961,10 @@ class Plan:
             )
         return link
 
-    def _used_expressions(self, exprs: Sequence[Basic]) -> list[Basic]:
-        """``exprs`` and the right sides of the definitions they use, transitively (by the object
-        defined: the scalar ``z`` and the array ``z`` are two)."""
-        table = Definitions(tuple(self.definitions)).lookup()
+    def _used_expressions(self, exprs: Sequence[Basic], definitions: Sequence[Definition] | None = None) -> list[Basic]:
+        """``exprs`` and the right sides of the definitions (those in force, or ``definitions``) they use,
+        transitively (by the object defined: the scalar ``z`` and the array ``z`` are two)."""
+        table = Definitions(tuple(self.definitions if definitions is None else definitions)).lookup()
         out, todo, seen = list(exprs), list(exprs), set()
         while todo:
             e = todo.pop()

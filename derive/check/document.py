@@ -466,8 +466,7 @@ class _Scanner:
             prose[start:end] = " " * (end - start)
         text = "".join(prose)
         for m in _PLAIN_RELATION.finditer(text):
-            word, rel = m.group(1), m.group(2)
-            latex = re.sub(r"!=|≠", r"\\neq ", rel)
+            latex = re.sub(r"!=|≠", r"\\neq ", m.group(2))
             start = m.start(2)
             line = self.line(start)
             before = self.text[max(self.line_starts[line - 1], start - 80) : start]

@@ -691,11 +691,12 @@ class _Builder:
         finally:
             self.numbers_ok -= by_entry
 
-    def fresh(self) -> str:
-        taken = self.used | self.sizes | {n for s in self.scopes for n in s} | {
+    def fresh(self, letters: str = _FRESH) -> str:
+        """A letter used nowhere in the statement, for a new bound index (from ``letters``, in order)."""
+        taken = self.used | self.sizes | self.dot_letters | {n for s in self.scopes for n in s} | {
             s.name for scope in self.scopes for s in scope.values()
         } | ({self.component.name} if self.component is not None else set())
-        for name in _FRESH:
+        for name in letters:
             if name not in taken:
                 return name
         raise Unsupported("no free letter left to rename a sum's bound variable")
@@ -858,7 +859,7 @@ class _Builder:
                 continue
             if pos + 1 >= len(items) or items[pos + 1][0] != "*":
                 raise Unsupported(f"a transpose at {self.at(node)} not followed by a vector is not read (yet)")
-            bound = index(self.fresh_taken(extra=self.dot_letters))
+            bound = index(self.fresh("lrstuvabcdfg"))
             self.dot_letters.add(bound.name)
             left = self.entry(node, bound)
             right = self.entry(items[pos + 1][1], bound)
@@ -906,13 +907,6 @@ class _Builder:
             if name not in self.used and name not in self.sizes:
                 return name
         raise Unsupported("no free letter left for the length of a dot product")
-
-    def fresh_taken(self, extra: set[str]) -> str:
-        taken = self.used | self.sizes | extra | {n for sc in self.scopes for n in sc}
-        for name in "lrstuvabcdfg":
-            if name not in taken:
-                return name
-        raise Unsupported("no free letter left for a dot product's index")
 
     def b_computed(self, node: Tree) -> Expr:
         return self.computed[node.children[0].value]

@@ -187,7 +187,6 @@ _NUMBERED_SUBSCRIPT = re.compile(r"_\s*([a-zA-Z])([0-9]+)(?![0-9.])")
 
 
 # \frac 1 {1 + e^{-z}}, \frac12, \frac{a}2: an argument of one character (or one command) without braces
-_FRAC_ARG = r"(\{|[0-9A-Za-z]|\\[a-zA-Z]+)"
 _FRAC_BARE = re.compile(r"\\([dtc]?frac)(?![a-zA-Z])\s*")
 # \hat{y1}: a numbered name under an accent
 _ACCENTED_NUMBERED = re.compile(r"\\(hat|widehat|tilde|bar)\s*\{\s*([a-zA-Z])([0-9]+)\s*\}")
@@ -196,36 +195,28 @@ _BOLD_GROUP = re.compile(r"\\(?:mathbf|boldsymbol|bm)\s*\{")
 
 
 def _braced_fractions(text: str) -> str:
-    """``\\frac 1 {x}`` -> ``\\frac{1}{x}``: each argument of one character gets its braces."""
+    """``\\frac 1 {x}`` -> ``\\frac{1}{x}``: each argument of one character (or one command) gets its braces."""
     out, pos = [], 0
     for m in _FRAC_BARE.finditer(text):
         if m.start() < pos:
             continue
-        at = m.end()
-        args = []
-        for _ in range(2):
+        at, args, bare = m.end(), [], False
+        while len(args) < 2:
             while at < len(text) and text[at] == " ":
                 at += 1
-            if at >= len(text):
-                break
-            if text[at] == "{":
+            if at < len(text) and text[at] == "{":
                 close = _group_end(text, at)
                 if close < 0:
                     break
                 args.append(text[at : close + 1])
                 at = close + 1
-            elif text[at].isalnum():
-                args.append("{" + text[at] + "}")
-                at += 1
-            elif text[at] == "\\":
-                cmd = _COMMAND.match(text, at)
-                if cmd is None:
-                    break
-                args.append("{" + cmd.group(0) + "}")
-                at = cmd.end()
-            else:
+                continue
+            one = re.compile(r"[0-9A-Za-z]|\\[a-zA-Z]+").match(text, at)
+            if one is None:
                 break
-        if len(args) == 2 and not all(a.startswith("{") and not a.startswith("{\\") and len(a) > 3 for a in args):
+            args.append("{" + one.group(0) + "}")
+            at, bare = one.end(), True
+        if len(args) == 2 and bare:
             out.append(text[pos : m.start()] + "\\" + m.group(1) + args[0] + args[1])
             pos = at
     return "".join(out) + text[pos:]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -43,42 +42,11 @@ JobsOpt = Annotated[int, typer.Option("--jobs", "-j", metavar="N", help="Worker 
 SizeOpt = Annotated[Optional[str], typer.Option("--size", metavar="LETTER", help="The letter of the symbolic size (default: the upper bound of the document's sums, else k).", show_default=False)]
 
 
-def _decode(data: bytes, name: str) -> str:
-    if not data.strip():
-        raise InputError(f"{name!r} is empty")
-    if b"\x00" in data:
-        raise InputError(f"{name!r} looks like a binary file (it contains NUL bytes)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{name!r} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
-
-
 def load(name: str) -> str:
     """The text of file ``name`` (``-``: standard input); a one-line InputError if it is unusable."""
-    if name == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise InputError(f"standard input is too large (limit {MAX_BYTES} bytes)")
-        return _decode(data, "<stdin>")
-    path = Path(name)
-    try:
-        if path.is_dir():
-            raise InputError(f"{name!r} is a directory, not a file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"{name!r} is too large: {size} bytes (limit {MAX_BYTES})")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"cannot read {name!r}: no such file") from None
-    except PermissionError:
-        raise InputError(f"cannot read {name!r}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{name!r} is too large (limit {MAX_BYTES} bytes)")
-    return _decode(data, name)
+    from ..files import read_text
+
+    return read_text(name, MAX_BYTES)
 
 
 def _colour(stream: Any) -> bool:

@@ -148,6 +148,23 @@ class Progress:
             self.stream.flush()
 
 
+def emit(files: dict[str, str | bytes], output: str) -> None:
+    """The files of a run: to standard output (``-o -``: the one file there is), else written
+    atomically into the directory ``output``, each named on a ``wrote`` line."""
+    from ..files import write_all
+
+    if output == "-":
+        content = next(iter(files.values()))
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+            sys.stdout.flush()
+        else:
+            sys.stdout.write(content)
+        return
+    for path in write_all(Path(output), files):
+        say(f"wrote {path}")
+
+
 def check_report_path(option: str, text: str) -> Path:
     """A file path that can be written at the end of the run; a usage error now if it cannot."""
     from ..files import check_directory

@@ -10,7 +10,6 @@ imported inside the command so that ``derive --help`` stays fast.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -51,11 +50,11 @@ def gradient(
     substitution, assumptions), verify every step and render it."""
     from ..cli import _formats, _Progress, parse_k
     from ..errors import UsageError
-    from .common import say, set_quiet
+    from .common import emit, say, set_quiet
 
     set_quiet(quiet)
     formats = _formats(fmt, output, numbered, fragment)
-    from ..files import check_directory, write_all
+    from ..files import check_directory
 
     if output != "-":
         check_directory(Path(output))
@@ -92,16 +91,7 @@ def gradient(
             typer.echo(line, err=True)
     finally:
         progress.done()
-    if output == "-":
-        content = next(iter(files.values()))
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-            sys.stdout.flush()
-        else:
-            sys.stdout.write(content)
-    else:
-        for path in write_all(Path(output), files):
-            say(f"wrote {path}")
+    emit(files, output)
     steps = len(verified.steps)
     line = f"{problem.name}: planned {steps} steps, all proved; result proved"
     if instance is not None:

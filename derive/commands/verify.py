@@ -121,7 +121,6 @@ def verify(
         cache_warnings,
         check_report_path,
         in_ci,
-        parse_ks,
         say,
         select_cache,
         set_quiet,

@@ -17,7 +17,7 @@ from ..calculus import constants_out, free_indices, split_term
 from ..steps import Step
 from .chain import ChainRule
 from .explain import math, names_list, sentence, tex
-from .local import LocalDerivative
+from .local import LocalDerivative, dedupe
 from .moves import Planned
 from .problem import Problem, key_of
 from .tidy import readable
@@ -150,7 +150,7 @@ def substitute(problem: Problem, chain: ChainRule, local: Sequence[LocalDerivati
         if forms:
             members += forms
             words_list.append(_tidy_words(outside, forms))
-    chain_members = _dedupe(members)
+    chain_members = dedupe(members)
     if len(chain_members) < 2:
         chain_members = (chain.expression, chain.expression)
     split_words = names_list(pairs)
@@ -184,10 +184,3 @@ def _tidy_words(start: Expr, forms: Sequence[Expr]) -> str:
         return "expand"
     return "multiply out the bracket, letting SymPy cancel and combine powers, and collect"
 
-
-def _dedupe(members: list[Expr]) -> tuple[Expr, ...]:
-    out: list[Expr] = []
-    for m in members:
-        if not out or m != out[-1]:
-            out.append(m)
-    return tuple(out)

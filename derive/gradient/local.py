@@ -20,7 +20,7 @@ from .moves import Planned
 from .problem import Problem, key_of
 from .tidy import factored, readable
 
-__all__ = ["LocalDerivative", "differentiate_leaf"]
+__all__ = ["LocalDerivative", "dedupe", "differentiate_leaf"]
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ class LocalDerivative:
     planned: tuple[Planned, ...]
 
 
-def _dedupe(members: list[Expr]) -> tuple[Expr, ...]:
+def dedupe(members: list[Expr]) -> tuple[Expr, ...]:
+    """``members`` without a member equal to the one before it (a move that changed nothing)."""
     out: list[Expr] = []
     for m in members:
         if not out or m != out[-1]:
@@ -90,7 +91,7 @@ def _work(problem: Problem, definition: Definition | None, owner: Expr, wrt: Exp
     tidy = readable(folded) if used else [factored(folded)]
     defined = {d.name for d in problem.definitions}
     into = tuple(sorted({n for n in _names(folded) - _names(substituted) if key_of(n) in defined}, key=str))
-    members = _dedupe([*start, *([Derivative(body, wrt)] if definition is not None else []), evaluated, substituted, folded, *tidy])
+    members = dedupe([*start, *([Derivative(body, wrt)] if definition is not None else []), evaluated, substituted, folded, *tidy])
     return _Worked(members, body, renamed, collapsed, tuple(into), bool(tidy) and tidy[-1] != folded and not used, used)
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import InputError, UsageError
+from ..files import read_text
 
 __all__ = ["Spec", "read_spec", "spec_from_text", "check_name", "GRADIENT_KEYS", "MAX_SPEC_BYTES"]
 
@@ -177,26 +178,5 @@ def _stem_name(source: str) -> str | None:
 
 def read_spec(path: str) -> Spec:
     """Read the spec file ``path``; a one-line `InputError` if it cannot be used."""
-    p = Path(path)
-    try:
-        if p.is_dir():
-            raise InputError(f"{path!r} is a directory, not a spec file")
-        size = p.stat().st_size
-        if size > MAX_SPEC_BYTES:
-            raise InputError(f"{path!r} is too large for a spec: {size} bytes (limit {MAX_SPEC_BYTES})")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"cannot read {path!r}: no such file") from None
-    except PermissionError:
-        raise InputError(f"cannot read {path!r}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {path!r}: {exc.strerror or exc}") from None
-    if not data.strip():
-        raise InputError(f"{path!r} is empty")
-    if b"\x00" in data:
-        raise InputError(f"{path!r} looks like a binary file (it contains NUL bytes)")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path!r} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    text = read_text(path, MAX_SPEC_BYTES)
     return spec_from_text(text, path)

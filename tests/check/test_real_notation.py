@@ -4,7 +4,7 @@ refused with a reason, never guessed. Table-driven, like the parser's own tests.
 from __future__ import annotations
 
 import pytest
-from sympy import Derivative, KroneckerDelta, Rational, Sum, exp, log
+from sympy import Derivative, Rational, Sum, exp, log
 
 from derive.check.checker import check_text
 from derive.check.document import Block, scan

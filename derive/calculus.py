@@ -38,6 +38,7 @@ from sympy import (
     Poly,
     PolynomialError,
     Pow,
+    Product,
     S,
     Sum,
     Symbol,
@@ -373,7 +374,19 @@ def expand_all(expr: Expr) -> Expr:
     """Expand products, powers of exponentials and logarithms (all quantities are real)."""
     e = expand(expr, power_exp=True, mul=True, multinomial=True, log=False)
     e = expand_log(e, force=True)
-    return expand(e, power_exp=True)
+    return exp_of_sums(expand(e, power_exp=True))
+
+
+def exp_of_sums(expr: Expr) -> Expr:
+    """``Product(exp(f), (m, lo, hi)) -> exp(Sum(f, (m, lo, hi)))``: SymPy's ``power_exp`` expansion
+    turns ``exp(Sum(..))`` into a product of exponentials, a form the canonical renaming of
+    summation variables and the exponential generators of `normal_form` do not see; one form only."""
+    if not expr.has(Product):
+        return expr
+    return expr.replace(
+        lambda e: isinstance(e, Product) and isinstance(e.function, exp),
+        lambda e: exp(Sum(e.function.args[0], *e.limits)),
+    )
 
 
 def linearize_sums(expr: Expr, size: Symbol | None) -> Expr:
@@ -508,16 +521,17 @@ def _expand_log(e: Expr) -> Expr:
     return expand_log(e, force=True) if e.has(log) else e
 
 
-def _numerator(expr: Expr) -> tuple[Expr, list[Basic]]:
+def _numerator(expr: Expr, split_logs: bool = True) -> tuple[Expr, list[Basic]]:
     """The numerator of ``expr`` over a common denominator, with sums, logarithms and exponential
-    generators made atoms, and those atoms (sorted)."""
-    e = _expand_log(_log_common_factors(expr)) if expr.has(log) else expr
+    generators made atoms, and those atoms (sorted). Without ``split_logs`` every logarithm is an
+    atom as written (no ``ln(ab) = ln a + ln b``, which needs positive factors)."""
+    e = _expand_log(_log_common_factors(expr)) if split_logs and expr.has(log) else expr
     atoms: dict[Basic, Symbol] = {}
     for n, s in enumerate(sorted(e.atoms(Sum), key=str)):
         atoms[s] = Symbol(f"_S{n}")
     e = e.xreplace(atoms)
     e, _ = _exp_generators(e)
-    e = expand_power_exp(_expand_log(e))  # b**(g + 1) -> b**g * b for a symbolic g
+    e = expand_power_exp(_expand_log(e) if split_logs else e)  # b**(g + 1) -> b**g * b for a symbolic g
     num = numer(together(e))
     gens = sorted(num.free_symbols | num.atoms(Indexed) | num.atoms(log) | num.atoms(exp), key=str)
     return num, gens
@@ -533,11 +547,50 @@ def normal_form(expr: Expr) -> Expr:
         return expand(num)
 
 
-def is_zero_form(expr: Expr) -> bool:
+def is_zero_form(expr: Expr, split_logs: bool = True) -> bool:
     """Exact zero test of `normal_form` (a canonical polynomial is zero iff it is the zero object;
-    the polynomial is tested directly, not turned back into an expression)."""
-    num, gens = _numerator(expr)
+    the polynomial is tested directly, not turned back into an expression). When that fails with
+    sums as atoms, sums over the same range are merged and their summand tested (`_summands_zero`)."""
+    return _atoms_zero(expr, split_logs) or _summands_zero(expr, split_logs)
+
+
+def _atoms_zero(expr: Expr, split_logs: bool = True) -> bool:
+    num, gens = _numerator(expr, split_logs)
     try:
         return Poly(num, *gens).is_zero if gens else expand(num) is S.Zero
     except PolynomialError:
         return expand(num) is S.Zero
+
+
+def _summands_zero(expr: Expr, split_logs: bool = True, depth: int = 0) -> bool:
+    """A sufficient test: ``c1 Sum(f1, R) + c2 Sum(f2, R) + rest`` is zero when the summand
+    ``c1 f1 + c2 f2`` of every range ``R`` is identically zero in the summation variable (taken as a
+    free index) and so is ``rest``. Two sums of different summands can be equal without this (a
+    reindexing, a telescoping sum): then the test fails, it never passes wrongly. Needed when the
+    summands are equal only after rational simplification (logistic regression's
+    ``Sum(x_ij (sigma(theta^T x_i) - y_i))`` against its unsimplified derivative)."""
+    if depth > 3 or not expr.has(Sum):
+        return False
+    groups: dict[tuple, list[Expr]] = {}
+    rest: list[Expr] = []
+    for term in Add.make_args(expand(exp_of_sums(expr), mul=True, multinomial=False, power_exp=False, log=False)):
+        sums = [f for f in Mul.make_args(term) if isinstance(f, Sum)]
+        if len(sums) != 1 or len(sums[0].limits) != 1:
+            rest.append(term)
+            continue
+        (s,) = sums
+        var, lo, hi = s.limits[0]
+        coeff = term / s
+        if var in coeff.free_symbols:
+            rest.append(term)
+            continue
+        free = Symbol(f"_s{depth}", integer=True, positive=True)
+        groups.setdefault((lo, hi), []).append(coeff * s.function.xreplace({var: free}))
+    if not groups:
+        return False
+    for parts in groups.values():
+        body = Add(*parts)
+        if not (_atoms_zero(body, split_logs) or _summands_zero(body, split_logs, depth + 1)):
+            return False
+    rest_expr = Add(*rest)
+    return rest_expr == 0 or _atoms_zero(rest_expr, split_logs) or _summands_zero(rest_expr, split_logs, depth + 1)

@@ -7,7 +7,9 @@ of a document are real numbers of any sign. A logarithm (or a non-integer power)
 splits safely on the principal branch when at most one factor is not known to be positive and
 that factor is not raised to a power (``\\ln(y_o / \\hat{y}_o) = \\ln y_o - \\ln \\hat{y}_o`` for a
 positive ``\\hat{y}_o``). `unsafe_argument` finds, with the definitions unfolded, the first argument
-that is not of that form, and the checker then says ``unknown`` instead of proved or checked.
+that is not of that form, and the checker then says ``unknown`` instead of proved or checked, unless
+`proved_without_splitting` shows the claim with every logarithm kept whole (a definition restated:
+``D(P, Q) = \\sum_i p_i \\ln(p_i / q_i)`` needs no split at all).
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from collections.abc import Iterable, Sequence
 
 from sympy import Add, Basic, Expr, Mul, Pow, Sum, exp, log, preorder_traversal
 
-from derive.calculus import Definitions, unfold
+from derive.calculus import Definitions, canonical_sums, evaluate_derivatives, is_zero_form, unfold
 from derive.steps import Definition
 
-__all__ = ["unsafe_argument"]
+__all__ = ["unsafe_argument", "proved_without_splitting"]
 
 
 def _positive(e: Basic, table: dict[Basic, Definition], depth: int = 0) -> bool:
@@ -66,3 +68,15 @@ def unsafe_argument(members: Sequence[Expr], definitions: Iterable[Definition]) 
             if isinstance(node, Pow) and not node.exp.is_integer and not _splits_safely(node.base, table):
                 return node.base
     return None
+
+
+def proved_without_splitting(members: Sequence[Expr], definitions: Iterable[Definition], size: Basic | None) -> bool:
+    """Whether consecutive ``members`` are equal by exact algebra with every logarithm an atom as
+    written (derivatives evaluated, definitions unfolded, sums renamed canonically; no index
+    conditions or constraints used): a proof that needs no positive factor. False if not shown."""
+    try:
+        defs = Definitions(tuple(definitions))
+        forms = [canonical_sums(evaluate_derivatives(m, defs, explicit=size is None)) for m in members]
+        return all(is_zero_form(a - b, split_logs=False) for a, b in zip(forms, forms[1:]))
+    except Exception:  # noqa: BLE001 - a crash shows nothing
+        return False

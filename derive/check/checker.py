@@ -138,6 +138,16 @@ class _Link:
     #: (why, job) other readings (without a bullet's case that may have ended, under a quantity's new
     #: definition): the link has a verdict only if every reading gives it
     doubts: tuple[tuple[str, int], ...] = ()
+    #: (condition, job): the link under i = j and under i != j for two free indices no case relates;
+    #: a refutation stands only if the claim fails under each (a case may be stated in words only)
+    index_cases: tuple[tuple[str, int], ...] = ()
+
+
+# a relation of two letters in the words (i = j, I \not= j, i \ne j): a case, readable or not
+_CASE_RELATION = re.compile(r"\s*[a-zA-Z]\s*(?:=|\\neq?(?![a-zA-Z])|\\not\s*=|≠|!=)\s*[a-zA-Z]\s*[.,;:]?\s*")
+
+# letters that name free indices; another letter written as one (p_y, q_y) is a value the words fix
+_INDEX_LETTERS = frozenset("abcdijklmnopqrstuv")
 
 
 @dataclass
@@ -191,6 +201,8 @@ class Plan:
         self.case_line: int | None = None
         self.case_bullet = False  # the case comes from a bullet (it may end with the list), not a heading
         self.block_line = 0  # the line of the display block being read
+        self.case_words = False  # the words just before the display write a relation of two indices
+        self.trailing: set[int] = set()  # the inline items read with the display before them
         self.next_cases: list[Basic] = []  # "if $i = j$," in prose: for the next display only
         self.local_cases: list[Basic] = []  # conditions written after the equation being read
         self.local_assumptions: list[tuple[Relational, str]] = []
@@ -286,6 +298,7 @@ class Plan:
         items = self.doc.items
         self._one_hot(items)
         self._true_class()
+        self._sigmoid_by_name()
         consumed: set[int] = set()
         for order, item in enumerate(items):
             if order in consumed:
@@ -297,6 +310,7 @@ class Plan:
             elif isinstance(item, Block):
                 trailing = self._trailing(order)
                 consumed.update(trailing)
+                self.trailing.update(trailing)
                 self._block(item, order, [(t, items[t]) for t in trailing])
         total = sum(1 for e in self.equations for link in e.links if link.job is not None)
         if total > MAX_LINKS:
@@ -401,7 +415,7 @@ class Plan:
             return f"the right side refers to {key} itself"
         allowed = set(lhs.indices) if hasattr(lhs, "indices") else set()
         extra = rd.free(rhs, self.sizes | self.fixed) - allowed
-        if extra and (strict or not isinstance(lhs, Symbol)):  # v_i = z_o: an index error, not an abbreviation
+        if extra and (strict or not isinstance(lhs, (Symbol, AppliedUndef))):  # v_i = z_o: an index error, not an abbreviation
             return f"the right side has {rd.describe_indices(extra)}, which the left side does not have"
         numbers = rd.indices_as_values(rhs, self.sizes)
         if numbers:  # p_j = e^j / \sum_i e^i: an index as a number, where z_j is surely meant
@@ -429,6 +443,41 @@ class Plan:
             if not labels:
                 note = f"'{letter}' is the correct class (line {line}): one index fixed by the example, not a free one"
                 self.notes.append(ContextNote(line, letter, "assumption", note, "document", 0))
+
+    def _sigmoid_by_name(self) -> None:
+        """``\\sigma(z)`` never defined in a document whose words name the sigmoid ("logistic
+        regression", "the sigmoid function"): the logistic sigmoid, reported as a definition taken
+        from the words. Not when the document writes ``\\sigma`` otherwise (a standard deviation
+        ``\\sigma^2``, an entry ``\\sigma_i``, two arguments) or states ``\\sigma(..) = ..`` itself."""
+        if not self.doc.sigmoid or "sigma" in self.defined:
+            return
+        applied = False
+        for item in self.doc.items:
+            if not isinstance(item, (Block, Inline)):
+                continue
+            try:
+                members = [m for m in self._parse_block(rd.split_condition(item.latex)[0]) if isinstance(m, Basic)]
+            except (ParseError, Unsupported):
+                continue
+            if members and isinstance(members[0], AppliedUndef) and str(members[0].func) == "sigma":
+                return  # \sigma(x) = ...: the document's own definition (or claim)
+            for m in members:
+                for f in m.atoms(AppliedUndef):
+                    if str(f.func) == "sigma":
+                        if len(f.args) != 1:
+                            return
+                        applied = True
+                if any(a.name == "sigma" for a in m.atoms(Symbol)) or any(str(a.base) == "sigma" for a in m.atoms(Indexed)):
+                    return
+        if not applied:
+            return
+        text = r"\sigma(t) = \frac{1}{1 + e^{-t}}"
+        chain = parse_chain(text, size=self.size, functions=self.functions | {"sigma"}, sizes=self.doc_sizes)
+        lhs, rhs = chain
+        self._define(lhs, rhs)  # type: ignore[arg-type]
+        line = self.doc.sigmoid[0]
+        note = f"the document names the sigmoid (line {line}) and never defines \\sigma: read as the logistic sigmoid"
+        self.notes.append(ContextNote(line, text, "definition", note, "document", 0))
 
     def _one_hot(self, items: Sequence[object]) -> None:
         """``$y$ is one-hot`` anywhere in the prose: ``\\sum_j y_j = 1`` for the whole document,
@@ -554,10 +603,23 @@ class Plan:
         if eq.reason and block.origin[0] and not eq.reason.startswith("the condition"):
             eq.reason = _in_file(eq.reason, block.origin)
 
+    def _case_words_before(self, order: int) -> bool:
+        """Whether the words since the display before this one write a relation of two indices
+        (``when \\(I \\not= j\\)``, read as a case or not): then a formula that holds in one case
+        only may be meant for that case, and is not refuted for failing in the other."""
+        for at in range(order - 1, -1, -1):
+            item = self.doc.items[at]
+            if isinstance(item, Block):
+                return False
+            if isinstance(item, Inline) and at not in self.trailing and _CASE_RELATION.fullmatch(item.latex):
+                return True
+        return False
+
     def _read_block(self, block: Block, order: int, trailing: Sequence[tuple[int, Inline]] = ()) -> None:
         eq = _Equation(block.line, block.latex.strip(), order)
         self.equations.append(eq)
         self.block_line = block.line
+        self.case_words = self._case_words_before(order)
         self.local_cases, self.next_cases = list(self.next_cases), []  # "if $i = j$," just before
         pieces = rd.split_cases(block.latex)
         if pieces is not None:
@@ -598,6 +660,8 @@ class Plan:
             eq.verdict, eq.reason = EquationVerdict.UNSUPPORTED, reason
             self.last, self.last_broken = None, True
 
+        before = frozenset(self.seen)
+
         try:
             chain = self._parse_block(head)
             values = [self._parse_block(value) for value, _ in rows]
@@ -617,7 +681,7 @@ class Plan:
             except (ParseError, Unsupported) as exc:
                 return unsupported(f"the condition '{text}' could not be read: {_error_text(exc)}")
         known = [c for c in conditions if c is not None]
-        self._claims(eq, list(chain))
+        self._claims(eq, list(chain), before=before)
         for (value,), condition in zip(values, conditions, strict=True):
             if condition is None:
                 single = len(known) == 1 and isinstance(known[0], Eq) and rd.index_relation(known[0])
@@ -625,11 +689,13 @@ class Plan:
             self.local_cases, self.local_assumptions, self.local_unusable = [], [], []
             if isinstance(condition, Basic) and rd.index_relation(condition):
                 self.local_cases.append(condition)
-            elif isinstance(condition, Eq):
+            elif isinstance(condition, Eq) and not any(s.is_integer for s in condition.free_symbols):
                 self.local_assumptions.append((condition, _tex(condition)))
-            else:
+            else:  # f i^2 = j: indices in a relation that is not between indices, a misreading
                 self.local_unusable.append(condition if isinstance(condition, str) else _tex(condition))
-            eq.links.append(self._claim(chain[-1], value))
+            link = self._claim(chain[-1], value)
+            link.free_dependents = tuple(sorted(set(link.free_dependents) | self._new_on_one_side(chain[-1], value, before)))
+            eq.links.append(link)
         self.last, self.last_broken = None, False
 
     def _block_body(self, eq: _Equation, body: str) -> None:
@@ -667,6 +733,7 @@ class Plan:
             return
         self.last, self.last_broken = members[-1], False
         first, second = members[0], members[1]
+        before = frozenset(self.seen)  # the names of the equations before this one
         if (chain[0] is not CONTINUE and isinstance(first, Indexed) and str(first.base) not in self.defined
                 and all(i.is_Integer for i in first.indices)):
             # A_1 = X W_1 + b_1: one entry, or a name with a number (the first layer's A)? not read
@@ -690,7 +757,7 @@ class Plan:
             if normal is not None and rd.definable(normal[0], self.defined) and not self._definition_problem(*normal):
                 self._define(*normal)
                 eq.links.append(_Link(first, second, LinkVerdict.DEFINITION, f"defines {_tex(normal[0])}"))
-                self._claims(eq, members[1:])
+                self._claims(eq, members[1:], before=before)
                 return
         if chain[0] is not CONTINUE and rd.definable(first, self.defined):
             problem = self._definition_problem(first, second)
@@ -708,7 +775,7 @@ class Plan:
                     self._define(members[at], members[at + 1])
                     eq.links.append(_Link(members[at], members[at + 1], LinkVerdict.DEFINITION, f"defines {_tex(members[at])}"))
                     at += 1
-                self._claims(eq, members[at:], defined_first=True)
+                self._claims(eq, members[at:], defined_first=True, before=before)
                 return
         restated = None
         if chain[0] is not CONTINUE and isinstance(first, (Symbol, Indexed, AppliedUndef)) and rd.defined_key(first) in self.defined:
@@ -727,20 +794,21 @@ class Plan:
             self.assumptions.append((rel, _tex(rel)))
             eq.verdict, eq.reason = EquationVerdict.ASSUMPTION, "a constraint (a number on one side, nothing defined): used where relevant from here on"
             return
-        self._claims(eq, members, restated=restated)
+        self._claims(eq, members, restated=restated, before=before)
 
     # ------------------------------------------------------------ claims
     def _claims(self, eq: _Equation, members: Sequence[Expr], defined_first: bool = False,
-                restated: tuple[str, int, Expr, Expr] | None = None) -> None:
+                restated: tuple[str, int, Expr, Expr] | None = None, before: frozenset[str] | None = None) -> None:
         """One link per pair of members; ``restated``: (key, line, first, second) when the first link
-        states a defined quantity anew (it may redefine it)."""
+        states a defined quantity anew (it may redefine it); ``before``: the names of the equations
+        before this one (a name new here, on one side of a link only, may be named by it)."""
         last = members[-1] if members else None
         if (len(members) > (1 if defined_first else 2) and isinstance(last, Symbol) and not last.is_integer and last.name not in self.seen
                 and last.name not in self.defined and not any(m.has(last) for m in members[:-1])):
             # \hat{\mu} = \frac{\sum_i x_i}{n} = \bar{x}: a new name at the end of a chain names what it equals
             self._define(last, members[-2])
             if len(members) > 2:
-                self._claims(eq, members[:-1], restated=restated)
+                self._claims(eq, members[:-1], restated=restated, before=before)
             eq.links.append(_Link(last, members[-2], LinkVerdict.DEFINITION, f"defines {_tex(last)} (named at the end of the chain)"))
             return
         self.seen |= set().union(*(rd.names_of(m) for m in members))
@@ -749,6 +817,9 @@ class Plan:
         for n, (lhs, rhs) in enumerate(zip(members, members[1:], strict=False)):
             link = self._claim(lhs, rhs)
             link.decimals = min(decimals) if decimals else None
+            if before is not None:  # Loss = -\log(q_y) = -\log(softmax): q, new here, named in the words
+                new = self._new_on_one_side(lhs, rhs, before)
+                link.free_dependents = tuple(sorted(set(link.free_dependents) | new))
             if restated is not None and n == 0:
                 key, line, first, second = restated
                 where = next((d.lhs for d in self.definitions if rd.defined_key(d.lhs) == key), first)
@@ -914,6 +985,15 @@ class Plan:
         hidden = names_used & set(self.index_bound)
         if mismatch is not None and not self._vacuous_index(lhs, rhs) and not hidden:  # (u = -z_i hides its i)
             message, only_left, only_right = mismatch
+            quantities = {v.name for e in (lhs, rhs) for v in e.free_symbols if isinstance(v, Symbol) and not v.is_integer}
+            both = sorted(s.name for s in only_left | only_right if s.name in quantities)
+            if both:  # E_p[-\log q] beside H(p): p is a distribution there, not an index
+                why = f"{', '.join(both)} is written both as an index and as a quantity here: not read (yet)"
+                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
+            odd = sorted(s.name for s in only_left | only_right if s.name not in _INDEX_LETTERS)
+            if odd:  # -p_y \log q_y: y, the label, is one class fixed by the example (said in words)
+                why = f"{', '.join(odd)} is not a usual index letter (one class or value fixed in the words?): not read (yet)"
+                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
             link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
             self._plan_hint(link, only_left, only_right, assumed)
             return link
@@ -922,6 +1002,11 @@ class Plan:
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"the condition {what} is not used by the verifier (yet)", shown)
         conditions = [*cases, *(r for r, _ in assumed)]
         link = _Link(lhs, rhs, None, "", shown, job=self._job(lhs, rhs, conditions))
+        related = {frozenset(c.args) for c in cases if rd.index_relation(c)}
+        free = [] if not self.case_words else sorted(rd.free(lhs, self.sizes | self.fixed) | rd.free(rhs, self.sizes | self.fixed), key=lambda s: s.name)
+        for a, b in ((a, b) for n, a in enumerate(free) for b in free[n + 1 :] if frozenset((a, b)) not in related):
+            for rel in (Eq(a, b, evaluate=False), Ne(a, b, evaluate=False)):
+                link.index_cases += ((_tex(rel), self._job(lhs, rhs, [*conditions, rel])),)
         ended = self._list_may_have_ended()
         if ended and any(c in self.case for c in cases):  # checked both ways: a verdict only if they agree
             kept = [c for c in conditions if c not in self.case or c in self.local_cases or c in self.global_cases]
@@ -960,6 +1045,17 @@ class Plan:
                 (f"{scalars[0]} = {v}", self._job(lhs, rhs, [*conditions, Eq(y, v, evaluate=False)])) for v in (0, 1)
             )
         return link
+
+    def _new_on_one_side(self, lhs: Expr, rhs: Expr, before: frozenset[str]) -> set[str]:
+        """Undefined names written (outside derivatives) on one side of ``lhs = rhs`` only, and in no
+        equation before this one: such a link may be how the author names the quantity (its
+        definition is in the words), so a counterexample that varies it freely refutes nothing."""
+        out: set[str] = set()
+        for side, other in ((lhs, rhs), (rhs, lhs)):
+            plain = side.xreplace({d: Symbol("_derivative") for d in side.atoms(Derivative)})
+            written = rd.names_of(plain) - {"_derivative"} - self.defined - before
+            out |= written - rd.names_closure(rd.names_of(other), self.definitions)
+        return out
 
     def _used_expressions(self, exprs: Sequence[Basic], definitions: Sequence[Definition] | None = None) -> list[Basic]:
         """``exprs`` and the right sides of the definitions (those in force, or ``definitions``) they use,
@@ -1072,6 +1168,13 @@ class Plan:
         """A link with other readings (a case that may no longer apply, a quantity defined twice) has a
         verdict only when every reading gives it (holds every way, or fails every way); otherwise unknown."""
         result = self._link_result(link, outcomes)
+        if result.verdict is LinkVerdict.REFUTED:
+            for condition, job in link.index_cases:  # a formula for i \neq j written without its case
+                other = outcomes[job].report
+                if other is not None and self._report(job, outcomes).verdict in (Verdict.PROVED, Verdict.CHECKED):
+                    why = (f"not decided: it holds when {condition} and not otherwise; the case may be stated"
+                           f" in words (as written, for all indices: {result.detail})")
+                    return LinkResult(result.lhs, result.rhs, LinkVerdict.UNKNOWN, why, None, link.conditions)
         if not link.doubts or result.verdict not in (LinkVerdict.PROVED, LinkVerdict.CHECKED, LinkVerdict.REFUTED):
             return result
         holds = (LinkVerdict.PROVED, LinkVerdict.CHECKED)
@@ -1100,13 +1203,15 @@ class Plan:
         evidence = tuple((e.method, e.outcome, e.detail) for e in report.evidence)
         verdict = LinkVerdict(report.verdict.value)
         if report.verdict in (Verdict.PROVED, Verdict.CHECKED):
-            from derive.check.domain import unsafe_argument
+            from derive.check.domain import proved_without_splitting, unsafe_argument
 
             job = self.jobs[link.job]
             # the definitions in force, and those the link leaves out (a derivative with respect to
             # sigma(z) treats sigma(z) as a variable, still the sigmoid, still positive)
             known = [*job.context.definitions, *(d for d in self.definitions if d not in job.context.definitions)]
             arg = unsafe_argument(job.members, known)
+            if arg is not None and proved_without_splitting(job.members, job.context.definitions, job.context.size):
+                arg = None  # equal with the logarithms kept whole: no positive factor needed
             if arg is not None:  # shown for positive inputs only: the inputs are reals of any sign
                 detail = (f"{report.verdict.value} for positive values only: the logarithm or fractional power of "
                           f"{_tex(arg)} is split into factors not known to be positive (the inputs are real numbers of any sign)")

@@ -74,6 +74,8 @@ class Document:
     breaks: tuple[int, ...] = ()
     #: (line, letter) where the prose names the index of the correct class ("the true class $c$")
     true_class: tuple[tuple[int, str], ...] = ()
+    #: lines where the prose names the logistic sigmoid ("sigmoid", "logistic function/regression")
+    sigmoid: tuple[int, ...] = ()
 
 
 Kind = Literal["md", "tex"]
@@ -103,9 +105,13 @@ def scan(text: str, *, kind: Kind | None = None, name: str = "") -> Document:
     items = tuple(item for _, item in sorted(scanner.found, key=lambda pair: pair[0]))
     return Document(
         items, front, tuple(scanner.warnings), _one_hot_words(scanner.masked, scanner.line), scanner.list_breaks(),
-        _true_class_words(scanner.masked, scanner.line),
+        _true_class_words(scanner.masked, scanner.line), _sigmoid_words(scanner.masked, scanner.line),
     )
 
+
+# words before math on its line (not a list or quote marker, not a number of a list)
+_PROSE_BEFORE = re.compile(r"[^\s>*+\-0-9.)]")
+_INDEX_RELATION = re.compile(r"\s*[a-dijk-v]\s*(?:=|\\neq?(?![a-zA-Z])|\\not\s*=)\s*[a-dijk-v]\s*")
 
 _CLASS = r"(?:correct|true|target|ground[- ]truth|actual|right)\s+(?:class|label|category)"
 _TRUE_CLASS = (
@@ -120,6 +126,14 @@ def _true_class_words(masked: str, line_of) -> tuple[tuple[int, str], ...]:
     of the correct class is k", "$t$ is the target class" (an index fixed by the example, not free)."""
     found = {(line_of(m.start(1)), m.group(1)) for pattern in _TRUE_CLASS for m in pattern.finditer(masked)}
     return tuple(sorted((line, letter) for line, letter in found if letter.islower() and letter not in "e"))
+
+
+_SIGMOID = re.compile(r"(?<![\\\w])(?:sigmoid|logistic)(?!\w)", re.IGNORECASE)
+
+
+def _sigmoid_words(masked: str, line_of) -> tuple[int, ...]:
+    """Lines whose words name the logistic sigmoid: "the sigmoid", "logistic regression"."""
+    return tuple(sorted({line_of(m.start()) for m in _SIGMOID.finditer(masked)}))
 
 
 _ONE_HOT_AFTER = re.compile(r"one[- ]?hot[^.\n$]{0,40}?(?<![\\a-zA-Z])([b-zB-HJ-Z])(?![a-zA-Z$\\{_^])", re.IGNORECASE)
@@ -373,6 +387,15 @@ class _Scanner:
     def line(self, pos: int) -> int:
         return bisect_right(self.line_starts, pos)
 
+    def _within_sentence(self, start: int, end: int) -> bool:
+        """``If $$i=j$$, ...``: in Markdown, a relation between two indices in ``$$...$$`` on one line
+        after words of its sentence is the sentence's inline math (kramdown's rule, which Jekyll
+        blogs follow), so it can state a case; other ``$$...$$`` stay displays, checked."""
+        if self.kind != "md" or not _INDEX_RELATION.fullmatch(self.masked, start + 2, end):
+            return False
+        line_start = self.masked.rfind("\n", 0, start) + 1
+        return _PROSE_BEFORE.search(self.masked[line_start:start]) is not None
+
     def find_close(self, closer: str, start: int) -> int:
         """Offset of the next unescaped ``closer`` at or after ``start``; -1 if none."""
         if closer in self.failed:
@@ -437,7 +460,7 @@ class _Scanner:
                     self.warnings.append(f"line {self.line(pos)}: $$ is never closed")
                     pos += 2
                     continue
-                self._math(pos, pos + 2, end, end + 2, display=True)
+                self._math(pos, pos + 2, end, end + 2, display=not self._within_sentence(pos, end))
                 pos = end + 2
                 continue
             if pos < no_inline_close_until:

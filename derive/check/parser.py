@@ -288,6 +288,14 @@ _TRAILING_NOTE = re.compile(
 
 
 _BECAUSE = re.compile(r"\\because(?![a-zA-Z])(?:(?!\\\\).)*", re.DOTALL)
+# "A &= B && \text{since } C", "A = B \quad \text{(using } C)": the words, and the math after them
+# to the end of the row, justify the step; conditions (for, if, when) are not among these words
+_JUSTIFICATION = re.compile(
+    r"(?:&|\\q?quad(?![a-zA-Z])|\\hspace\s*\{[^{}]*\}|,)\s*(?:\\color\s*\{[a-zA-Z]*\}\s*\{?\s*)?"
+    r"\\(?:text|textrm|mbox)\s*\{\s*\(?\s*(?:since|because|using|by|from|via|applying|recall|note)\b[^{}]*\}"
+    r"(?:(?!\\\\).)*",
+    re.DOTALL | re.IGNORECASE,
+)
 
 
 def _strip_trailing(segment: str) -> str:
@@ -337,6 +345,8 @@ def _prepare(latex: str) -> str:
     text = _unbox(_DROP.sub(_spaces, read_through(_uncomment(latex.translate(_UNICODE)))))
     if "because" in text:  # "A = B \quad \because C": the justification, to the end of its row, is not the equation
         text = _BECAUSE.sub(_spaces, text)
+    if "\\text" in text or "\\mbox" in text:
+        text = _JUSTIFICATION.sub(_spaces, text)
     pieces = []
     for number, piece in enumerate(_SEGMENT.split(text)):
         if number % 2:  # a separator: keep newlines, blank row breaks
@@ -1559,6 +1569,18 @@ class _Builder:
             if len(args) != 1:
                 raise Unsupported(f"{name} with {len(args)} arguments at {self.at(node)} is not supported")
             return known(args[0])
+        primed = None
+        if primes and name in _FN_NAMES:
+            primed = lambda a: self.apply_fn(Token("FN", name), a)  # noqa: E731 - the parser's own \tanh
+        elif primes and name.lower() in ("sigmoid", "softplus"):
+            primed = _KNOWN_FUNCTIONS[name.lower()]
+        if primed is not None:  # \tanh'(x), sigmoid'(z): the derivative of the named function there
+            if len(args) != 1:
+                raise Unsupported(f"{name} with {len(args)} arguments at {self.at(node)} is not supported")
+            if isinstance(args[0], (Symbol, Indexed)):
+                return Derivative(primed(args[0]), args[0] if primes == 1 else (args[0], primes))
+            t = Symbol("_t")
+            return primed(t).diff(t, primes).xreplace({t: args[0]})
         applied = function(name)(*args)
         if not primes:
             return applied
@@ -1755,6 +1777,8 @@ _KNOWN_FUNCTIONS = {
     "softplus": lambda a: log(1 + exp(a)),
     "softmax": _softmax,
 }
+
+_FN_NAMES = frozenset(("ln", "log", "exp", "tanh", "sinh", "cosh", "sech", "csch", "coth"))  # \tanh'(x)
 
 
 def _variable_like(node: object) -> bool:

@@ -45,6 +45,20 @@ _INDICATOR = re.compile(
     r"(?:\[\s*([a-z])\s*=\s*([a-z])\s*\]|\\\{\s*([a-z])\s*=\s*([a-z])\s*\\\}|\(\s*([a-z])\s*=\s*([a-z])\s*\)"
     r"|_\s*\{\s*\\?\{?\[?\s*([a-z])\s*=\s*([a-z])\s*\]?\\?\}?\s*\})"
 )
+_FN_PRIME = re.compile(r"\\(" + _FUNCTION_WORDS + r")\s*('+)(?=\s*(?:\(|\\left\s*\(|\\(?:big|Big|bigg|Bigg)l?\s*\())")
+# words that name a quantity in ML derivations, written in math italic or in \text: loss = ...,
+# \frac{\partial}{\partial m} MSE, E_{total}, J_{MCE}, N_{out}; one name each, never a product of letters
+# (two-letter lower-case words are left out: W_{in} may be two indices)
+_NAME_WORDS = (
+    "loss|Loss|LOSS|cost|Cost|error|Error|total|out|avg|pred|true|target|train|test|reg|net|"
+    "MSE|MAE|RMSE|SSE|RSS|BCE|CE|NLL|MCE|CCE|KL"
+)
+_NAME_WORD = re.compile(r"(?<![\\a-zA-Z])(" + _NAME_WORDS + r")(?![a-zA-Z])")
+_STYLED_WORD = re.compile(r"\\(?:text|textrm|textit|mathit|mbox)\s*\{\s*(" + _NAME_WORDS + r")\s*\}")
+_STYLED_OR_REF = re.compile(
+    r"\\(?:text|textrm|textit|textbf|textsf|mathrm|mathit|mathsf|operatorname|mbox|label|tag|ref|eqref|begin|end|"
+    r"color|textcolor|mathbb|mathcal|mathbf|boldsymbol|bm|hspace|emph)\*?\s*\{[^{}]*\}"
+)
 _OVER = re.compile(r"\\over(?![a-zA-Z])")
 # TeX's old font switches inside a group: {\rm if} -> \mathrm{if}, {\bf x} -> \mathbf{x}
 _OLD_FONT = re.compile(r"\{\s*\\(rm|bf|it|mathrm|cal)\s+([A-Za-z][A-Za-z0-9]*)\s*\}")
@@ -61,7 +75,11 @@ _NAMED_CALL_AFTER = re.compile(r"\s*(?:'\s*)*(?:\(|\\left\s*\(|\\(?:big|Big|bigg
 _GLUED_WORD = re.compile(r"(_[A-Za-z0-9])(" + _FUNCTION_WORDS + r")(?=\s*[(\[{\\])")
 # a word of two or more letters (not a command) directly before a bracket: sigmoid(z), cost(h, y)
 _CALL_WORD = re.compile(r"(?<![\\a-zA-Z{])([A-Za-z]{3,}|[A-Z]{2})(?=\s*(?:'\s*)*\()")
-_OTHER_SYMBOLS = ((re.compile(r"\\bigtriangledown(?![a-zA-Z])"), r"\nabla"), (re.compile(r"\\parallel(?![a-zA-Z])"), r"\|"))
+_OTHER_SYMBOLS = (
+    (re.compile(r"\\bigtriangledown(?![a-zA-Z])"), r"\nabla"),
+    (re.compile(r"\\parallel(?![a-zA-Z])"), r"\|"),
+    (re.compile(r"\\not\s*=|\\not\s*\{\s*=\s*\}"), r"\neq "),  # i \not= j
+)
 _WORD = re.compile(r"[a-zA-Z]{3,}")
 _STYLED_NAME = re.compile(r"\\(?:mathrm|operatorname|text|textrm|textit|mbox|label|tag|begin|end|mathbb|mathcal|mathbf|boldsymbol|bm|color)\*?\s*\{[^{}]*\}")
 _COMMAND = re.compile(r"\\[a-zA-Z]+")
@@ -159,6 +177,71 @@ def _text_name(m: re.Match[str]) -> str:
     return m.group(0)
 
 
+_BARS = re.compile(r"\\\||\|\||\\Vert(?![a-zA-Z])")
+
+
+_KL_WORD = r"(?:KL|\\(?:mathrm|text|operatorname|textrm)\s*\{\s*KL\s*\})"
+_KL_HEAD = re.compile(
+    r"(?<![\\A-Za-z])(?:D\s*_\s*(?:\{\s*" + _KL_WORD + r"\s*\}|" + _KL_WORD + r")|" + _KL_WORD + r")\s*(?:\\left\s*)?(?=\()"
+)
+
+
+def _divergence_bars(text: str) -> str:
+    """``D_{KL}(P \\| Q)``, ``KL(p || q)``: one double bar between the arguments of a function
+    separates them (read like ``\\mid``); a norm's bars come in pairs and are left alone."""
+    out, last = [], 0
+    for m in _BARS.finditer(text):
+        depth, pos = 0, m.start() - 1
+        while pos >= 0:  # the bracket this bar is inside
+            ch = text[pos]
+            if ch == ")":
+                depth += 1
+            elif ch == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+            pos -= 1
+        if pos < 0 or not re.search(r"[A-Za-z0-9}]\s*(?:\\left\s*)?$", text[:pos]):
+            continue
+        close = pos + 1 + _close_paren(text[pos + 1 :])
+        inside = text[pos + 1 : close]
+        if close > len(text) or len(_BARS.findall(inside)) != 1:
+            continue
+        head = next((h for h in _KL_HEAD.finditer(text, 0, pos + 1) if h.end() == pos), None)
+        if head is not None and head.start() >= last:  # D_{KL}(P \| Q), \mathrm{KL}(p \| q): the function KL
+            out.append(text[last : head.start()] + "\\mathrm{KL}" + text[head.end() : m.start()] + "\\mid ")
+        else:
+            out.append(text[last : m.start()] + "\\mid ")
+        last = m.end()
+    return "".join(out) + text[last:] if out else text
+
+
+def _close_paren(text: str) -> int:
+    """The offset of the ``)`` closing an already open bracket (past the end if none)."""
+    depth = 0
+    for n, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return n
+            depth -= 1
+    return len(text) + 1
+
+
+def _name_words(text: str) -> str:
+    """``loss`` -> ``\\mathrm{loss}``, except inside a command's braces (``\\mathrm{loss}``,
+    ``\\label{eq:loss}``, ``\\text{the loss}``)."""
+    styled = [(m.start(), m.end()) for m in _STYLED_OR_REF.finditer(text)]
+
+    def name(m: re.Match[str]) -> str:
+        if any(a <= m.start() < b for a, b in styled):
+            return m.group(0)
+        return f"\\mathrm{{{m.group(1)}}}"
+
+    return _NAME_WORD.sub(name, text)
+
+
 def _call_word(m: re.Match[str]) -> str:
     """``sigmoid(z)``, ``cost(h, y)``: a word written before a bracket names a function."""
     word = m.group(1)
@@ -240,7 +323,7 @@ _SUM_THEN_SIGN = re.compile(r"(\\sum(?:\s*\\limits)?(?:\s*_\s*(?:\{[^{}]*\}|[a-z
 
 def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
-    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text):
+    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text) and not _NAME_WORD.search(text):
         return text
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
     text = text.replace("\\cfrac", "\\frac")  # a continued fraction's style
@@ -257,12 +340,17 @@ def read_through(text: str) -> str:
     text = _OLD_FONT.sub(lambda m: f"\\{_FONT_COMMAND[m.group(1)]}{{{m.group(2)}}}", text)
     for pattern, replacement in _OTHER_SYMBOLS:
         text = pattern.sub(lambda m, r=replacement: r, text)
+    if "|" in text or "Vert" in text:
+        text = _divergence_bars(text)
     text = _PRIME_SCRIPT.sub(lambda m: "'" * max(1, (m.group(1) or "").count("prime") + (m.group(1) or "").count("'")), text)
     text = _PRIME.sub("'", text)
     text = _SIGNED_SCRIPT.sub(lambda m: "^{-" + m.group(1) + "}", text)
     text = _NAMED.sub(lambda m: "\\" + m.group(1) + " ", text)
     text = _GLUED_WORD.sub(lambda m: m.group(1) + " \\" + m.group(2), text)
     text = _BARE_WORD.sub(lambda m: "\\" + m.group(1), text)
+    text = _FN_PRIME.sub(lambda m: f"\\mathrm{{{m.group(1)}}}{m.group(2)}", text)  # \tanh'(x): a function named
+    text = _STYLED_WORD.sub(lambda m: f"\\mathrm{{{m.group(1)}}}", text)
+    text = _name_words(text)
     text = _TEXT_NAME.sub(_text_name, text)
     text = _CALL_WORD.sub(_call_word, text)
     text = _INDICATOR.sub(_indicator, text)

@@ -187,8 +187,14 @@ def split_condition(latex: str) -> tuple[str, list[str]]:
 
 _WRAPPER_ENDS = re.compile(r"\\(?:begin|end)\s*\{(?:" + "|".join(re.escape(w) for w in sorted(WRAPPERS)) + r")\}")
 _CASES = re.compile(r"\\begin\s*\{(cases|dcases)\}(.*)\\end\s*\{\1\}", re.DOTALL)
-_OTHERWISE = re.compile(r"^(?:\\text|\\textrm|\\mbox)\s*\{\s*(?:otherwise|else|o\.?w\.?|elsewhere)\s*\.?\s*\}\s*[.,]?$")
-_CONDITION_WORDS = re.compile(r"^(?:,\s*)?(?:\\text|\\textrm|\\mbox)\s*\{\s*(?:if|for|when|where)\b\s*(?:\$([^$]*)\$\s*)?\}")
+_OTHERWISE = re.compile(
+    r"^(?:(?:\\text|\\textrm|\\mbox)\s*\{\s*(?:otherwise|else|o\.?w\.?|elsewhere)\s*\.?\s*\}|(?:otherwise|else))\s*[.,]?$"
+)
+# \text{if } i = j, and the same words written bare in math (if & i=j): the condition follows
+_CONDITION_WORDS = re.compile(
+    r"^(?:,\s*)?(?:(?:\\text|\\textrm|\\mbox)\s*\{\s*(?:if|for|when|where)\b\s*(?:\$([^$]*)\$\s*)?\}"
+    r"|(?:if|for|when|where)(?![a-zA-Z])\s*&?)"
+)
 
 
 def split_cases(latex: str) -> tuple[str, list[tuple[str, str | None]]] | None:

@@ -291,7 +291,7 @@ UNSUPPORTED = [
     r"\ln_2 x",
     r"y_i(z_i)",
     r"J(\theta)",
-    r"y_{true}",
+    r"y_{pos}",
     r"\sum_{j \in input(o)} z_j",
     r"\sum_{n \in N} x_n",
     r"\sum_{i, j} z_{i,j}",
@@ -330,7 +330,7 @@ def test_unsupported_messages_name_the_construct() -> None:
     with pytest.raises(Unsupported, match="sums over a set"):
         P(r"\sum_{j \in input(o)} z_j")
     with pytest.raises(Unsupported, match="word"):
-        P(r"y_{true}")
+        P(r"y_{pos}")
 
 
 MALFORMED = [

@@ -402,6 +402,15 @@ class Plan:
             alias = array(base)[lhs.indices] if isinstance(lhs, Indexed) else scalar(base)
             self.definitions.append(Definition(alias, rhs, base))
 
+    def _definition_problem_anew(self, key: str, lhs: Expr, rhs: Expr) -> str:
+        """`_definition_problem` for ``lhs = rhs`` as if ``key`` were not defined yet."""
+        saved = self.definitions
+        self.definitions = [d for d in saved if rd.defined_key(d.lhs) != key and d.name != key]
+        try:
+            return self._definition_problem(lhs, rhs)
+        finally:
+            self.definitions = saved
+
     def _definition_problem(self, lhs: Expr, rhs: Expr, strict: bool = False) -> str:
         """Why ``lhs = rhs`` cannot define ``lhs`` ('' if it can). A right side with an index its
         left side lacks (``u = -z_i``, "let u = -z_i") defines a quantity of that index (see
@@ -783,6 +792,17 @@ class Plan:
             # quantity again, or a new definition (a new section's model)? (with the same ones: a claim)
             key = rd.defined_key(first)
             old = rd.names_closure({key}, self.definitions) - {key}
+            unread = sorted((old & self.dependents) - self.defined)
+            if unread and not self._definition_problem_anew(key, first, second):
+                # \ell = \log L with L's definition not read (a \prod), then \ell = \log(...) written
+                # out: the first statement that can be read defines it (the former one decides nothing)
+                self.definitions = [d for d in self.definitions if rd.defined_key(d.lhs) != key and d.name != key]
+                self._define(first, second)
+                what = ", ".join(_tex(scalar(n)) for n in unread)
+                eq.links.append(_Link(first, second, LinkVerdict.DEFINITION,
+                                      f"defines {_tex(first)} anew: its definition before uses {what}, which is never read"))
+                self._claims(eq, members[1:], defined_first=True, before=before)
+                return
             if rd.names_closure(rd.names_of(second), self.definitions) - old - {key}:
                 restated = (key, eq.line, first, second)
         if (
@@ -1257,7 +1277,7 @@ class Plan:
         """A refutation whose counterexample breaks a stated membership is no refutation: the claim
         is decided at the values the document allows (a binary scalar at 0 and at 1), else unknown."""
         lhs, rhs = _tex(link.lhs), _tex(link.rhs)
-        names = sorted({part.split(" = ")[0].split("[")[0] for part in outside.split(", ")})
+        names = sorted({m.group(1) for m in re.finditer(r"(?:^|, )([^\s\[=,]+)(?:\[[^\]]*\])? = ", outside)} & set(self.binary))
         where = "; ".join(self.binary[n] for n in names)
         results = []
         for label, job in link.splits:

@@ -109,6 +109,15 @@ def scan(text: str, *, kind: Kind | None = None, name: str = "") -> Document:
     )
 
 
+_KATEX_SHORTCODE = re.compile(r"\{\{<\s*(/?)katex(?:\s+display)?\s*>\}\}")
+
+
+def _katex_dollars(m: re.Match[str]) -> str:
+    """A Hugo katex shortcode masked as ``$$`` next to the math it opens or closes (same length)."""
+    blank = " " * (len(m.group(0)) - 2)
+    return "$$" + blank if m.group(1) else blank + "$$"
+
+
 # words before math on its line (not a list or quote marker, not a number of a list)
 _PROSE_BEFORE = re.compile(r"[^\s>*+\-0-9.)]")
 _INDEX_RELATION = re.compile(r"\s*[a-dijk-v]\s*(?:=|\\neq?(?![a-zA-Z])|\\not\s*=)\s*[a-dijk-v]\s*")
@@ -357,6 +366,8 @@ class _Scanner:
                 lines[i] = " " * len(line)
             pos += len(line) + 1
         text = _mask_between("\n".join(lines), "<!--", "-->")
+        if "katex" in text:  # Hugo's {{< katex >}} ... {{< /katex >}}: math between the two, as $$ ... $$
+            text = _KATEX_SHORTCODE.sub(_katex_dollars, text)
         return _mask(text, _CODE_SPAN)
 
     @staticmethod

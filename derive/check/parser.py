@@ -38,6 +38,7 @@ from lark.exceptions import (
 )
 from sympy import (
     Add,
+    Basic,
     Derivative,
     E,
     Eq,
@@ -47,6 +48,7 @@ from sympy import (
     Indexed,
     Integer,
     KroneckerDelta,
+    Mul,
     Le,
     Lt,
     Ne,
@@ -228,10 +230,44 @@ def parse_chain(
         raise Unsupported(f"a block starting with '{lead}' is not supported (yet)")
     if all(op.type == "EQ" for op in ops):
         items: list[ChainItem] = [CONTINUE] if lead is not None else []
-        return items + list(exprs)
+        return items + _rebind_excluded_sums(list(exprs))
     if lead is None and len(ops) == 1:
         return [_relational(ops[0], exprs[0], exprs[1])]
     raise Unsupported("a chain mixing '=' with other relations is not supported (yet)")
+
+
+def _excluded(s: Sum) -> Symbol | None:
+    """The index ``x`` of a sum written ``\\sum_{v \\neq x}`` (a factor ``1 - delta(x, v)``), or None."""
+    if len(s.limits) != 1:
+        return None
+    var = s.limits[0][0]
+    for f in Mul.make_args(s.function):
+        deltas = [t for t in Add.make_args(f) if isinstance(t, KroneckerDelta) or isinstance(-t, KroneckerDelta)]
+        if len(Add.make_args(f)) == 2 and S.One in Add.make_args(f) and len(deltas) == 1:
+            delta = deltas[0] if isinstance(deltas[0], KroneckerDelta) else -deltas[0]
+            if var in delta.args:
+                other = delta.args[0] if delta.args[1] == var else delta.args[1]
+                return other if isinstance(other, Symbol) else None
+    return None
+
+
+def _rebind_excluded_sums(members: list[Expr]) -> list[Expr]:
+    """``t_i y_i + \\sum_{i \\neq j} t_j y_i``: the letter written first under a sum with an
+    exclusion is its index by convention, but when that letter is free elsewhere in the chain and the
+    other is not, the author sums over the other (``\\sum_{j \\neq i}``): read so."""
+    sums = [s for m in members for s in m.atoms(Sum) if _excluded(s) is not None]
+    if not sums:
+        return members
+    outside: set[Symbol] = set()
+    for m in members:
+        outside |= free_indices(m.xreplace({s: S.Zero for s in sums}))
+    swap: dict[Basic, Basic] = {}
+    for s in sums:
+        var, lo, hi = s.limits[0]
+        other = _excluded(s)
+        if var in outside and other not in outside and not s.function.has(Sum):
+            swap[s] = Sum(s.function, (other, lo, hi))
+    return [m.xreplace(swap) for m in members] if swap else members
 
 
 def parse_expr(latex: str, *, size: Symbol, functions: frozenset[str] = frozenset(), sizes: frozenset[str] = frozenset()) -> Expr:

@@ -59,6 +59,14 @@ _STYLED_OR_REF = re.compile(
     r"\\(?:text|textrm|textit|textbf|textsf|mathrm|mathit|mathsf|operatorname|mbox|label|tag|ref|eqref|begin|end|"
     r"color|textcolor|mathbb|mathcal|mathbf|boldsymbol|bm|hspace|emph)\*?\s*\{[^{}]*\}"
 )
+# p_j.p_i, \frac{dJ}{dv} . \frac{dv}{da}, a.(1-a): a period between two factors multiplies (never
+# between digits, 0.5, nor in an ellipsis ...)
+_DOT_PRODUCT = re.compile(
+    r"(?<=[A-Za-z}\)])(?<![.\\])\s*\.(?![.])\s*"
+    r"(?=[A-Za-z(]|\\(?!(?:right|left|quad|qquad|tag|label|nonumber|notag|end|begin|text|mbox|hspace|eqref|ref)(?![a-zA-Z]))[a-zA-Z])"
+)
+_EMPTY_SCRIPT = re.compile(r"\^\s*\{\s*\}")  # \sum_{k}^{ }: nothing above the sum
+_MATHCAL_BARE = re.compile(r"\\mathcal\s+([A-Za-z])")  # \mathcal L
 _OVER = re.compile(r"\\over(?![a-zA-Z])")
 # TeX's old font switches inside a group: {\rm if} -> \mathrm{if}, {\bf x} -> \mathbf{x}
 _OLD_FONT = re.compile(r"\{\s*\\(rm|bf|it|mathrm|cal)\s+([A-Za-z][A-Za-z0-9]*)\s*\}")
@@ -216,6 +224,16 @@ def _divergence_bars(text: str) -> str:
     return "".join(out) + text[last:] if out else text
 
 
+def _semicolon_arguments(text: str) -> str:
+    """``P(x_1, x_2; \\mu, \\sigma)``: a semicolon between a function's arguments separates the
+    parameters, read like ``\\mid``; elsewhere it is left as written (and refused)."""
+    out, depth = [], 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        out.append("\\mid " if ch == ";" and depth > 0 else ch)
+    return "".join(out)
+
+
 def _close_paren(text: str) -> int:
     """The offset of the ``)`` closing an already open bracket (past the end if none)."""
     depth = 0
@@ -323,7 +341,7 @@ _SUM_THEN_SIGN = re.compile(r"(\\sum(?:\s*\\limits)?(?:\s*_\s*(?:\{[^{}]*\}|[a-z
 
 def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
-    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text) and not _NAME_WORD.search(text):
+    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text) and not _NAME_WORD.search(text) and "." not in text and ";" not in text:
         return text
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
     text = text.replace("\\cfrac", "\\frac")  # a continued fraction's style
@@ -342,6 +360,12 @@ def read_through(text: str) -> str:
         text = pattern.sub(lambda m, r=replacement: r, text)
     if "|" in text or "Vert" in text:
         text = _divergence_bars(text)
+    if "." in text:
+        text = _DOT_PRODUCT.sub(lambda m: " \\cdot ", text)
+    if ";" in text:
+        text = _semicolon_arguments(text)
+    text = _EMPTY_SCRIPT.sub("", text)
+    text = _MATHCAL_BARE.sub(lambda m: f"\\mathcal{{{m.group(1)}}}", text)
     text = _PRIME_SCRIPT.sub(lambda m: "'" * max(1, (m.group(1) or "").count("prime") + (m.group(1) or "").count("'")), text)
     text = _PRIME.sub("'", text)
     text = _SIGNED_SCRIPT.sub(lambda m: "^{-" + m.group(1) + "}", text)

@@ -23,8 +23,8 @@ ESTABLISH = corpus.REAL / "establish"
 PAIRS = corpus.documents()
 
 # Floors measured on this corpus (python tests/check/corpus.py); raise them as the reader grows.
-MIN_DECIDED_SHARE = 0.26  # measured: 240 of 904 (26.5 %)
-MIN_CAUGHT = 11  # measured: 11 of the 60 errors marked
+MIN_DECIDED_SHARE = 0.21  # measured: 262 of 1195 (21.9 %), with the 15 blind e- documents
+MIN_CAUGHT = 13  # measured: 13 of the 83 errors marked
 
 
 def test_corpus_is_real_and_diverse() -> None:

@@ -486,3 +486,50 @@ $$\frac{\partial p_i}{\partial z_j} = p_i(1 - p_j)$$
     # without words about cases the formula for i \neq j is refuted (the forgotten delta), after
     # them it is not (it holds when i \neq j); one that fails in both cases is refuted anyway
     assert verdicts(text) == ["refuted", "unknown", "refuted", "verified"]
+
+
+@pytest.mark.parametrize("written,plain", [
+    (r"p_j.p_i", r"p_j \cdot p_i"),
+    (r"\frac{dJ}{dv} . \frac{dv}{da}", r"\frac{dJ}{dv} \cdot \frac{dv}{da}"),
+    (r"a.(1-a)", r"a \cdot (1-a)"),
+    (r"0.5 x", r"0.5 x"),
+    (r"x_1,...,x_n", r"x_1,...,x_n"),
+    (r"\left( x \right). \tag{5}", r"\left( x \right). \tag{5}"),
+    (r"P(x_1,x_2;\mu,\sigma)", r"P(x_1,x_2\mid \mu,\sigma)"),
+    (r"\sum _{ k }^{  }{ e^{a_k} }", r"\sum _{ k }{ e^{a_k} }"),
+    (r"\mathcal L", r"\mathcal{L}"),
+])
+def test_periods_semicolons_and_empty_scripts(written: str, plain: str) -> None:
+    from derive.check.presentation import read_through
+
+    assert read_through(written) == plain
+
+
+def test_hugo_katex_shortcodes_are_math() -> None:
+    text = "{{< katex display >}}\nx^2 - 1 = (x - 1)(x + 1)\n{{< /katex >}}\n\nand {{< katex >}}a = b{{< /katex >}} inline.\n"
+    doc = scan(text, kind="md")
+    assert [b.latex.strip() for b in doc.items if isinstance(b, Block)] == ["x^2 - 1 = (x - 1)(x + 1)"]
+    assert verdicts(text) == ["verified"]
+
+
+def test_the_index_of_a_sum_with_an_exclusion() -> None:
+    """``\\sum_{i \\neq j}`` with i free outside the sum runs over j (as the author means)."""
+    chain = parse_chain(r"t_i y_i + \sum_{i\ne j}^k t_j y_i = y_i", size=k)
+    assert chain[0].atoms(Sum).pop().limits[0][0] == j
+    chain = parse_chain(r"\sum_{j\ne i}^k t_j y_i = y_i", size=k)
+    assert chain[0].atoms(Sum).pop().limits[0][0] == j
+
+
+def test_a_definition_through_a_quantity_never_read_is_replaced_by_a_readable_one() -> None:
+    text = r"""
+$$L(\mu; x) = \prod_{i=1}^n f(x_i)$$
+
+$$\ell(\mu) = \log(L(\mu; x))$$
+
+$$\ell(\mu) = -\frac{1}{2}\sum_{i=1}^n (x_i - \mu)^2$$
+
+$$\frac{\partial}{\partial \mu} \ell(\mu) = \sum_{i=1}^n (x_i - \mu)$$
+
+$$\frac{\partial}{\partial \mu} \ell(\mu) = \sum_{i=1}^n (\mu - x_i)$$
+"""
+    assert verdicts(text) == ["unsupported", "definition", "definition", "verified", "refuted"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from sympy import Basic, Eq, Expr, Indexed, Ne, Symbol
 
-from .calculus import Definitions, evaluate_derivatives, rename_bound
+from .calculus import Definitions, evaluate_derivatives, is_zero_form, rename_bound
 
 __all__ = ["Placement", "placements", "explicit", "solve_constraints", "variables_of", "split_conditions"]
 
@@ -86,7 +86,10 @@ def _definitions_at(defs: Definitions, size: Symbol | None, k: int, values: tupl
     sub = dict(values)
     if size is not None:
         sub[size] = k
-    return Definitions(tuple(type(d)(d.lhs, d.rhs.xreplace(sub) if sub else d.rhs, d.name) for d in defs.items))
+    if not sub:
+        return defs
+    fixed = {s.name for s in sub if isinstance(s, Symbol)}  # a sum's own index never takes a shared index's value
+    return Definitions(tuple(type(d)(d.lhs, rename_bound(d.rhs, fixed).xreplace(sub), d.name) for d in defs.items))
 
 
 def variables_of(expr: Basic, size: Symbol | None) -> list[Basic]:
@@ -105,6 +108,8 @@ def solve_constraints(constraints: Iterable[Basic], defs: Definitions, size: Sym
     solution: dict[Basic, Expr] = {}
     for c in constraints:
         lhs = explicit(c.lhs - c.rhs, defs, size, at).xreplace(solution)
+        if is_zero_form(lhs):  # \sum_i softmax(x)_i = 1 at this size: true of itself, nothing to solve
+            continue
         for var in reversed(variables_of(lhs, size)):
             coeff = lhs.diff(var)
             if coeff.is_number and coeff != 0 and var not in (lhs - coeff * var).expand().free_symbols and not (lhs - coeff * var).expand().has(var):

@@ -196,6 +196,8 @@ def _constraint_table(constraints: Sequence[Basic], ctx: Context, index_rel: Seq
     for c in constraints:
         lhs = _symbolic_form(c.lhs, ctx, index_rel)
         rhs = _symbolic_form(c.rhs, ctx, index_rel)
+        if is_zero_form(lhs - rhs):  # \sum_i softmax(x)_i = 1: true of itself, it constrains nothing
+            continue
         if isinstance(lhs, Sum):
             table[lhs] = rhs
         elif isinstance(rhs, Sum):

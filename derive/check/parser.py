@@ -314,6 +314,16 @@ def _spaces(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
+_RELATION = re.compile(r"=|<|>|\\n?eq(?![a-zA-Z])|\\ne(?![a-zA-Z])|\\[lg]eq?(?![a-zA-Z])|\\approx")
+
+
+def _justification(m: re.Match[str]) -> str:
+    """A justification in words beside a step is blanked; one stating a relation (``\\text{since }
+    \\sum_k y_k = 1``) may be what the step relies on, so it is kept, and the row is not read."""
+    words_end = m.group(0).find("}", m.group(0).find("{")) + 1
+    return m.group(0) if _RELATION.search(m.group(0), words_end) else " " * len(m.group(0))
+
+
 # a row's justification or label after the equation: "\quad \because \frac{d}{du} ...", "\rightarrow \quad EqA1"
 _TRAILING_NOTE = re.compile(
     r"(?:\\q?quad(?![a-zA-Z])|\\[,;: ]|\s)*(?:\\because(?![a-zA-Z]).*"
@@ -382,7 +392,7 @@ def _prepare(latex: str) -> str:
     if "because" in text:  # "A = B \quad \because C": the justification, to the end of its row, is not the equation
         text = _BECAUSE.sub(_spaces, text)
     if "\\text" in text or "\\mbox" in text:
-        text = _JUSTIFICATION.sub(_spaces, text)
+        text = _JUSTIFICATION.sub(_justification, text)
     pieces = []
     for number, piece in enumerate(_SEGMENT.split(text)):
         if number % 2:  # a separator: keep newlines, blank row breaks

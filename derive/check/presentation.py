@@ -65,6 +65,15 @@ _DOT_PRODUCT = re.compile(
     r"(?<=[A-Za-z}\)])(?<![.\\])\s*\.(?![.])\s*"
     r"(?=[A-Za-z(]|\\(?!(?:right|left|quad|qquad|tag|label|nonumber|notag|end|begin|text|mbox|hspace|eqref|ref)(?![a-zA-Z]))[a-zA-Z])"
 )
+# P(Y=1|x), p(y = 0 \mid x; \theta): the probability of an event given plain names, one quantity
+# named by what it is written with (never for an index in it: P(Y=k|x_i) is left alone)
+_CONDITIONAL = re.compile(
+    r"(?<![\\A-Za-z])(P|p|\\Pr)\s*(?:\\left\s*)?\(\s*([A-Za-z])\s*=\s*([0-9])\s*(?:\||\\mid(?![a-zA-Z])|\\vert(?![a-zA-Z]))"
+    r"\s*((?:\\[a-zA-Z]+|[A-Za-z])(?:\s*[,;]\s*(?:\\[a-zA-Z]+|[A-Za-z]))*)\s*(?:\\right\s*)?\)"
+)
+_EMPTY_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*\}")  # \text{ }: a space
+# \sum_{k=1, k \neq j}^{c}: from 1 with one index left out, as \sum_{k \neq j}^{c}
+_SUM_FROM_ONE_EXCEPT = re.compile(r"(\\sum\s*_\s*\{)\s*([a-z])\s*=\s*1\s*,\s*\2\s*(\\neq?(?![a-zA-Z])|\\not\s*=)\s*([a-z])\s*\}")
 _EMPTY_SCRIPT = re.compile(r"\^\s*\{\s*\}")  # \sum_{k}^{ }: nothing above the sum
 _MATHCAL_BARE = re.compile(r"\\mathcal\s+([A-Za-z])")  # \mathcal L
 _OVER = re.compile(r"\\over(?![a-zA-Z])")
@@ -224,6 +233,13 @@ def _divergence_bars(text: str) -> str:
     return "".join(out) + text[last:] if out else text
 
 
+def _conditional(m: re.Match[str]) -> str:
+    """``P(Y=1|x)`` -> ``P_{\\mathrm{Y1givenx}}``: one name per event and condition."""
+    given = "".join(re.findall(r"[A-Za-z]+", m.group(4).replace("\\", "")))
+    name = "P" if m.group(1) == "\\Pr" else m.group(1)
+    return f"{name}_{{\\mathrm{{{m.group(2)}{m.group(3)}given{given}}}}}"
+
+
 def _semicolon_arguments(text: str) -> str:
     """``P(x_1, x_2; \\mu, \\sigma)``: a semicolon between a function's arguments separates the
     parameters, read like ``\\mid``; elsewhere it is left as written (and refused)."""
@@ -341,7 +357,7 @@ _SUM_THEN_SIGN = re.compile(r"(\\sum(?:\s*\\limits)?(?:\s*_\s*(?:\{[^{}]*\}|[a-z
 
 def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
-    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text) and not _NAME_WORD.search(text) and "." not in text and ";" not in text:
+    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text) and not _NAME_WORD.search(text) and "." not in text and ";" not in text and "|" not in text:
         return text
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
     text = text.replace("\\cfrac", "\\frac")  # a continued fraction's style
@@ -358,6 +374,8 @@ def read_through(text: str) -> str:
     text = _OLD_FONT.sub(lambda m: f"\\{_FONT_COMMAND[m.group(1)]}{{{m.group(2)}}}", text)
     for pattern, replacement in _OTHER_SYMBOLS:
         text = pattern.sub(lambda m, r=replacement: r, text)
+    if "|" in text or "mid" in text or "vert" in text:
+        text = _CONDITIONAL.sub(_conditional, text)
     if "|" in text or "Vert" in text:
         text = _divergence_bars(text)
     if "." in text:
@@ -365,6 +383,8 @@ def read_through(text: str) -> str:
     if ";" in text:
         text = _semicolon_arguments(text)
     text = _EMPTY_SCRIPT.sub("", text)
+    text = _EMPTY_TEXT.sub(" ", text)
+    text = _SUM_FROM_ONE_EXCEPT.sub(lambda m: f"{m.group(1)}{m.group(2)} \\neq {m.group(4)}}}", text)
     text = _MATHCAL_BARE.sub(lambda m: f"\\mathcal{{{m.group(1)}}}", text)
     text = _PRIME_SCRIPT.sub(lambda m: "'" * max(1, (m.group(1) or "").count("prime") + (m.group(1) or "").count("'")), text)
     text = _PRIME.sub("'", text)

@@ -456,13 +456,16 @@ Let $\sigma(x) = \frac{1}{1+e^{-x}}$.
 $$
 \begin{align}
 \sigma'(x) &= \frac{e^{-x}}{(1+e^{-x})^2} && \text{(chain rule)} \\
-&= \sigma(x)(1-\sigma(x)) && \text{since } 1 - \sigma(x) = \frac{e^{-x}}{1+e^{-x}} \\
-&= \sigma(x)(1+\sigma(x)) \quad \text{using } \sigma(x) = 2
+&= \sigma(x)(1-\sigma(x)) \qquad \text{by the definition of the sigmoid} \\
+&= \sigma(x)(1+\sigma(x)) \quad \text{using algebra}
 \end{align}
 $$
 """
     (eq,) = [e for e in check_text(text, "doc.md").equations if e.kind == "display"]
     assert [link.verdict.value for link in eq.links] == ["proved", "proved", "refuted"]
+    # a justification that states a relation may be what the step relies on: not dropped, not read
+    relied = r"$$a = \sum_i y_i b \\ &= b \quad \text{since } \sum_i y_i = 1$$"
+    assert verdicts(relied) == ["unsupported"]
 
 
 def test_index_cases_stated_only_in_words() -> None:
@@ -498,6 +501,11 @@ $$\frac{\partial p_i}{\partial z_j} = p_i(1 - p_j)$$
     (r"P(x_1,x_2;\mu,\sigma)", r"P(x_1,x_2\mid \mu,\sigma)"),
     (r"\sum _{ k }^{  }{ e^{a_k} }", r"\sum _{ k }{ e^{a_k} }"),
     (r"\mathcal L", r"\mathcal{L}"),
+    (r"a \text{ } - b", r"a   - b"),
+    (r"\sum_{k=1, k \not=j}^c e^{z_k}", r"\sum_{k \neq j}^c e^{z_k}"),
+    (r"P(Y=1|x)", r"P_{\mathrm{Y1givenx}}"),
+    (r"p(y = 0 \mid x; \theta)", r"p_{\mathrm{y0givenxtheta}}"),
+    (r"P(Y=k|x_i)", r"P(Y=k|x_i)"),  # an index in it: not one quantity
 ])
 def test_periods_semicolons_and_empty_scripts(written: str, plain: str) -> None:
     from derive.check.presentation import read_through
@@ -533,3 +541,18 @@ $$\frac{\partial}{\partial \mu} \ell(\mu) = \sum_{i=1}^n (x_i - \mu)$$
 $$\frac{\partial}{\partial \mu} \ell(\mu) = \sum_{i=1}^n (\mu - x_i)$$
 """
     assert verdicts(text) == ["unsupported", "definition", "definition", "verified", "refuted"]
+
+
+def test_probabilities_of_events_are_quantities() -> None:
+    text = r"""
+$$P(Y=1|x) = \frac{\exp(w x)}{1+\exp(w x)}$$
+
+$$P(Y=0|x) = \frac{1}{1+\exp(w x)}$$
+
+$$\log\frac{P(Y=1|x)}{P(Y=0|x)} = w x$$
+
+$$P(Y=1|x) + P(Y=0|x) = 1$$
+
+$$\log\frac{P(Y=1|x)}{1-P(Y=1|x)} = -w x$$
+"""
+    assert verdicts(text) == ["definition", "definition", "verified", "verified", "refuted"]

@@ -1053,6 +1053,9 @@ class Plan:
         if example and not (lhs.is_number and rhs.is_number) and inputs - self.defined:
             # \sigma(z_1) = 0.5812: a value at the example's inputs, which the document gives in words or pictures
             unsure.append("a number on one side and quantities on the other (a value at an example?)")
+        lengths = self._unwritten_lengths(used)
+        if lengths:
+            unsure.append(lengths)
         mixed = self._mixed_arity(used)
         if mixed:
             unsure.append(f"the document writes {', '.join(mixed)} with different numbers of indices (a vector, and one of its entries or a scalar?)")
@@ -1091,6 +1094,22 @@ class Plan:
                     out.append(table[key].rhs)
                     todo.append(table[key].rhs)
         return out
+
+    def _unwritten_lengths(self, exprs: Sequence[Basic]) -> str:
+        """Why the range of a sum is uncertain, or '': ``\\theta^T x`` (its length never written, read as
+        1..d) beside ``\\sum_{i=0}^{n} \\theta_i x_i`` over the same vectors with another range."""
+        ranges: dict[str, set[tuple]] = {}
+        for e in exprs:
+            for sm in e.atoms(Sum):
+                for var, lo, hi in sm.limits:
+                    for a in sm.function.atoms(Indexed):
+                        if var in a.indices:
+                            ranges.setdefault(str(a.base), set()).add((lo, hi))
+        for base, found in sorted(ranges.items()):
+            invented = any(isinstance(hi, Symbol) and hi.name not in self.doc_sizes for _, hi in found)
+            if len(found) > 1 and invented:
+                return f"the length of {base} in a dot product is not written (read as 1..d) and a sum over it runs over another range"
+        return ""
 
     def _mixed_arity(self, exprs: Sequence[Basic]) -> tuple[str, ...]:
         """Quantities written here with different numbers of indices (``x^{(i)}`` and ``x^{(i)}_j``,

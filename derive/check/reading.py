@@ -445,7 +445,8 @@ def dependents_of(chains: Iterable[Sequence[Basic]]) -> set[str]:
                 if isinstance(d.expr, (Symbol, Indexed, AppliedUndef)) and not is_index(d.expr):
                     out.add(defined_key(d.expr))
         first = chain[0] if chain else None
-        if isinstance(first, (Symbol, Indexed, AppliedUndef)) and not is_index(first):
+        update = len(chain) > 1 and isinstance(chain[1], Basic) and is_update(first, chain[1])  # w = w - a g: w is an input
+        if isinstance(first, (Symbol, Indexed, AppliedUndef)) and not is_index(first) and not update:
             out.add(defined_key(first))
     return out
 

@@ -556,3 +556,20 @@ $$P(Y=1|x) + P(Y=0|x) = 1$$
 $$\log\frac{P(Y=1|x)}{1-P(Y=1|x)} = -w x$$
 """
     assert verdicts(text) == ["definition", "definition", "verified", "verified", "refuted"]
+
+
+def test_an_update_rule_does_not_make_its_parameter_an_output() -> None:
+    text = r"""
+$$J(w,b) = \frac{1}{2m} \sum_{i=1}^{m} (w x_i + b - y_i)^2$$
+
+$$w = w - \alpha \frac{\partial J(w,b)}{\partial w}$$
+
+$$\frac{\partial J(w,b)}{\partial b} = \frac{1}{m} \sum_{i=1}^{m} (w x_i + b - y_i)$$
+"""
+    assert verdicts(text) == ["definition", "unsupported", "verified"]
+
+
+def test_a_dot_product_of_unwritten_length_beside_a_sum_over_another_range() -> None:
+    """theta^T x is read as a sum over 1..d; beside a sum from 0 to n over the same vectors that is
+    a guess at the range, never a refutation."""
+    assert verdicts(r"$$h(x) = \sum_{i=0}^{n}\theta_{i}x_{i} = \theta^{T}x$$") == ["unknown"]

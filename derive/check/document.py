@@ -277,6 +277,8 @@ _PLAIN_RELATION = re.compile(
     r"(?<![\w\\$])(if|when|whenever|for|where)\s+([a-zA-Z]\s*(?:=|!=|≠)\s*(?:[a-zA-Z]|[01]))(?![\w$(=\\])(?!\s+to\b)",
     re.IGNORECASE,
 )
+_OWN_RELATION = re.compile(r"\s*=")
+_SIGNED = re.compile(r"\s*[-+]\s*\S")  # a sign with something after it, before the row's own '&='
 _CONTINUES = re.compile(r"\s*(=|\+|-|<|>|\\(le|leq|ge|geq|neq|ne|cdot|times|quad|qquad|approx)(?![a-zA-Z]))")
 
 
@@ -766,7 +768,10 @@ def _split_equations(latex: str, offset: int) -> list[tuple[int, str, int, str]]
         if aside is not None and groups:  # \because ..., \text{since ...}: a justification, not a step
             asides.append((row_start, row_end, aside.group(1) is not None and "=" in row))
             continue
-        continues = not clean.strip() or _CONTINUES.match(clean) is not None
+        cells = _CELL.split(row, 1)
+        # "- \log P(t=0) &= ...": a left side that starts with a sign, then its relation: a new equation
+        own_relation = len(cells) == 2 and _OWN_RELATION.match(cells[1]) is not None and _SIGNED.match(clean) is not None
+        continues = not clean.strip() or (_CONTINUES.match(clean) is not None and not own_relation)
         if groups and (continues or not latex[groups[-1][0] : groups[-1][1]].strip()):
             groups[-1][1] = row_end
         else:

@@ -573,3 +573,17 @@ def test_a_dot_product_of_unwritten_length_beside_a_sum_over_another_range() -> 
     """theta^T x is read as a sum over 1..d; beside a sum from 0 to n over the same vectors that is
     a guess at the range, never a refutation."""
     assert verdicts(r"$$h(x) = \sum_{i=0}^{n}\theta_{i}x_{i} = \theta^{T}x$$") == ["unknown"]
+
+
+def test_a_row_whose_left_side_starts_with_a_sign_is_an_equation_of_its_own() -> None:
+    text = r"""
+$$y = \frac{1}{2}$$
+
+$$
+\begin{split}
+-\log(2 y) &= 0 \\
+-\log(y) &= \log 2
+\end{split}
+$$
+"""
+    assert verdicts(text) == ["definition", "verified", "verified"]

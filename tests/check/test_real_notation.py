@@ -577,13 +577,14 @@ def test_a_dot_product_of_unwritten_length_beside_a_sum_over_another_range() -> 
 
 def test_a_row_whose_left_side_starts_with_a_sign_is_an_equation_of_its_own() -> None:
     text = r"""
-$$y = \frac{1}{2}$$
+$$y = \frac{1}{1+e^{-z}}$$
 
 $$
 \begin{split}
--\log(2 y) &= 0 \\
--\log(y) &= \log 2
+-\log(y) &= \log(1+e^{-z}) \\
+-\log(1-y) &= \log(1+e^{z})
 \end{split}
 $$
 """
-    assert verdicts(text) == ["definition", "verified", "verified"]
+    found = verdicts(text)  # joined as one chain, the two rows would be refuted
+    assert found[0] == "definition" and len(found) == 3 and set(found[1:]) <= {"verified", "checked"}, found

@@ -96,6 +96,8 @@ _OTHER_SYMBOLS = (
     (re.compile(r"\\bigtriangledown(?![a-zA-Z])"), r"\nabla"),
     (re.compile(r"\\parallel(?![a-zA-Z])"), r"\|"),
     (re.compile(r"\\not\s*=|\\not\s*\{\s*=\s*\}"), r"\neq "),  # i \not= j
+    (re.compile(r"\\[lr]vert(?![a-zA-Z])"), r"|"),  # p(y \lvert x)
+    (re.compile(r"\\vect(?![a-zA-Z])"), r"\mathbf"),  # a common macro for a vector's name
 )
 _WORD = re.compile(r"[a-zA-Z]{3,}")
 _STYLED_NAME = re.compile(r"\\(?:mathrm|operatorname|text|textrm|textit|mbox|label|tag|begin|end|mathbb|mathcal|mathbf|boldsymbol|bm|color)\*?\s*\{[^{}]*\}")

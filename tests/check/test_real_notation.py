@@ -506,6 +506,8 @@ $$\frac{\partial p_i}{\partial z_j} = p_i(1 - p_j)$$
     (r"P(Y=1|x)", r"P_{\mathrm{Y1givenx}}"),
     (r"p(y = 0 \mid x; \theta)", r"p_{\mathrm{y0givenxtheta}}"),
     (r"P(Y=k|x_i)", r"P(Y=k|x_i)"),  # an index in it: not one quantity
+    (r"p(y=1 \lvert x)", r"p_{\mathrm{y1givenx}}"),
+    (r"\vect{x} + \vect{w}", r"\mathbf{x} + \mathbf{w}"),
 ])
 def test_periods_semicolons_and_empty_scripts(written: str, plain: str) -> None:
     from derive.check.presentation import read_through

@@ -1,0 +1,41 @@
+"""Establish h-maizer2-sigmoid-cross-entropy.md: binary / sigmoid cross-entropy algebra and its
+derivative in the logit x."""
+import os, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sympy as sp
+from _common import check, check_all, vec
+
+y1, y2 = sp.symbols("y1 y2", real=True)
+x1, x2 = sp.symbols("x1 x2", positive=True)
+bce2 = -(y1 * sp.log(x1) + y2 * sp.log(x2))
+check(27, bce2, -y1 * sp.log(x1) - y2 * sp.log(x2))
+check(33, bce2.subs({y2: 1 - y1, x2: 1 - x1}), -y1 * sp.log(x1) - (1 - y1) * sp.log(1 - x1), subs={x1: sp.Rational(1, 3)})
+x, z = sp.symbols("x z", real=True)
+sig = 1 / (1 + sp.exp(-x))
+r41 = -z * sp.log(1 / (1 + sp.exp(-x))) - (1 - z) * sp.log(1 - 1 / (1 + sp.exp(-x)))
+r43 = -z * sp.log(1 / (1 + sp.exp(-x))) - (1 - z) * sp.log(sp.exp(-x) / (1 + sp.exp(-x)))
+r45 = z * sp.log(1 + sp.exp(-x)) - (1 - z) * (sp.log(sp.exp(-x)) - sp.log(1 + sp.exp(-x)))
+r47 = (z + 1 - z) * sp.log(1 + sp.exp(-x)) - (1 - z) * (-x)
+r49 = x - x * z + sp.log(1 + sp.exp(-x))
+check(43, r41, r43)
+check(45, r43, r45)
+check(47, r45, r47)
+check(49, r47, r49)
+check(54, r49.subs(z, 0), x + sp.log(1 + sp.exp(-x)))
+check(56, r49.subs(z, 1), sp.log(1 + sp.exp(-x)))
+H = r49
+check(62, sp.diff(H, x), -z + sig)
+check(66, sp.diff(H, x), sp.diff(x - x * z + sp.log(1 + sp.exp(-x)), x))
+check(68, sp.diff(sp.log(1 + sp.exp(-x)), x), sp.diff(1 + sp.exp(-x), x) / (1 + sp.exp(-x)))
+r70 = 1 - z + sp.diff(1 + sp.exp(-x), x) / (1 + sp.exp(-x))
+r72 = 1 - z + (-sp.exp(-z)) / (1 + sp.exp(-x))
+r74 = -z + 1 / (1 + sp.exp(-x))
+check(70, sp.diff(H, x), r70)
+check(72, r70, r72)
+check(74, r72, r74)
+check(76, r74, -z + sig)
+a = sp.Symbol("a", positive=True)
+sig90 = lambda t: sp.exp(-sp.Max(-t, 0)) / (1 + sp.exp(-sp.Abs(t)))
+check_all(90, [(sig90(a), sig.subs(x, a)), (sig90(-a), sig.subs(x, -a))])
+H92 = lambda t: sp.Max(t, 0) - t * z + sp.log(1 + sp.exp(-sp.Abs(t)))
+check_all(92, [(H92(a), H.subs(x, a)), (H92(-a), H.subs(x, -a))])

@@ -23,8 +23,8 @@ ESTABLISH = corpus.REAL / "establish"
 PAIRS = corpus.documents()
 
 # Floors measured on this corpus (python tests/check/corpus.py); raise them as the reader grows.
-MIN_DECIDED_SHARE = 0.20  # measured: 299 of 1425 (21.0 %), with the blind e- and f- documents
-MIN_CAUGHT = 13  # measured: 13 of the 96 errors marked
+MIN_DECIDED_SHARE = 0.18  # measured: 306 of 1672 (18.3 %), with the blind e- to h- documents
+MIN_CAUGHT = 14  # measured: 14 of the 114 errors marked
 
 # False passes the maintainers dispute, each with the reason; the test fails if one disappears, so
 # this list cannot go stale. Every other false pass fails the test.

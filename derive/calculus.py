@@ -186,6 +186,11 @@ def _instantiate(defn: Definition, target: Basic) -> Expr:
         params, args = lhs.args, target.args
     if len(params) != len(args):
         raise ValueError(f"{target} does not match the definition of {lhs}")
+    if not isinstance(lhs, Indexed):
+        for p, a in zip(params, args):
+            used = p in rhs.free_symbols or any(str(x.base) == str(p) for x in rhs.atoms(Indexed))
+            if not used and a != p:  # KL(P, Q) = \sum_i p_i \ln(p_i/q_i): known at (P, Q) only, not at (Q, P)
+                raise ValueError(f"{target}: {lhs} is defined at its own arguments only ({p} does not appear in its definition)")
     avoid = {n for a in args for n in _names(a)} | {p.name for p in params if isinstance(p, Symbol)}
     rhs = rename_bound(rhs, avoid)
     if params and not isinstance(lhs, Indexed):

@@ -140,8 +140,14 @@ def _true_class_words(masked: str, line_of) -> tuple[tuple[int, str], ...]:
 _SIGMOID = re.compile(r"(?<![\\\w])(?:sigmoid|logistic)(?!\w)", re.IGNORECASE)
 
 
+_OTHER_ACTIVATIONS = re.compile(r"(?<![\\\w])(?:relu|leaky|elu|gelu|selu|swish|softsign|mish)(?!\w)", re.IGNORECASE)
+
+
 def _sigmoid_words(masked: str, line_of) -> tuple[int, ...]:
-    """Lines whose words name the logistic sigmoid: "the sigmoid", "logistic regression"."""
+    """Lines whose words name the logistic sigmoid: "the sigmoid", "logistic regression"; none when
+    the words also name other activations (ReLU, ELU, ...): there sigma may be any of them."""
+    if _OTHER_ACTIVATIONS.search(masked):
+        return ()
     return tuple(sorted({line_of(m.start()) for m in _SIGMOID.finditer(masked)}))
 
 

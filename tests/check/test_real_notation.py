@@ -590,3 +590,20 @@ $$
 """
     found = verdicts(text)  # joined as one chain, the two rows would be refuted
     assert found[0] == "definition" and len(found) == 3 and set(found[1:]) <= {"verified", "checked"}, found
+
+
+def test_a_function_defined_without_its_parameters_is_known_at_them_only() -> None:
+    """D_{KL}(P \\| Q) = \\sum_i p_i \\log(p_i / q_i) says nothing of D_{KL}(Q \\| P)."""
+    text = r"""
+$$D_{KL}(P \| Q) = \sum_i p_i \log\frac{p_i}{q_i}$$
+
+$$D_{KL}(Q \| P) = \sum_i q_i \log\frac{q_i}{p_i}$$
+
+$$D_{KL}(Q \| P) = \sum_i p_i \log\frac{p_i}{q_i}$$
+"""
+    assert verdicts(text) == ["definition", "unknown", "unknown"]
+
+
+def test_no_sigmoid_by_name_where_other_activations_are_named() -> None:
+    text = "Activations such as the sigmoid or ReLU: $a = \\sigma(z)$.\n\n$$\\frac{\\partial a}{\\partial z} = \\sigma(z)(1 - \\sigma(z))$$\n"
+    assert not any("logistic sigmoid" in n.note for n in check_text(text, "doc.md").context)

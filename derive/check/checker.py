@@ -1056,6 +1056,13 @@ class Plan:
         lengths = self._unwritten_lengths(used)
         if lengths:
             unsure.append(lengths)
+        for d in sorted(lhs.atoms(Derivative) | rhs.atoms(Derivative), key=str):
+            reach = rd.names_closure(rd.names_of(d.expr), self.definitions)
+            apart = [v for v in d.variables if rd.names_of(v) and not rd.names_of(v) & reach]
+            if apart:  # dC/dw_j with C defined through z, and z = w x + b said in words only
+                unsure.append(f"{_tex(d.expr)} does not depend on {', '.join(_tex(v) for v in apart)} as read"
+                              " (it may, through a quantity defined only in words)")
+                break
         mixed = self._mixed_arity(used)
         if mixed:
             unsure.append(f"the document writes {', '.join(mixed)} with different numbers of indices (a vector, and one of its entries or a scalar?)")

@@ -607,3 +607,14 @@ $$D_{KL}(Q \| P) = \sum_i p_i \log\frac{p_i}{q_i}$$
 def test_no_sigmoid_by_name_where_other_activations_are_named() -> None:
     text = "Activations such as the sigmoid or ReLU: $a = \\sigma(z)$.\n\n$$\\frac{\\partial a}{\\partial z} = \\sigma(z)(1 - \\sigma(z))$$\n"
     assert not any("logistic sigmoid" in n.note for n in check_text(text, "doc.md").context)
+
+
+def test_a_derivative_of_a_quantity_that_does_not_depend_on_its_variable_as_read() -> None:
+    """C defined through z, with z = w x + b said in words only: dC/dw reads as 0, which is no
+    ground for a refutation."""
+    text = r"""
+$$C = -\frac{1}{n}\sum_x [y \ln \sigma(z) + (1-y)\ln(1-\sigma(z))]$$
+
+$$\frac{\partial C}{\partial w_j}=\frac{1}{n}\sum_x x_j(\sigma(z)-y)$$
+"""
+    assert verdicts(text) == ["definition", "unknown"]

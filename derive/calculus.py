@@ -597,5 +597,7 @@ def _summands_zero(expr: Expr, split_logs: bool = True, depth: int = 0) -> bool:
         body = Add(*parts)
         if not (_atoms_zero(body, split_logs) or _summands_zero(body, split_logs, depth + 1)):
             return False
+    if not rest:
+        return True
     rest_expr = Add(*rest)
-    return rest_expr == 0 or _atoms_zero(rest_expr, split_logs) or _summands_zero(rest_expr, split_logs, depth + 1)
+    return _atoms_zero(rest_expr, split_logs) or _summands_zero(rest_expr, split_logs, depth + 1)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import InputError, UsageError
 
-__all__ = ["check_directory", "read_text", "write_all"]
+__all__ = ["check_directory", "read_bytes", "read_text", "write_all"]
 
 
 def read_text(name: str, limit: int) -> str:
@@ -28,24 +28,30 @@ def read_text(name: str, limit: int) -> str:
         if len(data) > limit:
             raise InputError(f"standard input is too large (limit {limit} bytes)")
         return _decode(data, "<stdin>")
-    path = Path(name)
+    return _decode(read_bytes(Path(name), limit), name)
+
+
+def read_bytes(path: Path, limit: int, error: type[InputError] = InputError) -> bytes:
+    """The bytes of the file at ``path``, at most ``limit`` of them; a one-line ``error`` for a
+    missing, unreadable or too large one, or a directory."""
+    name = str(path)
     try:
         if path.is_dir():
-            raise InputError(f"{name!r} is a directory, not a file")
+            raise error(f"{name!r} is a directory, not a file")
         size = path.stat().st_size
         if size > limit:
-            raise InputError(f"{name!r} is too large: {size} bytes (limit {limit})")
+            raise error(f"{name!r} is too large: {size} bytes (limit {limit})")
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise InputError(f"cannot read {name!r}: no such file") from None
+        raise error(f"cannot read {name!r}: no such file") from None
     except PermissionError:
-        raise InputError(f"cannot read {name!r}: permission denied") from None
+        raise error(f"cannot read {name!r}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"cannot read {name!r}: {exc.strerror or exc}") from None
+        raise error(f"cannot read {name!r}: {exc.strerror or exc}") from None
     if len(data) > limit:  # it grew while being read
-        raise InputError(f"{name!r} is too large (limit {limit} bytes)")
-    return _decode(data, name)
+        raise error(f"{name!r} is too large (limit {limit} bytes)")
+    return data
 
 
 def _decode(data: bytes, name: str) -> str:

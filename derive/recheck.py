@@ -22,6 +22,7 @@ from sympy.logic.boolalg import BooleanAtom
 
 from . import registry
 from .certificate import SCHEMA
+from .files import read_bytes
 from .srepr import MAX_POWER, MAX_SUM_BOUND, CertificateError, parse_srepr
 from .steps import Definition
 from .verify import ChainReport, Context, Evidence, LinkReport, Settings, Verdict, worst
@@ -98,19 +99,7 @@ class Recheck:
 
 def load_certificate(path: Path) -> dict[str, Any]:
     """The JSON object in ``path``; `CertificateError` for anything that is not one."""
-    try:
-        if path.is_dir():
-            raise CertificateError(f"{str(path)!r} is a directory, not a certificate")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise CertificateError(f"{str(path)!r} is {size} bytes, above the limit of {MAX_BYTES}")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise CertificateError(f"no such certificate: {str(path)!r}") from None
-    except OSError as exc:
-        raise CertificateError(f"cannot read {str(path)!r}: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise CertificateError(f"{str(path)!r} is above the limit of {MAX_BYTES} bytes")
+    data = read_bytes(path, MAX_BYTES, CertificateError)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

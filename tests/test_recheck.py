@@ -195,7 +195,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
     with open(path, "wb") as fh:
         fh.truncate(MAX_BYTES + 1)
     r = run("recheck", str(path))
-    assert r.returncode == 2 and "above the limit" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert r.returncode == 2 and "too large" in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("which", ["missing", "directory"])

@@ -462,7 +462,7 @@ class Plan:
             return
         applied = False
         for item in self.doc.items:
-            if not isinstance(item, (Block, Inline)):
+            if not isinstance(item, (Block, Inline)) or "\\sigma" not in item.latex:
                 continue
             try:
                 members = [m for m in self._parse_block(rd.split_condition(item.latex)[0]) if isinstance(m, Basic)]
@@ -702,9 +702,7 @@ class Plan:
                 self.local_assumptions.append((condition, _tex(condition)))
             else:  # f i^2 = j: indices in a relation that is not between indices, a misreading
                 self.local_unusable.append(condition if isinstance(condition, str) else _tex(condition))
-            link = self._claim(chain[-1], value)
-            link.free_dependents = tuple(sorted(set(link.free_dependents) | self._new_on_one_side(chain[-1], value, before)))
-            eq.links.append(link)
+            eq.links.append(self._claim(chain[-1], value, before))
         self.last, self.last_broken = None, False
 
     def _block_body(self, eq: _Equation, body: str) -> None:
@@ -835,11 +833,8 @@ class Plan:
         decimals = [len(m.group(1)) for m in _DECIMAL.finditer(eq.latex)]
         stationary = len(members) > 2 and members[-1] == 0 and any(m.has(Derivative) for m in members[:-1])
         for n, (lhs, rhs) in enumerate(zip(members, members[1:], strict=False)):
-            link = self._claim(lhs, rhs)
+            link = self._claim(lhs, rhs, before)
             link.decimals = min(decimals) if decimals else None
-            if before is not None:  # Loss = -\log(q_y) = -\log(softmax): q, new here, named in the words
-                new = self._new_on_one_side(lhs, rhs, before)
-                link.free_dependents = tuple(sorted(set(link.free_dependents) | new))
             if restated is not None and n == 0:
                 key, line, first, second = restated
                 where = next((d.lhs for d in self.definitions if rd.defined_key(d.lhs) == key), first)
@@ -976,7 +971,9 @@ class Plan:
                 unsure.append(f"{_tex(bare)} is written both alone and at several arguments")
         return (lhs.xreplace(swap), rhs.xreplace(swap)) if swap else (lhs, rhs)
 
-    def _claim(self, lhs: Expr, rhs: Expr) -> _Link:
+    def _claim(self, lhs: Expr, rhs: Expr, before: frozenset[str] | None = None) -> _Link:
+        """One link ``lhs = rhs``; ``before``: the names of the equations before this one (see
+        `_new_on_one_side`)."""
         unsure: list[str] = []  # why a counterexample may come from a misreading
         lhs, rhs = self._at_its_argument(lhs, rhs, unsure)
         cases = self._applicable(lhs, rhs)
@@ -1040,7 +1037,10 @@ class Plan:
         names = names_used
         own = {rd.defined_key(lhs)} if isinstance(lhs, (Symbol, Indexed, AppliedUndef)) else set()  # u = u + 1
         wrt = {rd.defined_key(v) for d in (lhs.atoms(Derivative) | rhs.atoms(Derivative)) for v in d.variables}
-        link.free_dependents = tuple(sorted((names & self.dependents) - self.defined - own - wrt))
+        free = (names & self.dependents) - self.defined - own - wrt
+        if before is not None:  # Loss = -\log(q_y) = -\log(softmax): q, new here, named in the words
+            free |= self._new_on_one_side(lhs, rhs, before)
+        link.free_dependents = tuple(sorted(free))
         solved = lhs.base if lhs.is_Pow and lhs.exp.is_Integer else lhs
         if solved in self.stationary:  # \sigma^2 = ... after \frac{\partial \ell}{\partial \sigma} = 0: a root, not an identity
             unsure.append(f"{_tex(lhs)} = ... solves the equation set to zero at line {self.stationary[solved]}")

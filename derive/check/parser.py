@@ -64,7 +64,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
 from derive.calculus import free_indices
-from derive.check.presentation import WRAPPERS, read_through, words
+from derive.check.presentation import FUNCTION_WORDS, WRAPPERS, read_through, words
 from derive.errors import InputError, NotSupportedError
 from derive.symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, LABEL_SEPARATOR, applied_name, array, function, hat_name, index, labelled_name, scalar
 from derive.symbols import size as size_symbol
@@ -1616,7 +1616,7 @@ class _Builder:
                 raise Unsupported(f"{name} with {len(args)} arguments at {self.at(node)} is not supported")
             return known(args[0])
         primed = None
-        if primes and name in _FN_NAMES:
+        if primes and name in FUNCTION_WORDS:
             primed = lambda a: self.apply_fn(Token("FN", name), a)  # noqa: E731 - the parser's own \tanh
         elif primes and name.lower() in ("sigmoid", "softplus"):
             primed = _KNOWN_FUNCTIONS[name.lower()]
@@ -1824,7 +1824,6 @@ _KNOWN_FUNCTIONS = {
     "softmax": _softmax,
 }
 
-_FN_NAMES = frozenset(("ln", "log", "exp", "tanh", "sinh", "cosh", "sech", "csch", "coth"))  # \tanh'(x)
 
 
 def _variable_like(node: object) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["WRAPPERS", "read_through", "words"]
+__all__ = ["FUNCTION_WORDS", "WRAPPERS", "read_through", "words"]
 
 #: Environments that only lay equations out: their rows are read, their ``\\begin``/``\\end`` dropped.
 WRAPPERS = frozenset(
@@ -55,10 +55,6 @@ _NAME_WORDS = (
 )
 _NAME_WORD = re.compile(r"(?<![\\a-zA-Z])(" + _NAME_WORDS + r")(?![a-zA-Z])")
 _STYLED_WORD = re.compile(r"\\(?:text|textrm|textit|mathit|mbox)\s*\{\s*(" + _NAME_WORDS + r")\s*\}")
-_STYLED_OR_REF = re.compile(
-    r"\\(?:text|textrm|textit|textbf|textsf|mathrm|mathit|mathsf|operatorname|mbox|label|tag|ref|eqref|begin|end|"
-    r"color|textcolor|mathbb|mathcal|mathbf|boldsymbol|bm|hspace|emph)\*?\s*\{[^{}]*\}"
-)
 # p_j.p_i, \frac{dJ}{dv} . \frac{dv}{da}, a.(1-a): a period between two factors multiplies (never
 # between digits, 0.5, nor in an ellipsis ...)
 _DOT_PRODUCT = re.compile(
@@ -100,7 +96,10 @@ _OTHER_SYMBOLS = (
     (re.compile(r"\\vect(?![a-zA-Z])"), r"\mathbf"),  # a common macro for a vector's name
 )
 _WORD = re.compile(r"[a-zA-Z]{3,}")
-_STYLED_NAME = re.compile(r"\\(?:mathrm|operatorname|text|textrm|textit|mbox|label|tag|begin|end|mathbb|mathcal|mathbf|boldsymbol|bm|color)\*?\s*\{[^{}]*\}")
+_STYLED_NAME = re.compile(
+    r"\\(?:mathrm|operatorname|text|textrm|textit|textbf|textsf|mathit|mathsf|mbox|label|tag|ref|eqref|begin|end|"
+    r"mathbb|mathcal|mathbf|boldsymbol|bm|color|textcolor|hspace|emph)\*?\s*\{[^{}]*\}"
+)
 _COMMAND = re.compile(r"\\[a-zA-Z]+")
 
 
@@ -268,7 +267,7 @@ def _close_paren(text: str) -> int:
 def _name_words(text: str) -> str:
     """``loss`` -> ``\\mathrm{loss}``, except inside a command's braces (``\\mathrm{loss}``,
     ``\\label{eq:loss}``, ``\\text{the loss}``)."""
-    styled = [(m.start(), m.end()) for m in _STYLED_OR_REF.finditer(text)]
+    styled = [(m.start(), m.end()) for m in _STYLED_NAME.finditer(text)]
 
     def name(m: re.Match[str]) -> str:
         if any(a <= m.start() < b for a, b in styled):
@@ -281,10 +280,10 @@ def _name_words(text: str) -> str:
 def _call_word(m: re.Match[str]) -> str:
     """``sigmoid(z)``, ``cost(h, y)``: a word written before a bracket names a function."""
     word = m.group(1)
-    return word if word in _KEEP_WORDS else f"\\mathrm{{{word}}}"
+    return word if word in FUNCTION_WORDS else f"\\mathrm{{{word}}}"
 
 
-_KEEP_WORDS = frozenset(_FUNCTION_WORDS.split("|"))
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split("|"))  #: the named functions: ln, log, exp, tanh, ...
 
 
 # \hat{y_i}: the hat on the letter, the subscript after it (as \hat{y}_i)

@@ -351,6 +351,8 @@ def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context,
                         except Exception as exc:  # noqa: BLE001
                             num_errors[n] = num_errors[n] or f"{type(exc).__name__}: {str(exc)[:160]}"
                             continue
+                        if not (mpmath.isfinite(va) and mpmath.isfinite(vb)):
+                            continue  # log(1 - p) at p = 1: no value there, so no evidence either way
                         err, scale = abs(va - vb), 1 + abs(va) + abs(vb)
                         if err <= mpmath.mpf(10) ** (-(DIGITS - 15)) * scale:
                             num_ok[n] += 1

@@ -141,6 +141,9 @@ class _Link:
     #: (condition, job): the link under i = j and under i != j for two free indices no case relates;
     #: a refutation stands only if the claim fails under each (a case may be stated in words only)
     index_cases: tuple[tuple[str, int], ...] = ()
+    #: (where, job): a display starting with '=' read as continuing an older chain (the one before a
+    #: side computation); a refutation stands only if the claim fails that way too
+    other_starts: tuple[tuple[str, int], ...] = ()
 
 
 # a relation of two letters in the words (i = j, I \not= j, i \ne j): a case, readable or not
@@ -209,6 +212,8 @@ class Plan:
         self.local_unusable: list[str] = []
         self.last: Expr | None = None
         self.last_broken = False
+        #: the end of the chain before the current one began, and the line of that chain's start
+        self.chain_before: tuple[Expr, int] | None = None
         self.equations: list[_Equation] = []
         self.notes: list[ContextNote] = []
         self.warnings: list[str] = list(doc.warnings)
@@ -706,6 +711,28 @@ class Plan:
         self.last, self.last_broken = None, False
 
     def _block_body(self, eq: _Equation, body: str) -> None:
+        """Read one display block; a block starting with '=' continues the chain before it, and also,
+        where a chain began in between (a side computation: "simplify the second term"), the chain
+        before that one: a refutation then needs both readings to fail."""
+        last, before = self.last, self.chain_before
+        self._block_chain(eq, body)
+        continued = bool(eq.links) and eq.links[0].lhs is last and last is not None
+        if not continued:
+            if self.last is not None and eq.links:  # a chain of its own: the one before it is kept
+                self.chain_before = (last, self.block_line) if last is not None else None
+            return
+        if before is None or before[0] is last:
+            return
+        first = eq.links[0]
+        if first.job is None:
+            return
+        alt, line = before
+        cases = self._applicable(alt, first.rhs)
+        assumed = self._relevant(alt, first.rhs)
+        job = self._job(alt, first.rhs, [*cases, *(r for r, _ in assumed)])
+        first.other_starts += ((f"continuing the chain before the one that began at line {line}", job),)
+
+    def _block_chain(self, eq: _Equation, body: str) -> None:
         try:
             chain = self._parse_block(body)
         except (ParseError, Unsupported) as exc:
@@ -1011,6 +1038,12 @@ class Plan:
             if odd:  # -p_y \log q_y: y, the label, is one class fixed by the example (said in words)
                 why = f"{', '.join(odd)} is not a usual index letter (one class or value fixed in the words?): not read (yet)"
                 return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
+            if self.doc.einstein:  # -\sum_i y_i \log p_i = -y_i \log p_i: the repeated index is summed
+                why = f"{message}; the document sums over repeated indices (line {self.doc.einstein[0]}): not read (yet)"
+                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
+            if self.doc.one_example:  # \partial \ell / \partial w_j = (y_i - p_i) x_{ij} "for a single sample i"
+                why = f"{message}; the words take one example at a time (line {self.doc.one_example[0]}), whose index may be left out: not read (yet)"
+                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
             link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
             self._plan_hint(link, only_left, only_right, assumed)
             return link
@@ -1063,6 +1096,9 @@ class Plan:
                 unsure.append(f"{_tex(d.expr)} does not depend on {', '.join(_tex(v) for v in apart)} as read"
                               " (it may, through a quantity defined only in words)")
                 break
+        apart_names = self._undefined_apart(lhs, rhs)
+        if apart_names:  # \sigma(z_i) on one side, \sigma(w^T x_i) on the other, z = w^T x said in words
+            unsure.append(apart_names)
         mixed = self._mixed_arity(used)
         if mixed:
             unsure.append(f"the document writes {', '.join(mixed)} with different numbers of indices (a vector, and one of its entries or a scalar?)")
@@ -1075,6 +1111,18 @@ class Plan:
                 (f"{scalars[0]} = {v}", self._job(lhs, rhs, [*conditions, Eq(y, v, evaluate=False)])) for v in (0, 1)
             )
         return link
+
+    def _undefined_apart(self, lhs: Expr, rhs: Expr) -> str:
+        """Why a counterexample may vary two related quantities apart, or '': each side uses a quantity
+        never defined that the other side does not reach (``z_i`` on the left, ``w`` on the right: the
+        words may say ``z_i = w^T x_i``)."""
+        left = rd.names_closure(rd.names_of(lhs), self.definitions) - self.defined
+        right = rd.names_closure(rd.names_of(rhs), self.definitions) - self.defined
+        only_left, only_right = sorted(left - right), sorted(right - left)
+        if not (only_left and only_right):
+            return ""
+        return (f"{', '.join(only_left)} (left) and {', '.join(only_right)} (right) are never defined here"
+                " and may be related in the words")
 
     def _new_on_one_side(self, lhs: Expr, rhs: Expr, before: frozenset[str]) -> set[str]:
         """Undefined names written (outside derivatives) on one side of ``lhs = rhs`` only, and in no
@@ -1110,9 +1158,11 @@ class Plan:
             for sm in e.atoms(Sum):
                 for var, lo, hi in sm.limits:
                     for a in sm.function.atoms(Indexed):
-                        if var in a.indices:
-                            ranges.setdefault(str(a.base), set()).add((lo, hi))
+                        for position, at in enumerate(a.indices):  # x_{il}: the examples' i, the features' l
+                            if at == var:
+                                ranges.setdefault(f"{a.base}[{position}]", set()).add((lo, hi))
         for base, found in sorted(ranges.items()):
+            base = base.split("[")[0]
             invented = any(isinstance(hi, Symbol) and hi.name not in self.doc_sizes for _, hi in found)
             if len(found) > 1 and invented:
                 return f"the length of {base} in a dot product is not written (read as 1..d) and a sum over it runs over another range"
@@ -1220,6 +1270,10 @@ class Plan:
                 if other is not None and self._report(job, outcomes).verdict in (Verdict.PROVED, Verdict.CHECKED):
                     why = (f"not decided: it holds when {condition} and not otherwise; the case may be stated"
                            f" in words (as written, for all indices: {result.detail})")
+                    return LinkResult(result.lhs, result.rhs, LinkVerdict.UNKNOWN, why, None, link.conditions)
+            for where, job in link.other_starts:  # "= ..." after a side computation: which chain?
+                if outcomes[job].report is not None and self._report(job, outcomes).verdict in (Verdict.PROVED, Verdict.CHECKED):
+                    why = f"not decided: it holds {where} (as read, continuing the one just before: {result.detail})"
                     return LinkResult(result.lhs, result.rhs, LinkVerdict.UNKNOWN, why, None, link.conditions)
         if not link.doubts or result.verdict not in (LinkVerdict.PROVED, LinkVerdict.CHECKED, LinkVerdict.REFUTED):
             return result

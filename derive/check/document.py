@@ -76,6 +76,10 @@ class Document:
     true_class: tuple[tuple[int, str], ...] = ()
     #: lines where the prose names the logistic sigmoid ("sigmoid", "logistic function/regression")
     sigmoid: tuple[int, ...] = ()
+    #: lines where the prose says repeated indices are summed ("Einstein notation", "summation convention")
+    einstein: tuple[int, ...] = ()
+    #: lines where the prose takes one example at a time ("for a single sample i"): its index may be left out
+    one_example: tuple[int, ...] = ()
 
 
 Kind = Literal["md", "tex"]
@@ -106,6 +110,8 @@ def scan(text: str, *, kind: Kind | None = None, name: str = "") -> Document:
     return Document(
         items, front, tuple(scanner.warnings), _one_hot_words(scanner.masked, scanner.line), scanner.list_breaks(),
         _true_class_words(scanner.masked, scanner.line), _sigmoid_words(scanner.masked, scanner.line),
+        tuple(sorted({scanner.line(m.start()) for m in _EINSTEIN.finditer(scanner.masked)})),
+        tuple(sorted({scanner.line(m.start()) for m in _ONE_EXAMPLE.finditer(scanner.masked)})),
     )
 
 
@@ -138,6 +144,17 @@ def _true_class_words(masked: str, line_of) -> tuple[tuple[int, str], ...]:
 
 
 _SIGMOID = re.compile(r"(?<![\\\w])(?:sigmoid|logistic)(?!\w)", re.IGNORECASE)
+
+
+_EINSTEIN = re.compile(
+    r"(?<![\\\w])(?:einstein|summation\s+convention|repeated\s+ind(?:ex|ices)|implied\s+sum|sum\s+is\s+implied)", re.IGNORECASE
+)
+
+
+_ONE_EXAMPLE = re.compile(
+    r"(?<![\\\w])(?:single|one|each|per|an\s+individual)\s+(?:training\s+)?(?:sample|example|observation|data\s*point|instance)s?(?!\w)",
+    re.IGNORECASE,
+)
 
 
 _OTHER_ACTIVATIONS = re.compile(r"(?<![\\\w])(?:relu|leaky|elu|gelu|selu|swish|softsign|mish)(?!\w)", re.IGNORECASE)
@@ -750,6 +767,19 @@ def _matrix_as_alignment(latex: str) -> str:
     return _MATRIX_ALIGNMENT.sub(replace, latex)
 
 
+def _top_level_equals(text: str) -> bool:
+    """An ``=`` outside braces and brackets (not the one of ``\\sum_{i=1}``)."""
+    depth = 0
+    for char in text:
+        if char in "{([":
+            depth += 1
+        elif char in "})]":
+            depth -= 1
+        elif char == "=" and depth == 0:
+            return True
+    return False
+
+
 def _split_equations(latex: str, offset: int) -> list[tuple[int, str, int, str]]:
     """Split display math at row breaks where a new equation starts; (document offset where the
     equation starts, text, document offset of the text, ``display`` or ``aside``: a justification
@@ -777,7 +807,9 @@ def _split_equations(latex: str, offset: int) -> list[tuple[int, str, int, str]]
         cells = _CELL.split(row, 1)
         # "- \log P(t=0) &= ...": a left side that starts with a sign, then its relation: a new equation
         own_relation = len(cells) == 2 and _OWN_RELATION.match(cells[1]) is not None and _SIGNED.match(clean) is not None
-        continues = not clean.strip() or (_CONTINUES.match(clean) is not None and not own_relation)
+        # "& \frac{\partial J}{\partial w} = ...": an empty first cell, then an equation of its own (not "&= ...")
+        aligned_left = not clean.strip() and len(cells) == 2 and _CONTINUES.match(cells[1]) is None and _top_level_equals(cells[1])
+        continues = (not clean.strip() and not aligned_left) or (_CONTINUES.match(clean) is not None and not own_relation)
         if groups and (continues or not latex[groups[-1][0] : groups[-1][1]].strip()):
             groups[-1][1] = row_end
         else:

@@ -382,13 +382,31 @@ def _strip_trailing(segment: str) -> str:
     return segment[:end] + " " * (len(segment) - end)
 
 
+_UPRIGHT_D = re.compile(r"\\(?:mathrm|text|textrm|operatorname|rm)\s*\{\s*d\s*\}")
+
+
+def _differentials(latex: str) -> None:
+    """``\\mathrm{d}z = \\hat{y} - y`` outside a fraction: a differential, or the gradient named dz
+    (``dz`` for the derivative of the loss by z); never the product of d and z."""
+    for m in _UPRIGHT_D.finditer(latex):
+        before = latex[: m.start()]
+        if before.count("{") - before.count("\\{") <= before.count("}") - before.count("\\}"):
+            raise Unsupported(
+                f"a differential or a gradient's name ('{m.group(0)}' outside a fraction, at {_where(latex, m.start())})"
+                " is not read (yet)"
+            )
+
+
 def _prepare(latex: str) -> str:
     """Check limits and unsupported constructs; drop annotations. Columns are preserved."""
     if not isinstance(latex, str):
         raise ParseError(f"expected text, got {type(latex).__name__}")
     if len(latex) > MAX_LENGTH:
         raise ParseError(f"math too long: {len(latex)} characters (limit {MAX_LENGTH})")
-    text = _unbox(_DROP.sub(_spaces, read_through(_uncomment(latex.translate(_UNICODE)))))
+    if "{d}" in latex.replace(" ", ""):
+        _differentials(_DROP.sub(_spaces, latex))
+    # labels first: read_through would rewrite a label's own text (eq:d2LL -> eq:\mathrm{d2}LL)
+    text = _unbox(read_through(_DROP.sub(_spaces, _uncomment(latex.translate(_UNICODE)))))
     if "because" in text:  # "A = B \quad \because C": the justification, to the end of its row, is not the equation
         text = _BECAUSE.sub(_spaces, text)
     if "\\text" in text or "\\mbox" in text:
@@ -471,6 +489,13 @@ _MISREADINGS = (
 )
 
 
+# \frac{dJ}{dm} J(m, b), \frac{dg}{db} g: the quantity differentiated written again after its
+# derivative, the author's way of applying d/dm to it; read as a product it would be misread
+_D = r"(?:d|\\partial|\\delta|\\mathrm\s*\{\s*d\s*\}|\\text\s*\{\s*d\s*\})"
+_OPERATOR_FRACTION = re.compile(
+    r"\\frac\s*\{\s*" + _D + r"\s*([A-Za-z]|\\[a-zA-Z]+)\s*\}\s*\{\s*" + _D + r"\s*[^{}]*\}\s*(?:\\cdot\s*)?\1(?![A-Za-z])"
+)
+
 _SCRIPT = r"(?:\{[^{}]*\}|\\?[a-zA-Z0-9]+)"
 _SUM_LIMITS = re.compile(r"\\(?:sum|prod)(?![a-zA-Z])(?:\s*\\(?:no)?limits)?(?:\s*[_^]\s*" + _SCRIPT + r")+")
 
@@ -501,6 +526,12 @@ def _check_commands(text: str) -> None:
         raise Unsupported(
             f"the name '{found[0]}' is not read (yet): a word of several letters is not a product of one-letter"
             " variables; write a one-letter name, or \\log, \\exp, \\tanh"
+        )
+    operator = _OPERATOR_FRACTION.search(text)
+    if operator:
+        raise Unsupported(
+            f"a derivative followed by the quantity it differentiates ('{' '.join(operator.group(0).split())}' at"
+            f" {_where(text, operator.start())}: the operator applied to it, or a product?) is not read (yet)"
         )
     unlimited = _SUM_LIMITS.sub(_spaces, text)  # \sum_{n=1}^{N}: an upper bound is no power
     for pattern, what in _MISREADINGS:
@@ -992,8 +1023,30 @@ class _Builder:
                         setattr(merged.meta, attr, getattr(node.meta, attr, None))
                     out[-1] = (prev_op, merged)
                     continue
+                if self.indexed_at_vector(prev, node):  # \ell_i(\mathbf{w}): the i-th loss at w, a quantity
+                    merged = Tree("indexed_at", [prev, node], meta=prev.meta)
+                    out[-1] = (prev_op, merged)
+                    continue
             out.append((op, node))
         return out
+
+    def indexed_at_vector(self, left: Tree, paren: Tree) -> bool:
+        """``\\ell_i(\\mathbf{w})``: a name with index subscripts directly before a bracket holding one
+        vector's name (never a product: a vector alone is no factor of a number)."""
+        if not (_is(left, "postfix") and self.adjacent(left, paren)):
+            return False
+        primary, scripts = left.children
+        sub, sup = self.split_scripts(scripts)
+        inner = paren.children[1] if len(paren.children) > 1 else None
+        return (sub is not None and sup is None and self.name_of(primary) is not None
+                and self.name_of(primary)[0] != "hat" and _is(inner, "bold", "hat_bold"))
+
+    def b_indexed_at(self, node: Tree) -> Expr:
+        left, paren = node.children
+        primary, scripts = left.children
+        sub, _ = self.split_scripts(scripts)
+        name = applied_name(self.name_of(primary)[1], [_bold_name(paren.children[1])])
+        return array(name)[tuple(self.subscript(sub))]
 
     def labelled_function(self, left: Tree, right: Tree) -> str | None:
         """The labelled name (``h__theta``) of ``left`` if ``left right`` applies it, else None."""
@@ -1470,6 +1523,8 @@ class _Builder:
         indices = self.subscript(sub)
         if kind == "greek" and name == "delta" and len(indices) == 2:
             return KroneckerDelta(indices[0], indices[1])
+        if kind == "bold" and self.component is not None and len(indices) == 1 and not self.numbers_ok:
+            return array(name)[indices[0], self.component]  # \mathbf{x}_i beside vectors: the i-th vector's entry
         return array(name)[tuple(indices)]
 
     def b_letter(self, node: Tree) -> Expr:
@@ -1574,7 +1629,7 @@ class _Builder:
                 f"{name_token.value}(..., ...) at {self.at(node)}: {name_token.value} is not a function here;"
                 " functions are f, g, h, Greek letters and letters the document defines as functions"
             )
-        if _variable_like(args[0]):
+        if _variable_like(args[0]) or _is(args[0], "call", "labelled_call"):  # J(g(m, b)): J of g, or J times g?
             raise Unsupported(
                 f"{name_token.value}({self.text[args[0].meta.start_pos:args[0].meta.end_pos].strip()}) at {self.at(node)}"
                 " reads as a function applied to a variable or as a product; define the function first"

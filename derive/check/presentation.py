@@ -32,7 +32,7 @@ _BLANK = re.compile(
     r"|\\color\s*\{[a-zA-Z!0-9]{0,30}\}"
     r"|\\require\s*\{[a-zA-Z]{0,30}\}"
     r"|\\(?:left|right)\s*\.(?![0-9])"
-    r"|\\(?:enspace|thinspace|medspace|thickspace|negthinspace|negmedspace|negthickspace|nobreak|allowbreak)(?![a-zA-Z])"
+    r"|\\(?:space|enspace|thinspace|medspace|thickspace|negthinspace|negmedspace|negthickspace|nobreak|allowbreak)(?![a-zA-Z])"
     r"|\\[>]"
 )
 _FUNCTION_WORDS = "exp|log|ln|tanh|sinh|cosh|sech|csch|coth"
@@ -94,6 +94,13 @@ _OTHER_SYMBOLS = (
     (re.compile(r"\\not\s*=|\\not\s*\{\s*=\s*\}"), r"\neq "),  # i \not= j
     (re.compile(r"\\[lr]vert(?![a-zA-Z])"), r"|"),  # p(y \lvert x)
     (re.compile(r"\\vect(?![a-zA-Z])"), r"\mathbf"),  # a common macro for a vector's name
+)
+# bold type written the text way or the old way: \textbf{x}, \bf{\theta} -> \mathbf{...}
+_BOLD_ALIAS = re.compile(r"\\(?:textbf|bf)\s*(?=\{)")
+# <w, x_i>: the inner product of two named vectors, as w^T x_i (a name, maybe bold, maybe with one index)
+_VECTOR_NAME = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(?:[A-Za-z]|\\[a-zA-Z]+)\s*\}|[A-Za-z]|\\[a-zA-Z]+)(?:\s*_\s*(?:[a-z0-9]|\{\s*[a-z0-9]\s*\}))?"
+_INNER_PRODUCT = re.compile(
+    r"\\langle(?![a-zA-Z])\s*(" + _VECTOR_NAME + r")\s*,\s*(" + _VECTOR_NAME + r")\s*\\rangle(?![a-zA-Z])"
 )
 _WORD = re.compile(r"[a-zA-Z]{3,}")
 _STYLED_NAME = re.compile(
@@ -361,6 +368,10 @@ def read_through(text: str) -> str:
     if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text) and not _NAME_WORD.search(text) and "." not in text and ";" not in text and "|" not in text:
         return text
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
+    if "bf" in text:
+        text = _BOLD_ALIAS.sub(r"\\mathbf", text)
+    if "langle" in text:
+        text = _INNER_PRODUCT.sub(lambda m: f"({m.group(1)}^\\top {m.group(2)})", text)
     text = text.replace("\\cfrac", "\\frac")  # a continued fraction's style
     text = re.sub(r"\\lbrack(?![a-zA-Z])", "[", re.sub(r"\\rbrack(?![a-zA-Z])", "]", text)) if "brack" in text else text
     text = _SUM_THEN_SIGN.sub(lambda m: m.group(1) + " (-1)", text)  # \sum_i -\log p_i: the sign is the body's

@@ -508,6 +508,11 @@ $$\frac{\partial p_i}{\partial z_j} = p_i(1 - p_j)$$
     (r"P(Y=k|x_i)", r"P(Y=k|x_i)"),  # an index in it: not one quantity
     (r"p(y=1 \lvert x)", r"p_{\mathrm{y1givenx}}"),
     (r"\vect{x} + \vect{w}", r"\mathbf{x} + \mathbf{w}"),
+    (r"a \space b", r"a        b"),
+    (r"\textbf{x} + \bf{w}", r"\mathbf{x} + \mathbf{w}"),
+    (r"\langle w, x_i \rangle", r"(w^\top x_i)"),
+    (r"\langle \mathbf{w},\mathbf{x}\rangle", r"(\mathbf{w}^\top \mathbf{x})"),
+    (r"\langle x \rangle", r"\langle x \rangle"),  # one argument: an expectation or a bra-ket, not read
 ])
 def test_periods_semicolons_and_empty_scripts(written: str, plain: str) -> None:
     from derive.check.presentation import read_through
@@ -618,3 +623,140 @@ $$C = -\frac{1}{n}\sum_x [y \ln \sigma(z) + (1-y)\ln(1-\sigma(z))]$$
 $$\frac{\partial C}{\partial w_j}=\frac{1}{n}\sum_x x_j(\sigma(z)-y)$$
 """
     assert verdicts(text) == ["definition", "unknown"]
+
+
+def test_a_label_before_the_rows_is_dropped_whatever_its_text() -> None:
+    """``\\label{eq:d2LL}`` is a reference: its text is never read as math (d2 is no name here)."""
+    text = r"""
+$$f(x) = x^3$$
+
+$$ \label{eq:f-d2fdx2}
+\begin{split}
+\frac{\mathrm{d} f(x)}{\mathrm{d} x} &= 3 x^2
+\end{split}
+$$
+"""
+    assert verdicts(text) == ["definition", "verified"]
+
+
+def test_inner_products_in_angle_brackets() -> None:
+    text = r"""
+$$L(w) = \log(1 + \exp(-y \langle w, x_i \rangle))$$
+
+$$\frac{\partial L(w)}{\partial w_j} = -\frac{y x_{ij}}{1 + \exp(y \langle w, x_i\rangle)}$$
+
+$$\frac{\partial L(w)}{\partial w_j} = \frac{y x_{ij}}{1 + \exp(y \langle w, x_i\rangle)}$$
+"""
+    assert verdicts(text)[:2] == ["definition", "verified"]
+    assert verdicts(text)[2] in ("refuted", "unknown")  # the sign slip is never verified
+
+
+def test_rows_aligned_at_their_start_are_equations_of_their_own() -> None:
+    """``& A = B \\\\ & C = D``: two equations, not ``A = B C = D`` (the second row a factor of the first)."""
+    text = r"""
+$$f(x) = x^2$$
+
+$$
+\begin{aligned}
+& \frac{d}{dx} f(x) = 2x \\
+& \frac{d}{dx} f(x) = x + x
+\end{aligned}
+$$
+"""
+    found = check_text(text, "doc.md").equations
+    assert [e.verdict.value for e in found] == ["definition", "verified", "verified"]
+    assert [e.line for e in found] == [2, 6, 7]
+
+
+def test_sums_dropped_by_einstein_notation_are_not_ill_formed() -> None:
+    text = r"""
+$$L = -\sum_i y_i \log(p_i)$$
+
+$$-\sum_i y_i \log(p_i) = -y_i \log(p_i)$$
+"""
+    assert verdicts(text) == ["definition", "ill-formed"]
+    einstein = text.replace("$$L", "In Einstein notation a repeated index is summed.\n\n$$L")
+    assert verdicts(einstein) == ["definition", "unknown"]
+
+
+def test_a_continuation_after_a_side_computation_may_continue_the_older_chain() -> None:
+    """"= A B" after a side computation ("simplify the second term") may continue the chain before
+    it: refuted against the side computation, proved against the main chain, it is unknown."""
+    text = r"""
+$$\sigma(x) = \frac{1}{1 + e^{-x}}$$
+
+$$\sigma(x)(1 - \sigma(x))$$
+
+$$= \frac{1}{1 + e^{-x}} \left(1 - \frac{1}{1 + e^{-x}}\right)$$
+
+Simplify the second term:
+
+$$1 - \frac{1}{1 + e^{-x}} = \frac{e^{-x}}{1 + e^{-x}}$$
+
+Back in the main expression:
+
+$$= \frac{1}{1 + e^{-x}} \cdot \frac{e^{-x}}{1 + e^{-x}}$$
+
+$$= \frac{e^{-x}}{(1 + e^{-x})^2}$$
+"""
+    assert verdicts(text) == ["definition", "unsupported", "verified", "verified", "unknown", "verified"]
+    wrong = text.replace(r"\cdot \frac{e^{-x}}{1 + e^{-x}}$$", r"\cdot \frac{2 e^{-x}}{1 + e^{-x}}$$")
+    assert verdicts(wrong)[4] == "refuted"  # wrong either way: still caught
+
+
+def test_words_about_one_example_at_a_time_leave_its_index_implicit() -> None:
+    text = r"""
+$$\ell = \sum_i \left(y_i \log p_i + (1 - y_i) \log(1 - p_i)\right)$$
+
+$$\frac{\partial \ell}{\partial p_j} = \frac{y_i}{p_i} - \frac{1 - y_i}{1 - p_i}$$
+"""
+    assert verdicts(text) == ["definition", "ill-formed"]
+    assert verdicts("For a single sample $i$:\n" + text) == ["definition", "unknown"]
+
+
+def test_quantities_never_defined_on_either_side_may_be_related_in_the_words() -> None:
+    """sigma(z_i) on one side, sigma(w x_i) on the other, z_i = w x_i said only in words."""
+    text = r"""
+$$\sigma(t) = \frac{1}{1 + e^{-t}}$$
+
+$$y_i (1 - \sigma(z_i)) - (1 - y_i) \sigma(z_i) = y_i - \sigma(w x_i)$$
+
+$$y_i (1 - \sigma(z_i)) - (1 - y_i) \sigma(z_i) = y_i + \sigma(z_i)$$
+"""
+    assert verdicts(text) == ["definition", "unknown", "refuted"]
+
+
+@pytest.mark.parametrize("text", [
+    r"$$J(m, b) = (y - (m x + b))^2$$" "\n\n" r"$$\frac{dJ}{dm} J(m, b) = -2 x (y - (m x + b))$$",
+    r"$$g(m, b) = y - (m x + b)$$" "\n\n" r"$$J(g(m, b)) = (g(m, b))^2$$",
+    r"$$z = w x + b$$" "\n\n" r"$$\mathrm{d}z = a - y$$",
+])
+def test_operator_notation_and_differentials_are_not_read_as_products(text: str) -> None:
+    assert verdicts(text)[-1] == "unsupported"
+
+
+def test_an_indexed_quantity_at_a_vector_is_one_quantity() -> None:
+    """``\\ell_i(\\mathbf{w})``: the i-th example's loss at w, never \\ell_i times a vector."""
+    text = r"""
+$$\ell_i(\mathbf{w}) = -y_i \log p_i - (1 - y_i) \log(1 - p_i)$$
+
+$$\ell_i(\mathbf{w}) + y_i \log p_i = -(1 - y_i) \log(1 - p_i)$$
+
+$$\ell_i(\mathbf{w}) + y_i \log p_i = (1 - y_i) \log(1 - p_i)$$
+"""
+    assert verdicts(text) == ["definition", "verified", "refuted"]
+
+
+def test_the_gradient_over_examples_as_a_sum_of_vectors() -> None:
+    """``\\sum_i (\\sigma(\\mathbf{w}^T \\mathbf{x}_i) - y_i) \\mathbf{x}_i``: beside vectors, ``\\mathbf{x}_i`` is the
+    i-th example's vector (its entries the ones the dot products use); the sum over the examples is
+    no dot product of another range."""
+    text = r"""The logistic sigmoid.
+
+$$L = -\sum_{i=1}^n \left(y_i \log \sigma(\mathbf{w}^T \mathbf{x}_i) + (1-y_i)\log(1-\sigma(\mathbf{w}^T \mathbf{x}_i))\right)$$
+
+$$\nabla_{\mathbf{w}} L = \sum_{i=1}^n (\sigma(\mathbf{w}^T \mathbf{x}_i) - y_i) \mathbf{x}_i$$
+
+$$\frac{\partial L}{\partial \mathbf{w}} = \sum_{i=1}^n (\sigma(\mathbf{w}^T \mathbf{x}_i) + y_i) \mathbf{x}_i$$
+"""
+    assert verdicts(text) == ["definition", "verified", "refuted"]

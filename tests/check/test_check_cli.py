@@ -304,6 +304,15 @@ def test_help_does_not_import_sympy() -> None:
     assert "derive check [OPTIONS]" in r.stdout and "--strict" in r.stdout
 
 
+def _sigint_default() -> None:
+    """In the child before derive starts: Ctrl-C as a terminal delivers it. A shell starts a
+    background job (``pytest ... &``) with SIGINT ignored, and an ignored SIGINT is inherited: derive
+    would then, rightly, ignore it too, and the test would test nothing."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_interrupt_stops_the_workers(files) -> None:
     """Ctrl-C (SIGINT to the process group) exits 130 with one line, and leaves no worker behind."""
     import signal
@@ -324,7 +333,8 @@ def test_interrupt_stops_the_workers(files) -> None:
         )
         names.append(doc.name)
     proc = subprocess.Popen([sys.executable, "-m", "derive", "check", *names, "--jobs", "2"], cwd=files,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_sigint_default)
     time.sleep(4)
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=60)

@@ -214,6 +214,7 @@ class Plan:
         self.last_broken = False
         #: the end of the chain before the current one began, and the line of that chain's start
         self.chain_before: tuple[Expr, int] | None = None
+        self.chain_head: Expr | None = None  # the first member of the chain being read (CE(x, 1) = ...)
         self.equations: list[_Equation] = []
         self.notes: list[ContextNote] = []
         self.warnings: list[str] = list(doc.warnings)
@@ -766,6 +767,8 @@ class Plan:
             self.last, self.last_broken = None, True
             return
         self.last, self.last_broken = members[-1], False
+        if chain[0] is not CONTINUE:
+            self.chain_head = members[0]
         first, second = members[0], members[1]
         before = frozenset(self.seen)  # the names of the equations before this one
         if (chain[0] is not CONTINUE and isinstance(first, Indexed) and str(first.base) not in self.defined
@@ -1057,6 +1060,9 @@ class Plan:
         for a, b in ((a, b) for n, a in enumerate(free) for b in free[n + 1 :] if frozenset((a, b)) not in related):
             for rel in (Eq(a, b, evaluate=False), Ne(a, b, evaluate=False)):
                 link.index_cases += ((_tex(rel), self._job(lhs, rhs, [*conditions, rel])),)
+        for name, value in self._values_named(lhs, rhs):  # CE(x, 1) = \sum_i -y_i \log p_i ... = \sum_i -\log p_i
+            at = self._at_value(name, value)
+            link.index_cases += ((f"{name} = {value}", self._job(lhs.xreplace(at(lhs)), rhs.xreplace(at(rhs)), conditions)),)
         ended = self._list_may_have_ended()
         if ended and any(c in self.case for c in cases):  # checked both ways: a verdict only if they agree
             kept = [c for c in conditions if c not in self.case or c in self.local_cases or c in self.global_cases]
@@ -1111,6 +1117,31 @@ class Plan:
                 (f"{scalars[0]} = {v}", self._job(lhs, rhs, [*conditions, Eq(y, v, evaluate=False)])) for v in (0, 1)
             )
         return link
+
+    def _values_named(self, lhs: Expr, rhs: Expr) -> list[tuple[str, Integer]]:
+        """(name, value) to try where the chain's first member names a value (``CE(x, 1)``, ``L(0)``):
+        the author may be evaluating at it, putting it in for a quantity never defined that one side
+        of the link has and the other has not (``y_i`` for the label)."""
+        head = self.chain_head
+        if head is None:
+            return []
+        values = sorted({a for f in head.atoms(AppliedUndef) for a in f.args if a.is_Integer and int(a) in (0, 1)}, key=int)
+        if not values:
+            return []
+        left = rd.names_closure(rd.names_of(lhs), self.definitions) - self.defined
+        right = rd.names_closure(rd.names_of(rhs), self.definitions) - self.defined
+        one_sided = sorted((left - right) | (right - left))
+        if len(one_sided) != 1:
+            return []
+        return [(one_sided[0], v) for v in values]
+
+    @staticmethod
+    def _at_value(name: str, value: Integer):
+        """A function giving the replacement of every occurrence of the quantity ``name`` by ``value``."""
+        def at(e: Expr) -> dict[Basic, Basic]:
+            return {a: value for a in e.atoms(Symbol, Indexed)
+                    if (isinstance(a, Indexed) and str(a.base) == name) or (isinstance(a, Symbol) and a.name == name)}
+        return at
 
     def _undefined_apart(self, lhs: Expr, rhs: Expr) -> str:
         """Why a counterexample may vary two related quantities apart, or '': each side uses a quantity

@@ -378,9 +378,20 @@ class _Scanner:
         lines = text.split("\n")
         fence: str | None = None
         info, opened, pos = "", 0, 0
+        in_comment = False  # an HTML comment over several lines: "<!-- ```math" opens no fence, nor does "``` -->"
         for i, line in enumerate(lines):
+            if in_comment:
+                end = line.find("-->")
+                lines[i] = line = " " * (len(line) if end < 0 else end + 3) + ("" if end < 0 else line[end + 3 :])
+                in_comment = end < 0
+                pos += len(line) + 1
+                continue
             m = _FENCE.match(line)
-            if fence is None and m:
+            if fence is None and not m and "<!--" in line and "-->" not in line[line.find("<!--") :]:
+                start = line.find("<!--")
+                lines[i] = line[:start] + " " * (len(line) - start)
+                in_comment = True
+            elif fence is None and m:
                 fence = m.group(1)[0] * len(m.group(1))
                 info, opened = line.strip()[len(fence) :].strip().lower(), pos + len(line) + 1
                 lines[i] = " " * len(line)

@@ -760,3 +760,22 @@ $$\nabla_{\mathbf{w}} L = \sum_{i=1}^n (\sigma(\mathbf{w}^T \mathbf{x}_i) - y_i)
 $$\frac{\partial L}{\partial \mathbf{w}} = \sum_{i=1}^n (\sigma(\mathbf{w}^T \mathbf{x}_i) + y_i) \mathbf{x}_i$$
 """
     assert verdicts(text) == ["definition", "verified", "refuted"]
+
+
+def test_a_value_named_on_the_left_may_be_put_in_for_the_label() -> None:
+    """``CE(x, 1) = \\sum_i -y_i \\log p_i - ...`` then ``= \\sum_i -\\log p_i``: the author puts in y = 1;
+    holding at that value, the step is unknown, not refuted (without the named value it is refuted)."""
+    text = r"""
+$$CE(x, 1) = \sum_{i}(- y_i \log(p_i) - (1 - y_i) \log(1-p_i))$$
+
+$$= \sum_{i} - \log(p_i)$$
+"""
+    assert verdicts(text) == ["unknown", "unknown"]
+    assert verdicts(text.replace("CE(x, 1)", "CE(x, y)"))[1] == "refuted"
+    assert verdicts(text.replace(r"= \sum_{i} - \log(p_i)", r"= \sum_{i} \log(p_i)"))[1] == "refuted"  # wrong at y = 1 too
+
+
+def test_an_html_comment_over_several_lines_opens_no_code_fence() -> None:
+    text = "$$a = b + c$$\n\n<!-- ```math\n    a = b\n``` -->\n\n$$a - c = b$$\n\n$$a - c = 2 b$$\n"
+    found = check_text(text, "doc.md").equations
+    assert [(e.line, e.verdict.value) for e in found] == [(1, "definition"), (7, "verified"), (9, "refuted")]

@@ -149,6 +149,19 @@ class _Link:
 # a relation of two letters in the words (i = j, I \not= j, i \ne j): a case, readable or not
 _CASE_RELATION = re.compile(r"\s*[a-zA-Z]\s*(?:=|\\neq?(?![a-zA-Z])|\\not\s*=|≠|!=)\s*[a-zA-Z]\s*[.,;:]?\s*")
 
+# \frac{\partial o_j}{\partial z_i} and \frac{\partial}{\partial z_i} o_j: (o, j, z, i)
+_NAME_INDEX = r"([A-Za-z]|\\[a-zA-Z]+|\\hat\s*\{\s*[A-Za-z]\s*\})\s*_\s*\{?\s*([a-z])\s*\}?"
+_DERIVATIVE_FRACTION = re.compile(r"\\partial\s*" + _NAME_INDEX + r"\s*\}\s*\{\s*\\partial\s*" + _NAME_INDEX + r"\s*\}")
+_DERIVATIVE_OPERATOR = re.compile(r"\\partial\s*\}\s*\{\s*\\partial\s*" + _NAME_INDEX + r"\s*\}\s*" + _NAME_INDEX)
+
+
+def _derivative_pairs(latex: str) -> list[tuple[str, str, str, str]]:
+    """(numerator name, its index, denominator name, its index) of the derivatives written in ``latex``."""
+    pairs = [(m.group(1), m.group(2), m.group(3), m.group(4)) for m in _DERIVATIVE_FRACTION.finditer(latex)]
+    pairs += [(m.group(3), m.group(4), m.group(1), m.group(2)) for m in _DERIVATIVE_OPERATOR.finditer(latex)]
+    return [(" ".join(a.split()), x, " ".join(b.split()), y) for a, x, b, y in pairs]
+
+
 # letters that name free indices; another letter written as one (p_y, q_y) is a value the words fix
 _INDEX_LETTERS = frozenset("abcdijklmnopqrstuv")
 
@@ -214,6 +227,7 @@ class Plan:
         self.last_broken = False
         #: the end of the chain before the current one began, and the line of that chain's start
         self.chain_before: tuple[Expr, int] | None = None
+        self._same_index_pairs: set[tuple[str, str]] | None = None  # see _split_by_index
         self.chain_head: Expr | None = None  # the first member of the chain being read (CE(x, 1) = ...)
         self.equations: list[_Equation] = []
         self.notes: list[ContextNote] = []
@@ -618,6 +632,15 @@ class Plan:
         if eq.reason and block.origin[0] and not eq.reason.startswith("the condition"):
             eq.reason = _in_file(eq.reason, block.origin)
 
+    def _split_by_index(self, latex: str) -> bool:
+        """Whether this display differentiates ``o_j`` by ``z_i`` (two letters) where the document also
+        differentiates ``o_i`` by ``z_i`` (one letter): the author splits the cases ("both partial
+        derivatives, which lead to different results"), so a formula for one case is not refuted."""
+        if self._same_index_pairs is None:
+            found = (_derivative_pairs(item.latex) for item in self.doc.items if isinstance(item, Block))
+            self._same_index_pairs = {(a, b) for pairs in found for a, x, b, y in pairs if x == y}
+        return any(x != y and (a, b) in self._same_index_pairs for a, x, b, y in _derivative_pairs(latex))
+
     def _case_words_before(self, order: int) -> bool:
         """Whether the words since the display before this one write a relation of two indices
         (``when \\(I \\not= j\\)``, read as a case or not): then a formula that holds in one case
@@ -634,7 +657,7 @@ class Plan:
         eq = _Equation(block.line, block.latex.strip(), order)
         self.equations.append(eq)
         self.block_line = block.line
-        self.case_words = self._case_words_before(order)
+        self.case_words = self._case_words_before(order) or self._split_by_index(block.latex)
         self.local_cases, self.next_cases = list(self.next_cases), []  # "if $i = j$," just before
         pieces = rd.split_cases(block.latex)
         if pieces is not None:
@@ -644,6 +667,7 @@ class Plan:
                 self.local_cases, self.local_assumptions, self.local_unusable = [], [], []
             return
         body, conditions = rd.split_condition(block.latex)
+        conditions = [*conditions, *rd.brace_statements(block.latex)]  # \underbrace{\sum_j y_j}_{=1}
         try:
             for t, item in trailing:  # "$$...$$ since $\\sum_k y_k = 1$": read before the equation
                 self._inline(item, t, after=True)
@@ -1358,8 +1382,8 @@ class Plan:
         if counter is not None:
             counter = {"size": size_name, **counter}
             outside = self._outside(counter)
-            if outside:
-                return self._binary_result(link, outcomes, outside)
+            if outside and not (verdict is LinkVerdict.REFUTED and (link.free_dependents or link.unsure)):
+                return self._binary_result(link, outcomes, outside)  # (a misreading first: the value by value check needs a sure reading)
             if verdict is LinkVerdict.REFUTED and link.free_dependents:
                 what = ", ".join(_tex(scalar(n)) for n in link.free_dependents)
                 detail = (

@@ -126,6 +126,7 @@ def _katex_dollars(m: re.Match[str]) -> str:
 
 # words before math on its line (not a list or quote marker, not a number of a list)
 _PROSE_BEFORE = re.compile(r"[^\s>*+\-0-9.)]")
+_WORDS_AFTER = re.compile(r"[\s,;:]*[A-Za-z]{2,}")  # a word after a closing $$ on its line
 _INDEX_RELATION = re.compile(r"\s*[a-dijk-v]\s*(?:=|\\neq?(?![a-zA-Z])|\\not\s*=)\s*[a-dijk-v]\s*")
 
 _CLASS = r"(?:correct|true|target|ground[- ]truth|actual|right)\s+(?:class|label|category)"
@@ -438,10 +439,16 @@ class _Scanner:
         """``If $$i=j$$, ...``: in Markdown, a relation between two indices in ``$$...$$`` on one line
         after words of its sentence is the sentence's inline math (kramdown's rule, which Jekyll
         blogs follow), so it can state a case; other ``$$...$$`` stay displays, checked."""
-        if self.kind != "md" or not _INDEX_RELATION.fullmatch(self.masked, start + 2, end):
+        if self.kind != "md":
             return False
         line_start = self.masked.rfind("\n", 0, start) + 1
-        return _PROSE_BEFORE.search(self.masked[line_start:start]) is not None
+        words_before = _PROSE_BEFORE.search(self.masked[line_start:start]) is not None
+        if _INDEX_RELATION.fullmatch(self.masked, start + 2, end):
+            return words_before
+        # "the partial derivatives of $$o_j$$ and $$o_i$$, which ...": words on both sides on one line
+        line_end = self.masked.find("\n", end)
+        after = self.masked[end + 2 : line_end if line_end >= 0 else len(self.masked)]
+        return words_before and "\n" not in self.masked[start:end] and _WORDS_AFTER.match(after) is not None
 
     def find_close(self, closer: str, start: int) -> int:
         """Offset of the next unescaped ``closer`` at or after ``start``; -1 if none."""

@@ -94,6 +94,7 @@ _OTHER_SYMBOLS = (
     (re.compile(r"\\not\s*=|\\not\s*\{\s*=\s*\}"), r"\neq "),  # i \not= j
     (re.compile(r"\\[lr]vert(?![a-zA-Z])"), r"|"),  # p(y \lvert x)
     (re.compile(r"\\vect(?![a-zA-Z])"), r"\mathbf"),  # a common macro for a vector's name
+    (re.compile(r"\\(?:mbox|text|textrm|textup|operatorname)\s*\{\s*e\s*\}"), r"\mathrm{e}"),  # \mbox{e}^{z}: Euler's e upright
 )
 # bold type written the text way or the old way: \textbf{x}, \bf{\theta} -> \mathbf{...}
 _BOLD_ALIAS = re.compile(r"\\(?:textbf|bf)\s*(?=\{)")
@@ -101,6 +102,10 @@ _BOLD_ALIAS = re.compile(r"\\(?:textbf|bf)\s*(?=\{)")
 _VECTOR_NAME = r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*(?:[A-Za-z]|\\[a-zA-Z]+)\s*\}|[A-Za-z]|\\[a-zA-Z]+)(?:\s*_\s*(?:[a-z0-9]|\{\s*[a-z0-9]\s*\}))?"
 _INNER_PRODUCT = re.compile(
     r"\\langle(?![a-zA-Z])\s*(" + _VECTOR_NAME + r")\s*,\s*(" + _VECTOR_NAME + r")\s*\\rangle(?![a-zA-Z])"
+)
+# y^*_j, y_j^{*}, \theta^\ast: a starred name (the target, the optimum) is a quantity of its own
+_STARRED = re.compile(
+    r"(?<![\\A-Za-z])([A-Za-z])(\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\^\s*(?:\*|\{\s*\*\s*\}|\\ast(?![a-zA-Z])|\{\s*\\ast\s*\})"
 )
 _WORD = re.compile(r"[a-zA-Z]{3,}")
 _STYLED_NAME = re.compile(
@@ -197,6 +202,8 @@ def _text_name(m: re.Match[str]) -> str:
     """``\\text{Cost}(`` and ``x_\\text{max}``: the name in upright type; elsewhere left as written
     (a trailing ``\\text{for } ...`` is an annotation, read by the parser)."""
     before = m.string[: m.start()].rstrip()
+    if m.group(1) in FUNCTION_WORDS and not before.endswith(("_", "_{")):  # \mbox{log}(o_j): the logarithm
+        return f"\\{m.group(1)} "
     if before.endswith(("_", "_{")) or _NAMED_CALL_AFTER.match(m.string, m.end()):
         return f"\\mathrm{{{m.group(1)}}}"
     return m.group(0)
@@ -370,6 +377,8 @@ def read_through(text: str) -> str:
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
     if "bf" in text:
         text = _BOLD_ALIAS.sub(r"\\mathbf", text)
+    if "*" in text or "ast" in text:
+        text = _STARRED.sub(lambda m: f"\\mathrm{{{m.group(1)}star}}{m.group(2) or ''}", text)
     if "langle" in text:
         text = _INNER_PRODUCT.sub(lambda m: f"({m.group(1)}^\\top {m.group(2)})", text)
     text = text.replace("\\cfrac", "\\frac")  # a continued fraction's style

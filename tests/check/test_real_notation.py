@@ -779,3 +779,47 @@ def test_an_html_comment_over_several_lines_opens_no_code_fence() -> None:
     text = "$$a = b + c$$\n\n<!-- ```math\n    a = b\n``` -->\n\n$$a - c = b$$\n\n$$a - c = 2 b$$\n"
     found = check_text(text, "doc.md").equations
     assert [(e.line, e.verdict.value) for e in found] == [(1, "definition"), (7, "verified"), (9, "refuted")]
+
+
+@pytest.mark.parametrize("written,plain", [
+    (r"\frac{\mbox{e}^{z_j}}{\sum_k \text{e}^{z_k}}", r"\frac{\mathrm{e}^{z_j}}{\sum_k \mathrm{e}^{z_k}}"),
+    (r"y_j \mbox{log}(o_j)", r"y_j \log (o_j)"),
+    (r"y^*_j + x_j^{*}", r"\mathrm{ystar}_j + \mathrm{xstar}_j"),
+    (r"a * b", r"a * b"),
+])
+def test_upright_e_and_log_and_starred_names(written: str, plain: str) -> None:
+    from derive.check.presentation import read_through
+
+    assert read_through(written) == plain
+
+
+def test_what_an_underbrace_states_is_used_by_its_step() -> None:
+    """``o_i \\underbrace{\\sum_j y_j}_{=1} - y_i = o_i - y_i``: the step relies on what the brace states."""
+    text = r"""
+$$o_i \underbrace{\sum_{j=1}^{k} y_j}_{=1} - y_i = o_i - y_i$$
+
+$$o_i \sum_{j=1}^{k} y_j - y_i = o_i - y_i$$
+"""
+    assert verdicts(text) == ["verified", "refuted"]
+
+
+def test_a_document_that_splits_the_index_cases_in_its_derivatives() -> None:
+    """``\\partial o_j / \\partial z_i`` in one display and ``\\partial o_i / \\partial z_i`` in another: the
+    first is meant for j != i, so a formula holding there only is not refuted (a forgotten delta
+    elsewhere still is)."""
+    text = r"""
+$$o_j = \frac{e^{z_j}}{\sum_k e^{z_k}}$$
+
+$$\frac{\partial o_j}{\partial z_i} = -o_j o_i$$
+
+$$\frac{\partial o_i}{\partial z_i} = o_i (1 - o_i)$$
+"""
+    assert verdicts(text) == ["definition", "unknown", "verified"]
+    alone = text.split("$$\\frac{\\partial o_i}")[0]
+    assert verdicts(alone) == ["definition", "refuted"]
+
+
+def test_display_dollars_inside_a_sentence_are_inline_math() -> None:
+    """kramdown: ``the derivatives of $$o_j$$ and $$o_i$$, which ...`` is inline math, not displays."""
+    doc = scan("We compute the derivatives of $$o_j$$ and $$o_i$$, which differ.\n\n$$o_i = 1$$\n", kind="md")
+    assert [(type(item).__name__, item.latex) for item in doc.items] == [("Inline", "o_j"), ("Inline", "o_i"), ("Block", "o_i = 1")]

@@ -1382,7 +1382,7 @@ class Plan:
         if counter is not None:
             counter = {"size": size_name, **counter}
             outside = self._outside(counter)
-            if outside and not (verdict is LinkVerdict.REFUTED and (link.free_dependents or link.unsure)):
+            if outside and not (verdict is LinkVerdict.REFUTED and link.unsure):
                 return self._binary_result(link, outcomes, outside)  # (a misreading first: the value by value check needs a sure reading)
             if verdict is LinkVerdict.REFUTED and link.free_dependents:
                 what = ", ".join(_tex(scalar(n)) for n in link.free_dependents)

@@ -126,7 +126,8 @@ def _katex_dollars(m: re.Match[str]) -> str:
 
 # words before math on its line (not a list or quote marker, not a number of a list)
 _PROSE_BEFORE = re.compile(r"[^\s>*+\-0-9.)]")
-_WORDS_AFTER = re.compile(r"[\s,;:]*[A-Za-z]{2,}")  # a word after a closing $$ on its line
+_WORDS_AFTER = re.compile(r"[\s,;:.]*[A-Za-z]{2,}")  # a word after a closing $$ on its line
+_LONE_NAME = re.compile(r"\s*\\?[A-Za-z]+(?:\s*[_^]\s*(?:\{[^{}$]{0,20}\}|\*|[A-Za-z0-9]))*\s*")  # o_j, y^*_j, \theta
 _INDEX_RELATION = re.compile(r"\s*[a-dijk-v]\s*(?:=|\\neq?(?![a-zA-Z])|\\not\s*=)\s*[a-dijk-v]\s*")
 
 _CLASS = r"(?:correct|true|target|ground[- ]truth|actual|right)\s+(?:class|label|category)"
@@ -445,10 +446,11 @@ class _Scanner:
         words_before = _PROSE_BEFORE.search(self.masked[line_start:start]) is not None
         if _INDEX_RELATION.fullmatch(self.masked, start + 2, end):
             return words_before
-        # "the partial derivatives of $$o_j$$ and $$o_i$$, which ...": words on both sides on one line
+        # "the derivatives of $$o_j$$ and $$o_i$$, which ...": a lone name between words on one line
         line_end = self.masked.find("\n", end)
         after = self.masked[end + 2 : line_end if line_end >= 0 else len(self.masked)]
-        return words_before and "\n" not in self.masked[start:end] and _WORDS_AFTER.match(after) is not None
+        return (words_before and _LONE_NAME.fullmatch(self.masked, start + 2, end) is not None
+                and _WORDS_AFTER.match(after) is not None)
 
     def find_close(self, closer: str, start: int) -> int:
         """Offset of the next unescaped ``closer`` at or after ``start``; -1 if none."""

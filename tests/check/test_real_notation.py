@@ -819,7 +819,9 @@ $$\frac{\partial o_i}{\partial z_i} = o_i (1 - o_i)$$
     assert verdicts(alone) == ["definition", "refuted"]
 
 
-def test_display_dollars_inside_a_sentence_are_inline_math() -> None:
-    """kramdown: ``the derivatives of $$o_j$$ and $$o_i$$, which ...`` is inline math, not displays."""
-    doc = scan("We compute the derivatives of $$o_j$$ and $$o_i$$, which differ.\n\n$$o_i = 1$$\n", kind="md")
+
+def test_a_lone_name_in_display_dollars_inside_a_sentence_is_inline_math() -> None:
+    """kramdown: ``the derivatives of $$o_j$$ and $$o_i$$, which ...`` names quantities inline; an
+    equation so written stays a display (the seed post writes its steps that way)."""
+    doc = scan("We compute the derivatives of $$o_j$$ and $$o_i$$, which differ.\n\nThen $$o_i = 1$$ holds.\n", kind="md")
     assert [(type(item).__name__, item.latex) for item in doc.items] == [("Inline", "o_j"), ("Inline", "o_i"), ("Block", "o_i = 1")]

@@ -598,8 +598,18 @@ class Plan:
             self._ignore(item, order, "a particular value reads as a case (in a bullet or heading it is one; write 'let' or 'assume' to assume it)")
         elif not (lhs.is_number or rhs.is_number):
             self._ignore(item, order, "a relation between two expressions in prose reads as a claim: only display equations are checked")
+        elif self._fixes_size(rel) and not rd.setting_word(item.before):
+            # "下界当$n=1$时取得" (the bound is reached when n = 1): words not read are no ground to
+            # check every equation at that size only
+            self._ignore(item, order, "a size given a value in prose reads as a case; write 'let' or 'assume' (or --assume) to check at that size")
         else:
             self._assume(rel, item.latex, item.line, "document", order)
+
+    def _fixes_size(self, rel: Eq) -> bool:
+        """``n = 1``, ``k = 3``: a size (an upper bound of the document's sums) given a number."""
+        sides = (rel.lhs, rel.rhs)
+        return any(s.is_number for s in sides) and any(
+            isinstance(s, Symbol) and (s.name in self.doc_sizes or s == self.size) for s in sides)
 
     def _value(self, rel: object) -> bool:
         """``y = 1``, ``\\gamma = 0``: one quantity (without free indices) equal to a number."""

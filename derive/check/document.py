@@ -753,6 +753,15 @@ def _row_breaks(latex: str) -> list[re.Match[str]]:
     """Row breaks ``\\\\`` outside nested environments (the rows of a ``cases`` or a matrix stay whole)."""
     if "\\begin" not in latex:
         return list(_ROW_BREAK.finditer(latex))
+    spans = _nested_spans(latex)
+    inside = lambda pos: any(a <= pos < b for a, b in spans)  # noqa: E731 - a few spans at most
+    return [m for m in _ROW_BREAK.finditer(latex) if not inside(m.start())]
+
+
+def _nested_spans(latex: str) -> list[tuple[int, int]]:
+    """Spans of the environments that are not layout wrappers (``cases``, matrices), outermost only."""
+    if "\\begin" not in latex:
+        return []
     spans: list[tuple[int, int]] = []
     depth, opened = 0, 0
     for m in _ENV.finditer(latex):
@@ -766,8 +775,7 @@ def _row_breaks(latex: str) -> list[re.Match[str]]:
             depth -= 1
             if depth == 0:
                 spans.append((opened, m.end()))
-    inside = lambda pos: any(a <= pos < b for a, b in spans)  # noqa: E731 - a few spans at most
-    return [m for m in _ROW_BREAK.finditer(latex) if not inside(m.start())]
+    return spans
 
 
 _MATRIX_ALIGNMENT = re.compile(r"\\begin\s*\{matrix\}(.*?)\\end\s*\{matrix\}", re.DOTALL)
@@ -905,12 +913,14 @@ def _split_quads(chunk: str) -> list[tuple[int, str]]:
     ``a = b \\quad \\text{for } i = o`` stay whole)."""
     cuts = []
     depth = 0
+    nested = _nested_spans(chunk)  # \text{if}\quad x_i = x_j inside a cases: that row's condition
     for pos, char in enumerate(chunk):
         if char in "{([":
             depth += 1
         elif char in "})]":
             depth -= 1
-        elif char == "\\" and depth == 0 and _QUAD.match(chunk, pos) and not _escaped(chunk, pos):
+        elif (char == "\\" and depth == 0 and _QUAD.match(chunk, pos) and not _escaped(chunk, pos)
+              and not any(a <= pos < b for a, b in nested)):
             cuts.append(pos)
     if not cuts:
         return [(0, chunk)]

@@ -825,3 +825,28 @@ def test_a_lone_name_in_display_dollars_inside_a_sentence_is_inline_math() -> No
     equation so written stays a display (the seed post writes its steps that way)."""
     doc = scan("We compute the derivatives of $$o_j$$ and $$o_i$$, which differ.\n\nThen $$o_i = 1$$ holds.\n", kind="md")
     assert [(type(item).__name__, item.latex) for item in doc.items] == [("Inline", "o_j"), ("Inline", "o_i"), ("Block", "o_i = 1")]
+
+
+def test_a_size_given_a_value_in_words_not_read_is_no_assumption() -> None:
+    """"下界当$n=1$时取得" (the bound is reached when n = 1): never a reason to check at n = 1 only."""
+    text = "$$L = \\log \\sum_{j=1}^{n} e^{x_j}$$\n\n下界当$n=1$时取得。\n\n$$\\frac{\\partial L}{\\partial x_i} = 1$$\n"
+    assert verdicts(text) == ["definition", "refuted"]
+    assert verdicts(text.replace("下界当$n=1$时取得", "Let $n=1$"))[1] in ("verified", "checked")  # at n = 1: it holds there
+
+
+def test_a_quad_inside_cases_is_the_row_condition_not_a_new_equation() -> None:
+    text = r"""
+$$S_i = \frac{e^{x_i}}{\sum_{k=1}^{n} e^{x_k}}$$
+
+$$
+\begin{align}
+\frac{\partial S_i}{\partial x_j} &=
+\begin{cases}
+S_i (1 - S_j) & \text{if}\quad i = j \\
+-S_i S_j & \text{if}\quad i \neq j
+\end{cases}
+\end{align}
+$$
+"""
+    found = check_text(text, "doc.md").equations
+    assert [e.verdict.value for e in found] == ["definition", "verified"]

@@ -1,8 +1,9 @@
 """Parse the math notation of ML derivations (a LaTeX subset) into SymPy objects, never guessing.
 
-Documents are untrusted: nothing here evaluates their text. The text is checked (length, nesting,
-unsupported commands), parsed by lark's LALR parser (``grammar.lark``) and the tree is turned into
-SymPy objects built explicitly through the constructors of :mod:`derive.symbols`.
+Documents are untrusted: nothing here evaluates their text. The text is prepared and checked by
+:mod:`derive.check.prepare` (layout dropped; length, nesting and every command checked; notation
+that would be misread refused), parsed by lark's LALR parser (``grammar.lark``) and the tree is
+turned into SymPy objects built explicitly through the constructors of :mod:`derive.symbols`.
 
 Reading conventions (see the README of ``derive check``):
 
@@ -64,8 +65,8 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
 from derive.calculus import free_indices
-from derive.check.presentation import FUNCTION_WORDS, WRAPPERS, read_through, words
-from derive.errors import InputError, NotSupportedError
+from derive.check.prepare import GREEK, MAX_LENGTH, MAX_NESTING, ParseError, Unsupported, position, prepare
+from derive.check.presentation import FUNCTION_WORDS
 from derive.symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, LABEL_SEPARATOR, applied_name, array, function, hat_name, index, labelled_name, scalar
 from derive.symbols import size as size_symbol
 
@@ -81,20 +82,10 @@ __all__ = [
     "parse_relation",
 ]
 
-MAX_LENGTH = 20_000  #: longest accepted math text, in characters
-MAX_NESTING = 100  #: deepest accepted nesting of braces, parentheses and brackets
 _MAX_TREE_DEPTH = 1_000  # parse-tree depth (a safety net; nesting bounds it well below this)
 _MAX_OPERATORS = 60  # sums / derivative operators chained inside one product term
 _MAX_DIGITS = 50_000  # budget of decimal digits for all numbers of one parse
 _MAX_LITERAL_DIGITS = 4_000  # below Python's int-from-string limit
-
-
-class ParseError(InputError):
-    """Malformed math: the message says what and where, on one line."""
-
-
-class Unsupported(NotSupportedError):
-    """Well-formed math that uses a construct `derive check` does not support (yet)."""
 
 
 @dataclass(frozen=True)
@@ -130,65 +121,6 @@ class _Continue:
 CONTINUE = _Continue()
 
 ChainItem = Expr | Relational | _Continue
-
-# ---------------------------------------------------------------------------------------- lexicon
-
-_GREEK_NAMES = """
-    alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau upsilon
-    phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega ell
-"""
-_GREEK = {name: name for name in _GREEK_NAMES.split()}
-_GREEK.update(varepsilon="epsilon", vartheta="theta", varphi="phi", varrho="rho")
-
-_DELIMITER_SIZES = frozenset(
-    ("left", "right", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "bigg", "Bigg", "big", "Big")
-)
-_OTHER_COMMANDS = """
-    frac dfrac tfrac sqrt sum limits nolimits partial hat widehat tilde widetilde bar overline mathrm mathcal ln log exp tanh sinh cosh sech csch coth cdot times
-    mathbf boldsymbol bm vec pmb mathbb cdots ldots dots dotsb dotsc odot top intercal mathsf
-    neq ne le leq leqslant ge geq geqslant in mid quad qquad displaystyle textstyle
-"""
-_KNOWN_COMMANDS = frozenset(_GREEK) | _DELIMITER_SIZES | frozenset(_OTHER_COMMANDS.split())
-_KNOWN_SYMBOLS = set(",;:! {}\n\t\r")  # \, \; \: \! "\ " \{ \} and a control space
-
-_WHY = {
-    "int": "integrals",
-    "iint": "integrals",
-    "oint": "integrals",
-    "prod": "products (\\prod)",
-    "lim": "limits",
-    "infty": "infinity",
-    "mathbb": "blackboard sets such as \\mathbb{R}",
-    "mathbf": "bold symbols (vectors, matrices)",
-    "boldsymbol": "bold symbols (vectors, matrices)",
-    "bm": "bold symbols (vectors, matrices)",
-    "vec": "vectors",
-    "text": "\\text inside math (only a trailing annotation is allowed)",
-    "textrm": "\\text inside math (only a trailing annotation is allowed)",
-    "mbox": "\\text inside math (only a trailing annotation is allowed)",
-    "operatorname": "named operators",
-    "begin": "environments such as matrices and cases",
-    "end": "environments such as matrices and cases",
-    "nabla": "gradients (\\nabla)",
-    "top": "transposes",
-    "intercal": "transposes",
-    "max": "max",
-    "min": "min",
-    "arg": "arg max / arg min",
-    "sin": "trigonometric functions",
-    "cos": "trigonometric functions",
-    "tan": "trigonometric functions",
-    "bar": "bars over letters",
-    "tilde": "tildes over letters",
-    "dot": "dots over letters",
-    "approx": "\\approx",
-    "propto": "\\propto",
-    "rightarrow": "arrows",
-    "to": "arrows",
-    "cdots": "ellipses",
-    "ldots": "ellipses",
-    "dots": "ellipses",
-}
 
 _GRAMMAR_PATH = Path(__file__).with_name("grammar.lark")
 
@@ -294,257 +226,6 @@ def parse_relation(
     raise Unsupported("not a single relation")
 
 
-# --------------------------------------------------------------------------------- preparation
-
-_DROP = re.compile(
-    r"\\(?:begin|end)\s*\{(?:" + "|".join(re.escape(w) for w in sorted(WRAPPERS)) + r")\}(?:\{[0-9]{1,2}\})?|"
-    r"\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber(?![a-zA-Z])|\\notag(?![a-zA-Z])"
-)
-_SEGMENT = re.compile(r"(\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?|\\newline(?![a-zA-Z])|\n)")  # row breaks \\ (with [2pt]) and newlines
-_ANNOTATIONS = ("\\text", "\\textrm", "\\textit", "\\mbox")
-_COMMAND = re.compile(r"\\([a-zA-Z]+|.?)", re.DOTALL)
-_UNICODE = str.maketrans({
-    "\u2212": "-", "\u00b7": "*", "\u22c5": "*", "\u00d7": "*",
-    # invisible or non-breaking spaces that editors leave in math: a space
-    "\u200b": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ", "\ufeff": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-})
-
-
-def _spaces(m: re.Match[str]) -> str:
-    return " " * len(m.group(0))
-
-
-_RELATION = re.compile(r"=|<|>|\\n?eq(?![a-zA-Z])|\\ne(?![a-zA-Z])|\\[lg]eq?(?![a-zA-Z])|\\approx")
-
-
-def _justification(m: re.Match[str]) -> str:
-    """A justification in words beside a step is blanked; one stating a relation (``\\text{since }
-    \\sum_k y_k = 1``) may be what the step relies on, so it is kept, and the row is not read."""
-    words_end = m.group(0).find("}", m.group(0).find("{")) + 1
-    return m.group(0) if _RELATION.search(m.group(0), words_end) else " " * len(m.group(0))
-
-
-# a row's justification or label after the equation: "\quad \because \frac{d}{du} ...", "\rightarrow \quad EqA1"
-_TRAILING_NOTE = re.compile(
-    r"(?:\\q?quad(?![a-zA-Z])|\\[,;: ]|\s)*(?:\\because(?![a-zA-Z]).*"
-    r"|\\(?:rightarrow|Rightarrow|to|longrightarrow)(?![a-zA-Z])(?:\\q?quad(?![a-zA-Z])|\s)*"
-    r"(?:\\(?:text|textrm|mbox)\s*\{[^{}]*\}|[A-Za-z]+[0-9.]*|\([A-Za-z0-9. ]*\))\s*)$",
-    re.DOTALL,
-)
-
-
-_BECAUSE = re.compile(r"\\because(?![a-zA-Z])(?:(?!\\\\).)*", re.DOTALL)
-# "A &= B && \text{since } C", "A = B \quad \text{(using } C)": the words, and the math after them
-# to the end of the row, justify the step; conditions (for, if, when) are not among these words
-_JUSTIFICATION = re.compile(
-    r"(?:&|\\q?quad(?![a-zA-Z])|\\hspace\s*\{[^{}]*\}|,)\s*(?:\\color\s*\{[a-zA-Z]*\}\s*\{?\s*)?"
-    r"\\(?:text|textrm|mbox)\s*\{\s*\(?\s*(?:since|because|using|by|from|via|applying|recall|note)\b[^{}]*\}"
-    r"(?:(?!\\\\).)*",
-    re.DOTALL | re.IGNORECASE,
-)
-
-
-def _strip_trailing(segment: str) -> str:
-    """Blank a row's trailing ``.``/``,`` and ``\\text{...}`` annotations (linear, no regex)."""
-    note = _TRAILING_NOTE.search(segment) if ("because" in segment or "arrow" in segment or "\\to" in segment) else None
-    if note is not None and segment[: note.start()].strip():
-        segment = segment[: note.start()] + " " * (len(segment) - note.start())
-    end = len(segment)
-    while True:
-        j = end
-        while j > 0 and segment[j - 1].isspace():
-            j -= 1
-        if j > 0 and segment[j - 1] in ".," and not segment.endswith(("\\right", "\\left"), 0, j - 1):
-            end = j - 1
-            continue
-        close = j
-        parenthesised = close > 0 and segment[close - 1] == ")"
-        if parenthesised:
-            close -= 1
-            while close > 0 and segment[close - 1].isspace():
-                close -= 1
-        if close == 0 or segment[close - 1] != "}":
-            break
-        opening = segment.rfind("{", 0, close - 1)
-        if opening < 0 or "}" in segment[opening + 1 : close - 1]:
-            break
-        head = segment[:opening].rstrip()
-        command = next((c for c in _ANNOTATIONS if head.endswith(c)), None)
-        if command is None:
-            break
-        start = len(head) - len(command)
-        if parenthesised:
-            before = segment[:start].rstrip()
-            if not before.endswith("("):
-                break
-            start = len(before) - 1
-        end = start
-    return segment[:end] + " " * (len(segment) - end)
-
-
-_UPRIGHT_D = re.compile(r"\\(?:mathrm|text|textrm|operatorname|rm)\s*\{\s*d\s*\}")
-
-
-def _differentials(latex: str) -> None:
-    """``\\mathrm{d}z = \\hat{y} - y`` outside a fraction: a differential, or the gradient named dz
-    (``dz`` for the derivative of the loss by z); never the product of d and z."""
-    for m in _UPRIGHT_D.finditer(latex):
-        before = latex[: m.start()]
-        if before.count("{") - before.count("\\{") <= before.count("}") - before.count("\\}"):
-            raise Unsupported(
-                f"a differential or a gradient's name ('{m.group(0)}' outside a fraction, at {_where(latex, m.start())})"
-                " is not read (yet)"
-            )
-
-
-def _prepare(latex: str) -> str:
-    """Check limits and unsupported constructs; drop annotations. Columns are preserved."""
-    if not isinstance(latex, str):
-        raise ParseError(f"expected text, got {type(latex).__name__}")
-    if len(latex) > MAX_LENGTH:
-        raise ParseError(f"math too long: {len(latex)} characters (limit {MAX_LENGTH})")
-    if "{d}" in latex.replace(" ", ""):
-        _differentials(_DROP.sub(_spaces, latex))
-    # labels first: read_through would rewrite a label's own text (eq:d2LL -> eq:\mathrm{d2}LL)
-    text = _unbox(read_through(_DROP.sub(_spaces, _uncomment(latex.translate(_UNICODE)))))
-    if "because" in text:  # "A = B \quad \because C": the justification, to the end of its row, is not the equation
-        text = _BECAUSE.sub(_spaces, text)
-    if "\\text" in text or "\\mbox" in text:
-        text = _JUSTIFICATION.sub(_justification, text)
-    pieces = []
-    for number, piece in enumerate(_SEGMENT.split(text)):
-        if number % 2:  # a separator: keep newlines, blank row breaks
-            pieces.append(piece if piece == "\n" else " " * len(piece))
-        else:
-            pieces.append(_strip_trailing(piece.replace("&", " ")))
-    text = "".join(pieces)
-    _check_nesting(text)
-    _check_commands(text)
-    if not text.strip():
-        raise ParseError("empty math")
-    return text
-
-
-_COMMENT = re.compile(r"(?<!\\)((?:\\\\)*)%[^\n]*")
-
-
-def _uncomment(text: str) -> str:
-    """Blank ``% ...`` comments to the end of the line (``\\%`` is a percent sign, kept)."""
-    return _COMMENT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text) if "%" in text else text
-
-
-_BOXED = re.compile(r"\\boxed\s*\{")
-
-
-def _unbox(text: str) -> str:
-    """``\\boxed{A = B}`` -> ``A = B`` (blanked, so columns stay put); an unclosed one is left alone."""
-    if len(_BOXED.findall(text)) > 20:  # each one is a scan: keep the work linear
-        raise Unsupported("more than 20 \\boxed in one equation are not supported")
-    m = _BOXED.search(text)
-    while m:
-        depth, close = 0, -1
-        for pos in range(m.end() - 1, len(text)):
-            if text[pos] == "{" and text[pos - 1] != "\\":
-                depth += 1
-            elif text[pos] == "}" and text[pos - 1] != "\\":
-                depth -= 1
-                if depth == 0:
-                    close = pos
-                    break
-        if close < 0:
-            return text
-        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() : close] + " " + text[close + 1 :]
-        m = _BOXED.search(text, m.end())
-    return text
-
-
-def _where(text: str, pos: int) -> str:
-    """``line L, column C`` (1-based) of ``pos`` in ``text``; just the column for one-line text."""
-    line = text.count("\n", 0, pos) + 1
-    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return f"line {line}, column {column}" if "\n" in text else f"column {column}"
-
-
-def _check_nesting(text: str) -> None:
-    depth = 0
-    for pos, char in enumerate(text):
-        if char in "{([":
-            depth += 1
-            if depth > MAX_NESTING:
-                raise ParseError(f"nesting deeper than {MAX_NESTING} at {_where(text, pos)}")
-        elif char in "})]":
-            depth -= 1
-
-
-#: Notation that would parse, but as something else: refused rather than misread.
-_MISREADINGS = (
-    (
-        re.compile(r"\^\s*\{\s*(\((?!\s*[a-z]\s*\)\s*\})\s*[A-Za-z0-9]+(\s*[+-]\s*[A-Za-z0-9]+)?\s*\)|\[)"),
-        "superscript indices such as x^{(i)} or W^{[l]} (examples, layers) are not powers;",
-    ),
-    (
-        re.compile(r"(?<![a-zA-Z]e)(?<!^e)\^\s*(\{\s*([A-SU-Zl])\s*([+-]\s*[0-9]\s*)?\}|[A-SU-Zl](?![A-Za-z]))"),
-        "superscript labels such as a^{l}, W^L or z^{L-1} (layers) are not powers;",
-    ),
-)
-
-
-# \frac{dJ}{dm} J(m, b), \frac{dg}{db} g: the quantity differentiated written again after its
-# derivative, the author's way of applying d/dm to it; read as a product it would be misread
-_D = r"(?:d|\\partial|\\delta|\\mathrm\s*\{\s*d\s*\}|\\text\s*\{\s*d\s*\})"
-_OPERATOR_FRACTION = re.compile(
-    r"\\frac\s*\{\s*" + _D + r"\s*([A-Za-z]|\\[a-zA-Z]+)\s*\}\s*\{\s*" + _D + r"\s*[^{}]*\}\s*(?:\\cdot\s*)?\1(?![A-Za-z])"
-)
-
-_SCRIPT = r"(?:\{[^{}]*\}|\\?[a-zA-Z0-9]+)"
-_SUM_LIMITS = re.compile(r"\\(?:sum|prod)(?![a-zA-Z])(?:\s*\\(?:no)?limits)?(?:\s*[_^]\s*" + _SCRIPT + r")+")
-
-
-def _check_commands(text: str) -> None:
-    """Raise :class:`Unsupported` for the first command or symbol the notation does not cover."""
-    for m in _COMMAND.finditer(text):
-        name = m.group(1)
-        where = _where(text, m.start())
-        if not name:
-            raise ParseError(f"stray backslash at {where}")
-        if len(name) <= 1 and not name.isalpha():
-            if name in _KNOWN_SYMBOLS:
-                continue
-            what = "norms (\\|)" if name == "|" else f"'\\{name}'"
-            raise Unsupported(f"{what} at {where} not supported (yet)")
-        if name not in _KNOWN_COMMANDS:
-            why = _WHY.get(name, f"the command \\{name}")
-            raise Unsupported(f"{why} (\\{name} at {where}) not supported (yet)")
-        after = text[m.end() : m.end() + 40].lstrip()
-        if name in _DELIMITER_SIZES and not (after[:1] in ("(", ")", "[", "]") or after[:2] in ("\\{", "\\}")):
-            raise Unsupported(f"the delimiter after \\{name} at {where} is not supported (yet)")
-        named = re.match(r"\{\s*([a-zA-Z][a-zA-Z0-9]*)\s*\}", after) if name == "mathrm" else None
-        if name == "mathrm" and named is None:
-            raise Unsupported(f"\\mathrm{{...}} other than a name (letters, digits) at {where} is not supported (yet)")
-    found = words(text)
-    if found:
-        raise Unsupported(
-            f"the name '{found[0]}' is not read (yet): a word of several letters is not a product of one-letter"
-            " variables; write a one-letter name, or \\log, \\exp, \\tanh"
-        )
-    operator = _OPERATOR_FRACTION.search(text)
-    if operator:
-        raise Unsupported(
-            f"a derivative followed by the quantity it differentiates ('{' '.join(operator.group(0).split())}' at"
-            f" {_where(text, operator.start())}: the operator applied to it, or a product?) is not read (yet)"
-        )
-    unlimited = _SUM_LIMITS.sub(_spaces, text)  # \sum_{n=1}^{N}: an upper bound is no power
-    for pattern, what in _MISREADINGS:
-        m = pattern.search(unlimited)
-        if m:
-            raise Unsupported(f"{what} ('{m.group(0).strip()}' at {_where(text, m.start())}) not supported (yet)")
-    stripped = _COMMAND.sub(lambda m: " " * len(m.group(0)), text)
-    for char, what in (("!", "factorials"), ("|", "absolute values and norms")):
-        pos = stripped.find(char)
-        if pos >= 0:
-            raise Unsupported(f"{what} ('{char}' at {_where(text, pos)}) not supported (yet)")
-
-
 # --------------------------------------------------------------------------------------- parsing
 
 
@@ -555,7 +236,7 @@ def _parse(
     """Parse into (leading relation, expressions, relations between them, ``\\in`` set values)."""
     if not isinstance(size, Symbol):
         raise TypeError("size must be a SymPy Symbol (derive.symbols.size)")
-    text = _prepare(latex)
+    text = prepare(latex)
     if functions:  # \sigma (x) where the document defines \sigma(x): the application, the space is layout
         text = _attach_calls(text, functions)
     try:
@@ -565,13 +246,13 @@ def _parse(
         if pos is None and isinstance(exc, UnexpectedToken):
             pos = exc.token.start_pos
         if isinstance(pos, int) and 0 <= pos < len(text) and text[pos] == "'":
-            where = _where(text, pos)
+            where = position(text, pos)
             raise Unsupported(
                 f"primes other than on a function applied directly (\\sigma'(z)) at {where} are not supported (yet)"
             ) from None
         if isinstance(pos, int) and text.startswith("\\mid", pos):
             raise Unsupported(
-                f"conditional bars outside a function's brackets (\\mid at {_where(text, pos)}) are not supported (yet)"
+                f"conditional bars outside a function's brackets (\\mid at {position(text, pos)}) are not supported (yet)"
             ) from None
         raise ParseError(_describe(exc, text)) from None
     except LarkError as exc:  # pragma: no cover - lark's other errors
@@ -624,14 +305,14 @@ def _deep_recursion() -> Iterator[None]:
 def _describe(exc: UnexpectedInput, text: str) -> str:
     """One line: what lark found unexpected, and where."""
     if isinstance(exc, UnexpectedCharacters):
-        return f"unexpected character {text[exc.pos_in_stream]!r} at {_where(text, exc.pos_in_stream)}"
+        return f"unexpected character {text[exc.pos_in_stream]!r} at {position(text, exc.pos_in_stream)}"
     if isinstance(exc, UnexpectedEOF) or (
         isinstance(exc, UnexpectedToken) and exc.token.type == "$END"
     ):
         return "unexpected end of math (something is missing: an argument, a brace, an operand)"
     if isinstance(exc, UnexpectedToken):
         pos = exc.token.start_pos if exc.token.start_pos is not None else 0
-        return f"unexpected {str(exc.token)!r} at {_where(text, pos)}"
+        return f"unexpected {str(exc.token)!r} at {position(text, pos)}"
     return "malformed math"  # pragma: no cover
 
 
@@ -739,7 +420,7 @@ class _Builder:
     def at(self, node: Tree | Token) -> str:
         for token in _tokens(node):
             if token.start_pos is not None:
-                return _where(self.text, token.start_pos)
+                return position(self.text, token.start_pos)
         return "?"  # pragma: no cover
 
     def _bound_letters(self) -> set[str]:
@@ -1101,7 +782,7 @@ class _Builder:
         current = ""
         for token in tokens:
             if token.type == "GREEK":
-                current += ("," if current else "") + _GREEK[token.value[1:]]
+                current += ("," if current else "") + GREEK[token.value[1:]]
             elif token.type in ("LETTER", "NUMBER"):
                 current += token.value
             elif token.type == "COMMA":
@@ -1386,10 +1067,10 @@ class _Builder:
             letter = next(t for t in node.children if t.type == "LETTER")
             return "letter", letter.value
         if _is(node, "greek"):
-            return "greek", _GREEK[node.children[0].value[1:]]
+            return "greek", GREEK[node.children[0].value[1:]]
         if _is(node, "hat"):
             inner = next(t for t in node.children if t.type in ("LETTER", "GREEK"))
-            base = inner.value if inner.type == "LETTER" else _GREEK[inner.value[1:]]
+            base = inner.value if inner.type == "LETTER" else GREEK[inner.value[1:]]
             accent = next(t for t in node.children if t.type == "HAT").value.lstrip("\\")
             decoration = {"hat": "hat", "widehat": "hat", "tilde": "tilde", "widetilde": "tilde", "bar": "bar", "overline": "bar"}[accent]
             return "hat", hat_name(base) if decoration == "hat" else base + decoration  # \tilde{w}: wtilde, \bar{x}: xbar
@@ -1537,7 +1218,7 @@ class _Builder:
         return self.bare(_mathcal_name(node))
 
     def greek(self, token: Token) -> Expr:
-        name = _GREEK[token.value[1:]]
+        name = GREEK[token.value[1:]]
         if name != "pi" and self.component is not None and not self.numbers_ok:
             raise Unsupported(f"\\{name} in an equation between vectors: a number or a vector? not read (yet)")
         return S.Pi if name == "pi" else scalar(name)
@@ -1842,7 +1523,7 @@ def _call_name(token: Token) -> str:
     name = token.value
     if token.type == "NAMEDCALL":
         return re.sub(r"^\\mathrm\s*\{\s*|\s*\}$", "", name)
-    return _GREEK[name[1:]] if name.startswith("\\") else name
+    return GREEK[name[1:]] if name.startswith("\\") else name
 
 
 def _index_value(template: Expr, var: Symbol, term: Expr | None, after: Expr | None) -> int | None:
@@ -1864,7 +1545,7 @@ def _bold_name(node: Tree) -> str:
     if _is(node, "hat_bold"):
         node = node.children[2]
     token = next(t for t in node.children if isinstance(t, Token) and t.type in ("LETTER", "GREEK"))
-    name = token.value if token.type == "LETTER" else _GREEK[token.value[1:]]
+    name = token.value if token.type == "LETTER" else GREEK[token.value[1:]]
     return hat_name(name) if hat else name
 
 

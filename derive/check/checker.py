@@ -241,6 +241,9 @@ class Plan:
         self.index_bound: dict[str, tuple[str, ...]] = {}  # defined with an index its left side lacks (u = -z_i)
         self.seen: set[str] = set()  # the names of the equations read so far
         self.companions: dict[int, tuple[str, int]] = {}  # job -> (its sizes, the job with them equal)
+        #: job -> the main job it questions: other readings consulted only when the main job refutes
+        #: (index cases, a value put in, the chain before a side computation), run only then
+        self.lazy: dict[int, int] = {}
         self.labels: dict[IndexedBase, Symbol] = {}  # one-hot labels at the correct class: y_j = delta_{j k}
         chains = self._all_chains()
         self.dependents = rd.dependents_of(c for c in chains)
@@ -764,7 +767,7 @@ class Plan:
         alt, line = before
         cases = self._applicable(alt, first.rhs)
         assumed = self._relevant(alt, first.rhs)
-        job = self._job(alt, first.rhs, [*cases, *(r for r, _ in assumed)])
+        job = self._lazy_job(first.job, alt, first.rhs, [*cases, *(r for r, _ in assumed)])
         first.other_starts += ((f"continuing the chain before the one that began at line {line}", job),)
 
     def _block_chain(self, eq: _Equation, body: str) -> None:
@@ -1093,10 +1096,10 @@ class Plan:
         free = [] if not self.case_words else sorted(rd.free(lhs, self.sizes | self.fixed) | rd.free(rhs, self.sizes | self.fixed), key=lambda s: s.name)
         for a, b in ((a, b) for n, a in enumerate(free) for b in free[n + 1 :] if frozenset((a, b)) not in related):
             for rel in (Eq(a, b, evaluate=False), Ne(a, b, evaluate=False)):
-                link.index_cases += ((_tex(rel), self._job(lhs, rhs, [*conditions, rel])),)
+                link.index_cases += ((_tex(rel), self._lazy_job(link.job, lhs, rhs, [*conditions, rel])),)
         for name, value in self._values_named(lhs, rhs):  # CE(x, 1) = \sum_i -y_i \log p_i ... = \sum_i -\log p_i
             at = self._at_value(name, value)
-            link.index_cases += ((f"{name} = {value}", self._job(lhs.xreplace(at(lhs)), rhs.xreplace(at(rhs)), conditions)),)
+            link.index_cases += ((f"{name} = {value}", self._lazy_job(link.job, lhs.xreplace(at(lhs)), rhs.xreplace(at(rhs)), conditions)),)
         ended = self._list_may_have_ended()
         if ended and any(c in self.case for c in cases):  # checked both ways: a verdict only if they agree
             kept = [c for c in conditions if c not in self.case or c in self.local_cases or c in self.global_cases]
@@ -1309,9 +1312,33 @@ class Plan:
 
     # ------------------------------------------------------------ results
     def run(self, progress: Progress | None = None) -> FileReport:
-        """Verify every planned link (each in a worker with the time limit) and report."""
-        outcomes = run_jobs(self.jobs, timeout=self.options.timeout, workers=self.options.jobs, progress=progress)
+        """Verify every planned link (each in a worker with the time limit) and report; the jobs that
+        only question a refutation run afterwards, for the links that were refuted."""
+        outcomes = [Outcome(None, "not run: it only questions a refutation")] * len(self.jobs)
+        first = [n for n in range(len(self.jobs)) if n not in self.lazy]
+        second_round = False
+        while first:
+            done = run_jobs([self.jobs[n] for n in first], timeout=self.options.timeout, workers=self.options.jobs, progress=progress)
+            for n, outcome in zip(first, done, strict=True):
+                outcomes[n] = outcome
+            if second_round:
+                break
+            first = [n for n, main in self.lazy.items() if self._refutes(main, outcomes)]
+            second_round = True
         return self.assemble(outcomes)
+
+    def _refutes(self, job: int, outcomes: Sequence[Outcome]) -> bool:
+        """Whether ``job`` (or its instances at equal sizes) found a counterexample."""
+        jobs = [job, *([self.companions[job][1]] if job in self.companions else [])]
+        return any(outcomes[n].report is not None and outcomes[n].report.verdict is Verdict.REFUTED for n in jobs)
+
+    def _lazy_job(self, main: int, lhs: Expr, rhs: Expr, conditions: Sequence[Basic]) -> int:
+        """A job (and its companion) that only questions a refutation of ``main``: see `run`."""
+        start = len(self.jobs)
+        job = self._job(lhs, rhs, conditions)
+        for n in range(start, len(self.jobs)):
+            self.lazy[n] = main
+        return job
 
     def assemble(self, outcomes: Sequence[Outcome]) -> FileReport:
         equations = tuple(self._result(eq, outcomes) for eq in self.equations)

@@ -1,7 +1,10 @@
-"""The cold ``derive softmax-ce --k 3 --format all`` of this checkout against an earlier commit,
-interleaved. Not part of the test suite.
+"""The cold ``derive softmax-ce --k 3 --format all`` (or ``derive check DOC``) of this checkout
+against an earlier commit, interleaved. Not part of the test suite.
 
-    python tests/bench/compare.py COMMIT [--runs N]
+    python tests/bench/compare.py COMMIT [--runs N] [--check DOC]
+
+With ``--check DOC`` the command timed is ``derive check DOC`` (exit 0 or 1: a refuted equation is
+a result, not a failure), for the reading and the planning of a document as well as the verifier.
 
 The commit is checked out into a temporary git worktree (removed afterwards); each round runs the
 import floor (``python -c "import sympy, jinja2, typer"``), then ``python -m derive`` of the
@@ -29,13 +32,13 @@ FLOOR = ["-c", "import sympy, jinja2, typer"]
 COLD_K3 = ["-m", "derive", "softmax-ce", "--k", "3", "--format", "all", "-o"]
 
 
-def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+def _run(argv: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,)) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     r = subprocess.run(argv, env=env, cwd=env.get("PYTHONPATH", ROOT), capture_output=True, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if r.returncode != 0:
+    if r.returncode not in ok:
         raise SystemExit(f"compare: {' '.join(argv)} exited {r.returncode}: {r.stderr.strip()[-300:]}")
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -44,7 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("commit", help="the earlier commit (anything git rev-parse accepts)")
     parser.add_argument("--runs", type=int, default=15, help="counted rounds (default 15)")
+    parser.add_argument("--check", metavar="DOC", help="time 'derive check DOC' instead of softmax-ce --k 3")
     args = parser.parse_args(argv)
+    timed = ["-m", "derive", "check", str(Path(args.check).resolve())] if args.check else COLD_K3
+    what = f"`derive check {Path(args.check).name}`" if args.check else "`derive softmax-ce --k 3 --format all`"
     with tempfile.TemporaryDirectory(prefix="derive-compare-") as scratch_dir:
         scratch = Path(scratch_dir)
         tree = scratch / "tree"
@@ -52,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             base = {k: v for k, v in os.environ.items() if k not in ("DERIVE_NO_CACHE", "DERIVE_CACHE_DIR", "PYTHONDONTWRITEBYTECODE")}
             base["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
-            sides = {"floor": (FLOOR, None), args.commit: (COLD_K3, tree), "this checkout": (COLD_K3, ROOT)}
+            sides = {"floor": (FLOOR, None), args.commit: (timed, tree), "this checkout": (timed, ROOT)}
             results: dict[str, list[tuple[float, float]]] = {name: [] for name in sides}
             for n in range(args.runs + 1):  # round 0 is the warm-up (bytecode compiled)
                 for name, (command, path) in sides.items():
@@ -60,14 +66,14 @@ def main(argv: list[str] | None = None) -> int:
                     if path is not None:
                         env["PYTHONPATH"] = str(path)
                     out = [tempfile.mkdtemp(dir=scratch)] if command is COLD_K3 else []
-                    measured = _run([sys.executable, *command, *out], env)
+                    measured = _run([sys.executable, *command, *out], env, (0, 1) if args.check else (0,))
                     if n:
                         results[name].append(measured)
                 print(f"compare: round {n}/{args.runs}", file=sys.stderr)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=False)
     floor = results["floor"]
-    print(f"| `derive softmax-ce --k 3 --format all`, cold, {args.runs} interleaved rounds | median (CPU) | x floor (CPU) |")
+    print(f"| {what}, cold, {args.runs} interleaved rounds | median (CPU) | x floor (CPU) |")
     print("|---|---|---|")
     for name, runs in results.items():
         wall, cpu = statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)

@@ -439,7 +439,9 @@ class _Scanner:
     def _within_sentence(self, start: int, end: int) -> bool:
         """``If $$i=j$$, ...``: in Markdown, a relation between two indices in ``$$...$$`` on one line
         after words of its sentence is the sentence's inline math (kramdown's rule, which Jekyll
-        blogs follow), so it can state a case; other ``$$...$$`` stay displays, checked."""
+        blogs follow), so it can state a case; so is a lone name between words (``the derivatives
+        of $$o_j$$ and $$o_i$$, which``); other ``$$...$$`` stay displays, checked (the seed post
+        writes its steps inside sentences)."""
         if self.kind != "md":
             return False
         line_start = self.masked.rfind("\n", 0, start) + 1

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FUNCTION_WORDS", "WRAPPERS", "read_through", "words"]
+__all__ = ["FUNCTION_WORDS", "WRAPPERS", "group_end", "read_through", "words"]
 
 #: Environments that only lay equations out: their rows are read, their ``\\begin``/``\\end`` dropped.
 WRAPPERS = frozenset(
@@ -115,7 +115,7 @@ _STYLED_NAME = re.compile(
 _COMMAND = re.compile(r"\\[a-zA-Z]+")
 
 
-def _group_end(text: str, open_pos: int) -> int:
+def group_end(text: str, open_pos: int) -> int:
     """Offset of the ``}`` closing the ``{`` at ``open_pos``; -1 when unbalanced."""
     depth = 0
     for pos in range(open_pos, len(text)):
@@ -140,7 +140,7 @@ def _script_end(text: str, pos: int) -> int:
     while at < len(text) and text[at] == " ":
         at += 1
     if at < len(text) and text[at] == "{":
-        close = _group_end(text, at)
+        close = group_end(text, at)
         return close + 1 if close >= 0 else pos
     if at < len(text) and text[at] == "\\":
         m = _COMMAND.match(text, at)
@@ -154,7 +154,7 @@ def _unwrap(text: str) -> str:
         m = _UNWRAP.search(text)
         if m is None:
             return text
-        close = _group_end(text, m.end() - 1)
+        close = group_end(text, m.end() - 1)
         if close < 0:
             return text
         end = close + 1
@@ -186,7 +186,7 @@ def _over(text: str) -> str:
                 depth -= 1
         if start < 0:
             return text  # a bare \over outside braces: left for the parser to refuse
-        close = _group_end(text, start)
+        close = group_end(text, start)
         if close < 0:
             return text
         text = f"{text[:start]}\\frac{{{text[start + 1 : m.start()]}}}{{{text[m.end() : close]}}}{text[close + 1 :]}"
@@ -337,7 +337,7 @@ def _braced_fractions(text: str) -> str:
             while at < len(text) and text[at] == " ":
                 at += 1
             if at < len(text) and text[at] == "{":
-                close = _group_end(text, at)
+                close = group_end(text, at)
                 if close < 0:
                     break
                 args.append(text[at : close + 1])
@@ -357,10 +357,10 @@ def _braced_fractions(text: str) -> str:
 def _bold_groups(text: str) -> str:
     """``\\mathbf{ \\frac{...}{...} = ... }``: bold type around more than one name is dropped."""
     for _ in range(_MAX_REWRITES):
-        m = next((m for m in _BOLD_GROUP.finditer(text) if not re.fullmatch(r"\s*(?:[A-Za-z0-9]|\\[a-zA-Z]+|\\hat\s*\{\s*[A-Za-z]\s*\})\s*", text[m.end() : max(m.end(), _group_end(text, m.end() - 1))])), None)
+        m = next((m for m in _BOLD_GROUP.finditer(text) if not re.fullmatch(r"\s*(?:[A-Za-z0-9]|\\[a-zA-Z]+|\\hat\s*\{\s*[A-Za-z]\s*\})\s*", text[m.end() : max(m.end(), group_end(text, m.end() - 1))])), None)
         if m is None:
             return text
-        close = _group_end(text, m.end() - 1)
+        close = group_end(text, m.end() - 1)
         if close < 0:
             return text
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() : close] + " " + text[close + 1 :]

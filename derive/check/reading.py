@@ -15,7 +15,7 @@ from sympy.core.function import AppliedUndef
 
 from derive.calculus import free_indices
 from derive.check.document import Block, Document, Inline
-from derive.check.presentation import WRAPPERS, _group_end, read_through
+from derive.check.presentation import WRAPPERS, group_end, read_through
 from derive.steps import Definition
 from derive.symbols import EXAMPLE_SUFFIX, HAT_SUFFIX, labelled_name
 from derive.symbols import size as size_symbol
@@ -159,12 +159,12 @@ def brace_statements(latex: str) -> list[str]:
     over) a brace as ``= ...``, each as ``X = V`` (a step may rely on them)."""
     out = []
     for m in _NOTED_BRACE.finditer(latex):
-        close = _group_end(latex, m.end() - 1)
+        close = group_end(latex, m.end() - 1)
         note = re.match(r"\s*[_^]\s*\{", latex[close + 1 :]) if close > 0 else None
         if note is None:
             continue
         start = close + 1 + note.end() - 1
-        end = _group_end(latex, start)
+        end = group_end(latex, start)
         text = latex[start + 1 : end].strip() if end > 0 else ""
         if text.startswith("="):
             out.append(f"{latex[m.end() : close]} {text}")

@@ -290,6 +290,9 @@ _OPERATOR_FRACTION = re.compile(
     r"\\frac\s*\{\s*" + _D + r"\s*([A-Za-z]|\\[a-zA-Z]+)\s*\}\s*\{\s*" + _D + r"\s*[^{}]*\}\s*(?:\\cdot\s*)?\1(?![A-Za-z])"
 )
 
+# \sum_{K} e^{z_k}: a capital letter under a sum is the size written where the index should be
+_CAPITAL_SUM = re.compile(r"\\sum\s*(?:\\limits\s*)?_\s*(?:\{\s*([A-Z])\s*\}|([A-Z])(?![A-Za-z]))")
+
 _SCRIPT = r"(?:\{[^{}]*\}|\\?[a-zA-Z0-9]+)"
 _SUM_LIMITS = re.compile(r"\\(?:sum|prod)(?![a-zA-Z])(?:\s*\\(?:no)?limits)?(?:\s*[_^]\s*" + _SCRIPT + r")+")
 
@@ -320,6 +323,13 @@ def _check_commands(text: str) -> None:
         raise Unsupported(
             f"the name '{found[0]}' is not read (yet): a word of several letters is not a product of one-letter"
             " variables; write a one-letter name, or \\log, \\exp, \\tanh"
+        )
+    capital = _CAPITAL_SUM.search(text)
+    if capital:
+        letter = capital.group(1) or capital.group(2)
+        raise Unsupported(
+            f"a sum over the capital {letter} at {position(text, capital.start())} (the size where the index"
+            f" should be: \\sum_{{{letter.lower()}=1}}^{{{letter}}}?) is not read (yet)"
         )
     operator = _OPERATOR_FRACTION.search(text)
     if operator:

@@ -107,6 +107,8 @@ _INNER_PRODUCT = re.compile(
 _STARRED = re.compile(
     r"(?<![\\A-Za-z])([A-Za-z])(\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\^\s*(?:\*|\{\s*\*\s*\}|\\ast(?![a-zA-Z])|\{\s*\\ast\s*\})"
 )
+# \partial{z_k}, \partial{S_i}: braces around the variable, as \partial z_k
+_BRACED_PARTIAL = re.compile(r"\\partial\s*\{\s*((?:[A-Za-z]|\\[a-zA-Z]+)(?:\s*_\s*(?:[A-Za-z0-9]|\{[A-Za-z0-9]{1,3}\}))?)\s*\}")
 _WORD = re.compile(r"[a-zA-Z]{3,}")
 _STYLED_NAME = re.compile(
     r"\\(?:mathrm|operatorname|text|textrm|textit|textbf|textsf|mathit|mathsf|mbox|label|tag|ref|eqref|begin|end|"
@@ -379,6 +381,8 @@ def read_through(text: str) -> str:
         text = _BOLD_ALIAS.sub(r"\\mathbf", text)
     if "*" in text or "ast" in text:
         text = _STARRED.sub(lambda m: f"\\mathrm{{{m.group(1)}star}}{m.group(2) or ''}", text)
+    if "partial" in text:
+        text = _BRACED_PARTIAL.sub(lambda m: f"\\partial {m.group(1)} ", text)
     if "langle" in text:
         text = _INNER_PRODUCT.sub(lambda m: f"({m.group(1)}^\\top {m.group(2)})", text)
     text = text.replace("\\cfrac", "\\frac")  # a continued fraction's style

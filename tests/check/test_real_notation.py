@@ -850,3 +850,19 @@ $$
 """
     found = check_text(text, "doc.md").equations
     assert [e.verdict.value for e in found] == ["definition", "verified"]
+
+
+def test_a_quantity_used_but_never_in_a_definition_may_be_named_in_words() -> None:
+    """S_i named in prose (``$softmax(z_i) = S_i$``, not read), differentiated (``\\partial{S_i}``, braces
+    read through), on one side of a step only: no refutation."""
+    text = r"""
+$$\frac{\partial{S_i}}{\partial{z_k}} = -S_i S_k$$
+
+$$\frac{-e^{z_i}e^{z_k}}{(\sum_{j=1}^K e^{z_j})^2} = S_i\frac{-e^{z_k}}{\sum_{j=1}^K e^{z_j}}$$
+"""
+    assert verdicts(text)[-1] == "unknown"
+
+
+def test_a_capital_letter_under_a_sum_is_not_read_as_its_index() -> None:
+    """``\\sum_{K} e^{z_k}``: the size written where the index should be."""
+    assert verdicts(r"$$\hat{y}_j = \frac{e^{z_j}}{\sum_{K} e^{z_k}}$$") == ["unsupported"]

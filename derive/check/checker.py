@@ -162,6 +162,12 @@ def _derivative_pairs(latex: str) -> list[tuple[str, str, str, str]]:
     return [(" ".join(a.split()), x, " ".join(b.split()), y) for a, x, b, y in pairs]
 
 
+def _put_in(e: Expr, name: str, value: Integer) -> Expr:
+    """``e`` with every occurrence of the quantity ``name`` (``y`` or ``y_i``) replaced by ``value``."""
+    return e.xreplace({a: value for a in e.atoms(Symbol, Indexed)
+                       if (str(a.base) if isinstance(a, Indexed) else a.name) == name})
+
+
 # letters that name free indices; another letter written as one (p_y, q_y) is a value the words fix
 _INDEX_LETTERS = frozenset("abcdijklmnopqrstuv")
 
@@ -1078,12 +1084,11 @@ class Plan:
             if odd:  # -p_y \log q_y: y, the label, is one class fixed by the example (said in words)
                 why = f"{', '.join(odd)} is not a usual index letter (one class or value fixed in the words?): not read (yet)"
                 return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
-            if self.doc.einstein:  # -\sum_i y_i \log p_i = -y_i \log p_i: the repeated index is summed
-                why = f"{message}; the document sums over repeated indices (line {self.doc.einstein[0]}): not read (yet)"
-                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
-            if self.doc.one_example:  # \partial \ell / \partial w_j = (y_i - p_i) x_{ij} "for a single sample i"
-                why = f"{message}; the words take one example at a time (line {self.doc.one_example[0]}), whose index may be left out: not read (yet)"
-                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
+            # -\sum_i y_i \log p_i = -y_i \log p_i (Einstein); (y_i - p_i) x_{ij} "for a single sample i"
+            for lines, words in ((self.doc.einstein, "the document sums over repeated indices"),
+                                 (self.doc.one_example, "the words take one example at a time, whose index may be left out")):
+                if lines:
+                    return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{message}; {words} (line {lines[0]}): not read (yet)", shown)
             link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
             self._plan_hint(link, only_left, only_right, assumed)
             return link
@@ -1098,8 +1103,8 @@ class Plan:
             for rel in (Eq(a, b, evaluate=False), Ne(a, b, evaluate=False)):
                 link.index_cases += ((_tex(rel), self._lazy_job(link.job, lhs, rhs, [*conditions, rel])),)
         for name, value in self._values_named(lhs, rhs):  # CE(x, 1) = \sum_i -y_i \log p_i ... = \sum_i -\log p_i
-            at = self._at_value(name, value)
-            link.index_cases += ((f"{name} = {value}", self._lazy_job(link.job, lhs.xreplace(at(lhs)), rhs.xreplace(at(rhs)), conditions)),)
+            put = (_put_in(lhs, name, value), _put_in(rhs, name, value))
+            link.index_cases += ((f"{name} = {value}", self._lazy_job(link.job, *put, conditions)),)
         ended = self._list_may_have_ended()
         if ended and any(c in self.case for c in cases):  # checked both ways: a verdict only if they agree
             kept = [c for c in conditions if c not in self.case or c in self.local_cases or c in self.global_cases]
@@ -1165,28 +1170,23 @@ class Plan:
         values = sorted({a for f in head.atoms(AppliedUndef) for a in f.args if a.is_Integer and int(a) in (0, 1)}, key=int)
         if not values:
             return []
-        left = rd.names_closure(rd.names_of(lhs), self.definitions) - self.defined
-        right = rd.names_closure(rd.names_of(rhs), self.definitions) - self.defined
-        one_sided = sorted((left - right) | (right - left))
+        only_left, only_right = self._unreached(lhs, rhs)
+        one_sided = sorted(only_left | only_right)
         if len(one_sided) != 1:
             return []
         return [(one_sided[0], v) for v in values]
 
-    @staticmethod
-    def _at_value(name: str, value: Integer):
-        """A function giving the replacement of every occurrence of the quantity ``name`` by ``value``."""
-        def at(e: Expr) -> dict[Basic, Basic]:
-            return {a: value for a in e.atoms(Symbol, Indexed)
-                    if (isinstance(a, Indexed) and str(a.base) == name) or (isinstance(a, Symbol) and a.name == name)}
-        return at
+    def _unreached(self, lhs: Expr, rhs: Expr) -> tuple[set[str], set[str]]:
+        """The quantities never defined that each side uses (through definitions) and the other does not."""
+        left = rd.names_closure(rd.names_of(lhs), self.definitions) - self.defined
+        right = rd.names_closure(rd.names_of(rhs), self.definitions) - self.defined
+        return left - right, right - left
 
     def _undefined_apart(self, lhs: Expr, rhs: Expr) -> str:
         """Why a counterexample may vary two related quantities apart, or '': each side uses a quantity
         never defined that the other side does not reach (``z_i`` on the left, ``w`` on the right: the
         words may say ``z_i = w^T x_i``)."""
-        left = rd.names_closure(rd.names_of(lhs), self.definitions) - self.defined
-        right = rd.names_closure(rd.names_of(rhs), self.definitions) - self.defined
-        only_left, only_right = sorted(left - right), sorted(right - left)
+        only_left, only_right = (sorted(names) for names in self._unreached(lhs, rhs))
         if not (only_left and only_right):
             return ""
         return (f"{', '.join(only_left)} (left) and {', '.join(only_right)} (right) are never defined here"
@@ -1315,17 +1315,15 @@ class Plan:
         """Verify every planned link (each in a worker with the time limit) and report; the jobs that
         only question a refutation run afterwards, for the links that were refuted."""
         outcomes = [Outcome(None, "not run: it only questions a refutation")] * len(self.jobs)
-        first = [n for n in range(len(self.jobs)) if n not in self.lazy]
-        second_round = False
-        while first:
-            done = run_jobs([self.jobs[n] for n in first], timeout=self.options.timeout, workers=self.options.jobs, progress=progress)
-            for n, outcome in zip(first, done, strict=True):
-                outcomes[n] = outcome
-            if second_round:
-                break
-            first = [n for n, main in self.lazy.items() if self._refutes(main, outcomes)]
-            second_round = True
+        self._run_into(outcomes, [n for n in range(len(self.jobs)) if n not in self.lazy], progress)
+        self._run_into(outcomes, [n for n, main in self.lazy.items() if self._refutes(main, outcomes)], progress)
         return self.assemble(outcomes)
+
+    def _run_into(self, outcomes: list[Outcome], which: list[int], progress: Progress | None) -> None:
+        if which:
+            done = run_jobs([self.jobs[n] for n in which], timeout=self.options.timeout, workers=self.options.jobs, progress=progress)
+            for n, outcome in zip(which, done, strict=True):
+                outcomes[n] = outcome
 
     def _refutes(self, job: int, outcomes: Sequence[Outcome]) -> bool:
         """Whether ``job`` (or its instances at equal sizes) found a counterexample."""

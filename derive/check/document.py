@@ -110,8 +110,7 @@ def scan(text: str, *, kind: Kind | None = None, name: str = "") -> Document:
     return Document(
         items, front, tuple(scanner.warnings), _one_hot_words(scanner.masked, scanner.line), scanner.list_breaks(),
         _true_class_words(scanner.masked, scanner.line), _sigmoid_words(scanner.masked, scanner.line),
-        tuple(sorted({scanner.line(m.start()) for m in _EINSTEIN.finditer(scanner.masked)})),
-        tuple(sorted({scanner.line(m.start()) for m in _ONE_EXAMPLE.finditer(scanner.masked)})),
+        _lines_of(_EINSTEIN, scanner.masked, scanner.line), _lines_of(_ONE_EXAMPLE, scanner.masked, scanner.line),
     )
 
 
@@ -167,7 +166,12 @@ def _sigmoid_words(masked: str, line_of) -> tuple[int, ...]:
     the words also name other activations (ReLU, ELU, ...): there sigma may be any of them."""
     if _OTHER_ACTIVATIONS.search(masked):
         return ()
-    return tuple(sorted({line_of(m.start()) for m in _SIGMOID.finditer(masked)}))
+    return _lines_of(_SIGMOID, masked, line_of)
+
+
+def _lines_of(pattern: re.Pattern[str], masked: str, line_of) -> tuple[int, ...]:
+    """The lines where ``pattern`` occurs in the words, in order."""
+    return tuple(sorted({line_of(m.start()) for m in pattern.finditer(masked)}))
 
 
 _ONE_HOT_AFTER = re.compile(r"one[- ]?hot[^.\n$]{0,40}?(?<![\\a-zA-Z])([b-zB-HJ-Z])(?![a-zA-Z$\\{_^])", re.IGNORECASE)

@@ -101,7 +101,7 @@ def rename_bound(expr: Expr, avoid: Iterable[str] = (), preferred: Iterable[str]
     def visit(e: Basic) -> Basic:
         if not e.args:
             return e
-        if isinstance(e, Sum):  # top-down: the outer binder is fresh before the inner ones are named
+        if isinstance(e, (Sum, Product)):  # top-down: the outer binder is fresh before the inner ones are named
             body = e.function
             limits = []
             for var, lo, hi in e.limits:
@@ -109,7 +109,7 @@ def rename_bound(expr: Expr, avoid: Iterable[str] = (), preferred: Iterable[str]
                 taken.add(new.name)
                 body = body.xreplace({var: new})
                 limits.append((new, lo, hi))
-            return Sum(visit(body), *limits)
+            return e.func(visit(body), *limits)
         return _rebuilt(e, [visit(a) for a in e.args])
 
     return visit(expr)
@@ -123,7 +123,7 @@ def free_indices(expr: Basic) -> set[Symbol]:
     """
     if isinstance(expr, Symbol):
         return {expr} if expr.is_integer else set()
-    if isinstance(expr, Sum):
+    if isinstance(expr, (Sum, Product)):
         inner = free_indices(expr.function)
         for var, lo, hi in reversed(expr.limits):
             inner = (inner - {var}) | free_indices(lo) | free_indices(hi)
@@ -316,15 +316,16 @@ def _rebuilt(e: Basic, args: list[Basic]) -> Basic:
 
 
 def expand_sums(expr: Expr) -> Expr:
-    """Write every sum with integer limits as an explicit addition of its terms (innermost first
-    after substitution, so nested sums work). Sums with symbolic limits are left alone."""
+    """Write every sum (and product) with integer limits as an explicit addition of its terms
+    (multiplication of its factors), innermost first after substitution, so nested sums work.
+    Sums with symbolic limits are left alone."""
 
     memo: dict[int, tuple[Basic, Basic]] = {}  # by node identity: a shared subtree is walked once
 
     def visit(e: Basic) -> Basic:
         if not e.args or isinstance(e, (Symbol, IndexedBase)):
             return e
-        if isinstance(e, Sum):
+        if isinstance(e, (Sum, Product)):
             return _expand_sum(e)
         found = memo.get(id(e))
         if found is None or found[0] is not e:  # the node is kept in the memo, so its id stays its own
@@ -335,13 +336,14 @@ def expand_sums(expr: Expr) -> Expr:
 
 
 @lru_cache(maxsize=8192)
-def _expand_sum(e: Sum) -> Expr:
-    """One sum written out (memoised: pure, and a normaliser occurs in every softmax term)."""
+def _expand_sum(e: Sum | Product) -> Expr:
+    """One sum (or product) written out (memoised: pure, and a normaliser occurs in every softmax term)."""
     body = e.function
+    join = Mul if isinstance(e, Product) else Add
     for var, lo, hi in reversed(e.limits):
         if not (lo.is_Integer and hi.is_Integer):
             return e.func(expand_sums(e.function), *e.limits)
-        body = Add(*[body.xreplace({var: Integer(v)}) for v in range(int(lo), int(hi) + 1)])
+        body = join(*[body.xreplace({var: Integer(v)}) for v in range(int(lo), int(hi) + 1)])
     return expand_sums(body)
 
 

@@ -39,6 +39,7 @@ from sympy import (
     KroneckerDelta,
     Mul,
     Pow,
+    Product,
     Rational,
     Sum,
     Symbol,
@@ -412,7 +413,7 @@ class _Dual:
 MEMO_LIMIT = 500_000
 
 # What a node is, decided once per expression (not per walk): the walk dispatches on it.
-_NUMBER, _INDEX, _LEAF, _ADD, _MUL, _POW, _EXP, _LOG, _DELTA, _SUM, _DERIVATIVE, _OTHER = range(12)
+_NUMBER, _INDEX, _LEAF, _ADD, _MUL, _POW, _EXP, _LOG, _DELTA, _SUM, _PRODUCT, _DERIVATIVE, _OTHER = range(13)
 #: id(expression) -> (its free indices sorted by name, its kind, its number, the expression, and
 #: for an ``Indexed`` its base's number and indices); the expression is held, so its id stays its
 #: own. Shared by every walker (pure).
@@ -452,7 +453,7 @@ def _kind(e: Basic) -> int:
     if isinstance(e, (Indexed, AppliedUndef)):
         return _LEAF
     for cls, kind in ((Add, _ADD), (Mul, _MUL), (Pow, _POW), (exp, _EXP), (log, _LOG), (KroneckerDelta, _DELTA),
-                      (Sum, _SUM), (Derivative, _DERIVATIVE)):
+                      (Sum, _SUM), (Product, _PRODUCT), (Derivative, _DERIVATIVE)):
         if isinstance(e, cls):
             return kind
     return _OTHER
@@ -606,6 +607,9 @@ class Walker:
         if kind == _SUM:
             terms = self._sum(e.function, list(e.limits), env, mode)
             return self.f.add(terms) if mode is None else self.dual.add(walk(e, env, None), terms)
+        if kind == _PRODUCT:  # the factors over the limits, as a sum's terms
+            factors = self._sum(e.function, list(e.limits), env, mode)
+            return self.f.mul(factors) if mode is None else self.dual.mul(walk(e, env, None), factors)
         if kind == _INDEX:
             return self._number(Integer(self._int(e, env)), mode)
         if kind == _DELTA:

@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Rational, Sum, Symbol
+from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Product, Rational, Sum, Symbol
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -458,6 +458,13 @@ class Plan:
         numbers = rd.indices_as_values(rhs, self.sizes)
         if numbers:  # p_j = e^j / \sum_i e^i: an index as a number, where z_j is surely meant
             return f"the right side uses the index {', '.join(numbers)} as a number, not as a subscript"
+        if isinstance(lhs, AppliedUndef):  # L(\mu; x) = \prod_i f(x_i): mu hidden in f, whose parameter it is
+            reached = rd.names_closure(rd.names_of(rhs), self.definitions)
+            hidden = [a for a in lhs.args if isinstance(a, Symbol) and not a.is_integer and a.name not in reached]
+            opaque = sorted({str(f.func) for f in rhs.atoms(AppliedUndef) if rd.defined_key(f) not in self.defined})
+            if hidden and opaque:
+                return (f"the right side does not use {_tex(hidden[0])} but the undefined {opaque[0]}, which may depend on it"
+                        " (a parameter written only on the left)")
         return ""
 
     def _true_class(self) -> None:
@@ -565,7 +572,8 @@ class Plan:
         try:
             rel = parse_relation(rd.definition_signs(item.latex), size=self.size, functions=self.functions, sizes=self.doc_sizes)
         except (ParseError, Unsupported) as exc:
-            self._ignore(item, order, f"not read: {_error_text(exc)}")
+            if not self._inline_chain(item, order):
+                self._ignore(item, order, f"not read: {_error_text(exc)}")
             return
         in_case = item.context in ("bullet", "heading")
         word = rd.conditional_word(item.before)
@@ -613,6 +621,28 @@ class Plan:
             self._ignore(item, order, "a size given a value in prose reads as a case; write 'let' or 'assume' (or --assume) to check at that size")
         else:
             self._assume(rel, item.latex, item.line, "document", order)
+
+    def _inline_chain(self, item: Inline, order: int) -> bool:
+        """``$\\hat{y}_i = \\frac{e^{z_i}}{\\sum_c e^{z_c}} = p_i$``: a new quantity equal to an expression,
+        and further members that are new names too, define them all by that expression (the other
+        members, claims in prose, are not checked). False when the chain is not of that shape."""
+        if rd.conditional_word(item.before) or item.context in ("bullet", "heading"):
+            return False
+        try:
+            chain = parse_chain(rd.definition_signs(item.latex), size=self.size, functions=self.functions, sizes=self.doc_sizes)
+        except (ParseError, Unsupported):
+            return False
+        if len(chain) < 3 or not all(isinstance(m, Expr) and not m.has(Derivative) for m in chain):
+            return False
+        first, value, *rest = chain
+        if value.is_number or not rd.definable(first, self.defined) or self._definition_problem(first, value):
+            return False
+        self._define(first, value)
+        for member in rest:
+            if rd.definable(member, self.defined) and not self._definition_problem(member, value):
+                self._define(member, value)
+        self.notes.append(ContextNote(item.line, item.latex, "definition", "", "document", order))
+        return True
 
     def _fixes_size(self, rel: Eq) -> bool:
         """``n = 1``, ``k = 3``: a size (an upper bound of the document's sums) given a number."""
@@ -857,6 +887,13 @@ class Plan:
                     at += 1
                 self._claims(eq, members[at:], defined_first=True, before=before)
                 return
+        if chain[0] is not CONTINUE and rd.defining_sign_first(body):
+            # \theta_j := \theta_j h + \alpha (y^{(i)} - h(x^{(i)})) x_j^{(i)}: the author defines or
+            # assigns; what cannot be read as a definition is still no claim to refute
+            eq.verdict = EquationVerdict.UNSUPPORTED
+            eq.reason = f"{_tex(first)} := ...: written as a definition (or an assignment) that is not read as one; not a claim, not checked"
+            self.last, self.last_broken = None, True
+            return
         restated = None
         if chain[0] is not CONTINUE and isinstance(first, (Symbol, Indexed, AppliedUndef)) and rd.defined_key(first) in self.defined:
             # E = ... where E is defined, written with quantities its definition does not use: the same
@@ -952,7 +989,7 @@ class Plan:
         used += [d.lhs for d in self.definitions if rd.defined_key(d.lhs) in names]
         bounds: set[Symbol] = set()
         for e in used:
-            for s in e.atoms(Sum):
+            for s in e.atoms(Sum, Product):
                 bounds |= {b for _, _, hi in s.limits for b in hi.free_symbols if b.is_integer}
             bounds |= {b for b in e.free_symbols if b.is_integer and b.name in self.sizes}
         if len(bounds) == 1:
@@ -1011,7 +1048,7 @@ class Plan:
     def _sizes_of(self, exprs: Sequence[Basic], definitions: Sequence[Definition]) -> set[Symbol]:
         """The sizes bounding the sums of ``exprs`` and of the definitions they use, and the sizes in them."""
         used = self._used_expressions(exprs, definitions)
-        found = {b for e in used for x in e.atoms(Sum) for _, _, hi in x.limits for b in hi.free_symbols if b.is_integer}
+        found = {b for e in used for x in e.atoms(Sum, Product) for _, _, hi in x.limits for b in hi.free_symbols if b.is_integer}
         return found | {b for e in used for b in e.free_symbols if b.is_integer and b.name in self.sizes}
 
     def _report(self, job: int, outcomes: Sequence[Outcome]) -> LinkReport:

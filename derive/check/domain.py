@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sympy import Add, Basic, Expr, Mul, Pow, Sum, exp, log, preorder_traversal
+from sympy import Add, Basic, Expr, Mul, Pow, Product, Sum, exp, log, preorder_traversal
 
 from derive.calculus import Definitions, canonical_sums, evaluate_derivatives, is_zero_form, unfold
 from derive.steps import Definition
@@ -40,7 +40,7 @@ def _positive(e: Basic, table: dict[Basic, Definition], depth: int = 0) -> bool:
         return all(_positive(a, table, depth + 1) for a in e.args)
     if isinstance(e, Pow):  # the inputs are real: a positive base gives a positive power
         return _positive(e.base, table, depth + 1)
-    if isinstance(e, Sum):
+    if isinstance(e, (Sum, Product)):
         return _positive(e.function, table, depth + 1)
     return e.is_positive is True
 

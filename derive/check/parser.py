@@ -53,6 +53,7 @@ from sympy import (
     Le,
     Lt,
     Ne,
+    Product,
     Rational,
     S,
     Sum,
@@ -937,8 +938,9 @@ class _Builder:
                 sub = child
             elif _is(child, "script_token", "script_group"):
                 upper_node = child
+        op = "\\prod" if node.children[0].value.startswith("\\prod") else "\\sum"
         if sub is None:
-            raise Unsupported(f"\\sum without an index at {self.at(node)} is not supported (yet)")
+            raise Unsupported(f"{op} without an index at {self.at(node)} is not supported (yet)")
         if sub.data == "sum_in":
             letter = next((t.value for t in sub.children if isinstance(t, Token) and t.type == "LETTER"), "j")
             raise Unsupported(f"sums over a set (\\sum_{{{letter} \\in ...}}) at {self.at(node)} are not supported (yet)")
@@ -958,6 +960,8 @@ class _Builder:
                 upper = self.script(upper_node)
         finally:
             self.bounds -= 1
+        if excluded is not None and op == "\\prod":
+            raise Unsupported(f"a product with an index left out (\\prod_{{{name} \\neq ...}}) at {self.at(node)} is not read (yet)")
         if excluded is not None and letters[1].value == name:
             raise ParseError(f"\\sum_{{{name} \\neq {name}}} at {self.at(node)}")
         renamed = name
@@ -971,6 +975,8 @@ class _Builder:
             body = self.product(rest, node)
         finally:
             self.scopes.pop()
+        if op == "\\prod":
+            return Product(body, (var, lower, upper))
         if excluded is not None:
             body = body * (1 - KroneckerDelta(excluded, var))
         return Sum(body, (var, lower, upper))

@@ -42,7 +42,7 @@ _DELIMITER_SIZES = frozenset(
     ("left", "right", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl", "Biggr", "bigg", "Bigg", "big", "Big")
 )
 _OTHER_COMMANDS = """
-    frac dfrac tfrac sqrt sum limits nolimits partial hat widehat tilde widetilde bar overline mathrm mathcal ln log exp tanh sinh cosh sech csch coth cdot times
+    frac dfrac tfrac sqrt sum prod limits nolimits partial hat widehat tilde widetilde bar overline mathrm mathcal ln log exp tanh sinh cosh sech csch coth cdot times
     mathbf boldsymbol bm vec pmb mathbb cdots ldots dots dotsb dotsc odot top intercal mathsf
     neq ne le leq leqslant ge geq geqslant in mid quad qquad displaystyle textstyle
 """
@@ -53,7 +53,6 @@ _WHY = {
     "int": "integrals",
     "iint": "integrals",
     "oint": "integrals",
-    "prod": "products (\\prod)",
     "lim": "limits",
     "infty": "infinity",
     "mathbb": "blackboard sets such as \\mathbb{R}",
@@ -291,7 +290,7 @@ _OPERATOR_FRACTION = re.compile(
 )
 
 # \sum_{K} e^{z_k}: a capital letter under a sum is the size written where the index should be
-_CAPITAL_SUM = re.compile(r"\\sum\s*(?:\\limits\s*)?_\s*(?:\{\s*([A-Z])\s*\}|([A-Z])(?![A-Za-z]))")
+_CAPITAL_SUM = re.compile(r"\\(?:sum|prod)\s*(?:\\limits\s*)?_\s*(?:\{\s*([A-Z])\s*\}|([A-Z])(?![A-Za-z]))")
 
 _SCRIPT = r"(?:\{[^{}]*\}|\\?[a-zA-Z0-9]+)"
 _SUM_LIMITS = re.compile(r"\\(?:sum|prod)(?![a-zA-Z])(?:\s*\\(?:no)?limits)?(?:\s*[_^]\s*" + _SCRIPT + r")+")

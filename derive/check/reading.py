@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from sympy import Add, Basic, Derivative, Eq, Expr, Indexed, IndexedBase, KroneckerDelta, Ne, Sum, Symbol, exp, log
+from sympy import Add, Basic, Derivative, Eq, Expr, Indexed, IndexedBase, KroneckerDelta, Ne, Product, Sum, Symbol, exp, log
 from sympy.core.function import AppliedUndef
 
 from derive.calculus import free_indices
@@ -27,6 +27,7 @@ __all__ = [
     "definable",
     "defined_key",
     "dependents_of",
+    "defining_sign_first",
     "definition_signs",
     "describe_indices",
     "free",
@@ -47,7 +48,7 @@ __all__ = [
 DEFAULT_SIZES = ("k", "K", "n", "N", "m", "M")
 
 _UPPER = re.compile(
-    r"\\sum\s*(?:\\limits\s*)?(?:_\s*(?:\{[^{}]*\}|[A-Za-z])\s*\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))"
+    r"\\(?:sum|prod)\s*(?:\\limits\s*)?(?:_\s*(?:\{[^{}]*\}|[A-Za-z])\s*\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))"
     r"|\^\s*(?:\{\s*([A-Za-z])\s*\}|([A-Za-z]))\s*_)"
 )
 
@@ -138,6 +139,13 @@ _LEAD = re.compile(r"(?:\s|,|;|\\q?quad(?![a-zA-Z])|\\[,;:! ])*$")
 _DEFINES = re.compile(r":=|\\coloneqq(?![a-zA-Z])|\\triangleq(?![a-zA-Z])|\\stackrel\s*\{\s*\\text\s*\{\s*def\s*\}\s*\}\s*\{\s*=\s*\}")
 
 
+def defining_sign_first(latex: str) -> bool:
+    """The first relation of ``latex`` is written ``:=`` (or ``\\coloneqq``, ``\\triangleq``): the
+    author states a definition or an assignment, never a claim to check."""
+    sign = re.search(_DEFINES.pattern + r"|=", latex)
+    return sign is not None and sign.group(0) != "="
+
+
 def definition_signs(latex: str) -> str:
     """``L := ...``, ``L \\coloneqq ...``, ``L \\triangleq ...``: read the sign as ``=`` (whose left
     side, when new, is defined as usual), keeping columns."""
@@ -217,6 +225,9 @@ _CONDITION_WORDS = re.compile(
 )
 
 
+_INDEX_RELATION_WORDS = re.compile(r"\s*[a-z]\s*(?:=|\\neq?(?![a-zA-Z])|\\not\s*=)\s*[a-z]\s*")
+
+
 def split_cases(latex: str) -> tuple[str, list[tuple[str, str | None]]] | None:
     """``A = \\begin{cases} B & i = j \\\\ C & \\text{otherwise} \\end{cases}`` ->
     (``A``, [(``B``, ``i = j``), (``C``, None)]): the rows of a piecewise right side and their
@@ -246,6 +257,9 @@ def split_cases(latex: str) -> tuple[str, list[tuple[str, str | None]]] | None:
         words = _CONDITION_WORDS.match(condition)
         if words:
             condition = words.group(1) if words.group(1) is not None else condition[words.end() :]
+        worded = _TEXT_WRAPPED.fullmatch(condition.strip().rstrip(".,").strip())
+        if worded and _INDEX_RELATION_WORDS.fullmatch(worded.group(1)):  # \text{i = j}: the relation typed as text
+            condition = worded.group(1)
         rows.append((value, condition.strip().rstrip(".,").strip()))
     return (head[:-1].rstrip(), rows) if rows else None
 
@@ -272,7 +286,7 @@ def index_relation(rel: Basic) -> bool:
 def free(expr: Basic, sizes: Iterable[str]) -> set[Symbol]:
     """The free indices of ``expr``, sizes (by name) excluded, and so are the letters bounding its
     sums (the length ``n`` of a dot product ``\\theta^T x``)."""
-    skip = set(sizes) | {b.name for x in expr.atoms(Sum) for _, _, hi in x.limits for b in hi.free_symbols}
+    skip = set(sizes) | {b.name for x in expr.atoms(Sum, Product) for _, _, hi in x.limits for b in hi.free_symbols}
     return {s for s in free_indices(expr) if s.name not in skip}
 
 
@@ -285,7 +299,7 @@ def indices_as_values(expr: Basic, sizes: Iterable[str]) -> list[str]:
     def walk(e: Basic) -> None:
         if isinstance(e, (Indexed, KroneckerDelta)):
             return
-        if isinstance(e, Sum):  # its limits are sizes and numbers
+        if isinstance(e, (Sum, Product)):  # its limits are sizes and numbers
             walk(e.function)
             return
         if isinstance(e, Symbol):

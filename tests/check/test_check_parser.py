@@ -276,7 +276,8 @@ def test_continue_is_a_singleton_constant() -> None:
 
 UNSUPPORTED = [
     r"\int_0^1 x dx",
-    r"\prod_i x_i",
+    r"\prod x_i",
+    r"\prod_{i \neq j} x_i",
     r"\lim_{x \to 0} x",
     r"\begin{pmatrix} 1 & 2 \end{pmatrix}",
     r"\begin{cases} 1 \end{cases}",

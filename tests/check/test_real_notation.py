@@ -107,6 +107,9 @@ def test_piecewise_right_side() -> None:
     assert verdicts(good) == ["definition", "verified"]
     assert verdicts(bad) == ["definition", "refuted"]
     assert verdicts(r"$$f(x) = \begin{cases} x & x > 0 \\ 0 & \text{otherwise} \end{cases}$$") == ["unsupported"]
+    typed = head + r"$$\frac{\partial p_i}{\partial z_j} = \begin{cases} - p_i p_j, & i \neq j \\ p_i - p_i^2, & \text {i = j} \end{cases}$$"
+    assert verdicts(typed) == ["definition", "verified"]  # the relation typed as text: \text {i = j}
+    assert verdicts(typed.replace("p_i - p_i^2", "p_i + p_i^2")) == ["definition", "refuted"]
 
 
 def test_condition_after_a_comma() -> None:
@@ -547,7 +550,9 @@ $$\frac{\partial}{\partial \mu} \ell(\mu) = \sum_{i=1}^n (x_i - \mu)$$
 
 $$\frac{\partial}{\partial \mu} \ell(\mu) = \sum_{i=1}^n (\mu - x_i)$$
 """
-    assert verdicts(text) == ["unsupported", "definition", "definition", "verified", "refuted"]
+    # the product is read, but L's parameter mu is used only through the undefined f: no definition
+    assert verdicts(text) == ["unknown", "definition", "definition", "verified", "refuted"]
+    assert verdicts(text.replace("\\prod", "\\sum")) == ["unknown", "definition", "definition", "verified", "refuted"]
 
 
 def test_probabilities_of_events_are_quantities() -> None:
@@ -866,3 +871,40 @@ $$\frac{-e^{z_i}e^{z_k}}{(\sum_{j=1}^K e^{z_j})^2} = S_i\frac{-e^{z_k}}{\sum_{j=
 def test_a_capital_letter_under_a_sum_is_not_read_as_its_index() -> None:
     """``\\sum_{K} e^{z_k}``: the size written where the index should be."""
     assert verdicts(r"$$\hat{y}_j = \frac{e^{z_j}}{\sum_{K} e^{z_k}}$$") == ["unsupported"]
+
+
+def test_an_inline_chain_defines_its_new_names() -> None:
+    """``设 $\\hat{y}_i = \\frac{e^{z_i}}{\\sum_c e^{z_c}} = p_i$ 为类i 的概率``: both new names are the softmax."""
+    text = r"""设 $\hat{y}_i = \frac{e^{z_i}}{\sum_{c=1}^C e^{z_c}} = p_i$ 为类i 的概率，则
+
+$$\frac{\partial \hat{y}_i}{\partial z_j} = - p_i p_j$$ for $i \neq j$
+
+$$\frac{\partial p_i}{\partial z_i} = p_i (1 + p_i)$$
+"""
+    assert verdicts(text) == ["verified", "refuted"]
+    # a chain whose later member is no new name: the first is defined, the claim is not checked
+    assert verdicts(r"Let $q = x^2 = x \cdot x$. $$\frac{dq}{dx} = 2x$$") == ["verified"]
+    # after "if", the chain is hypothetical: nothing defined
+    assert verdicts(r"If $q = x^2 = r$, then $$\frac{dq}{dx} = 2x$$") == ["unknown"]
+
+
+def test_an_assignment_with_a_defining_sign_is_never_a_claim() -> None:
+    """``\\theta_j := \\theta_j h + \\alpha (y^{(i)} - h)x_j^{(i)}`` (a typo: ``\\theta_j h``) is no update rule
+    as written, and its index i is the example picked: with ``:=`` the author assigns, nothing to refute."""
+    text = r"$$\theta_j := \theta_j h + \alpha (y_i - h) x_{ij}$$"
+    found = check_text(text, "doc.md").equations
+    assert [e.verdict.value for e in found] == ["unsupported"]
+    assert "written as a definition" in found[0].reason
+    assert verdicts(text.replace(":=", "=")) == ["ill-formed"]  # the same with '=' is a claim
+
+
+def test_products_over_an_index() -> None:
+    """``\\prod_{i=1}^{n}``: a product of factors like a sum's terms, checked at several sizes."""
+    h = r"$$h_i = \frac{1}{1 + e^{-w x_i}}$$" + "\n"
+    likelihood = h + r"$$L(w) = \prod_{i=1}^{n} h_i^{y_i} (1 - h_i)^{1 - y_i}$$" + "\n"
+    log_form = r"$$\log L(w) = \sum_{i=1}^{n} y_i \log h_i + (1 - y_i) \log (1 - h_i)$$"
+    assert verdicts(likelihood + log_form) == ["definition", "definition", "checked"]
+    assert verdicts(likelihood + log_form.replace("(1 - y_i) \\log", "y_i \\log")) == ["definition", "definition", "refuted"]
+    assert verdicts(h + r"$$\frac{\partial}{\partial w} \log \prod_{i=1}^{n} h_i = \sum_{i=1}^{n} (h_i - 1) x_i$$") == ["definition", "refuted"]
+    assert verdicts(r"$$\prod_{i=1}^{n} 2 = 2 n$$") == ["refuted"]  # 2^n
+    assert verdicts(r"$$\prod_{i=1}^{n} x_i = \prod_{j=1}^{n} x_j$$")[0] in ("verified", "checked")

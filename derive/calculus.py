@@ -532,7 +532,8 @@ def _numerator(expr: Expr, split_logs: bool = True) -> tuple[Expr, list[Basic]]:
     """The numerator of ``expr`` over a common denominator, with sums, logarithms and exponential
     generators made atoms, and those atoms (sorted). Without ``split_logs`` every logarithm is an
     atom as written (no ``ln(ab) = ln a + ln b``, which needs positive factors)."""
-    e = _expand_log(_log_common_factors(expr)) if split_logs and expr.has(log) else expr
+    e = _symbolic_powers(expr)
+    e = _expand_log(_log_common_factors(e)) if split_logs and e.has(log) else e
     atoms: dict[Basic, Symbol] = {}
     for n, s in enumerate(sorted(e.atoms(Sum), key=str)):
         atoms[s] = Symbol(f"_S{n}")
@@ -542,6 +543,17 @@ def _numerator(expr: Expr, split_logs: bool = True) -> tuple[Expr, list[Basic]]:
     num = numer(together(e))
     gens = sorted(num.free_symbols | num.atoms(Indexed) | num.atoms(log) | num.atoms(exp), key=str)
     return num, gens
+
+
+def _symbolic_powers(expr: Expr) -> Expr:
+    """``b^g`` for a compound base and a symbolic exponent written ``e^{g \\ln b}`` (its definition on
+    the principal branch, so an identity): ``(1 + e^{-z})^{-y}`` and ``(\\frac{1}{1 + e^{-z}})^{y}`` then
+    meet as exponentials of logarithms (the `derive.check.domain` guard decides where a logarithm
+    may be split)."""
+    if not any(isinstance(p, Pow) and not p.exp.is_number and not isinstance(p.base, (Symbol, Indexed)) for p in expr.atoms(Pow)):
+        return expr
+    return expr.replace(lambda p: isinstance(p, Pow) and not p.exp.is_number and not isinstance(p.base, (Symbol, Indexed))
+                        and p.base is not S.Exp1, lambda p: exp(p.exp * log(p.base)))
 
 
 def normal_form(expr: Expr) -> Expr:

@@ -188,3 +188,15 @@ def test_sparse_polynomial_arithmetic_matches_sympy():
     assert d == sp.sub(sp.generator(0), sp.mul(sp.generator(1), sp.generator(0, 2)))
     with pytest.raises(ValueError):
         sp.from_sympy(exp(x) + x, atoms)
+
+
+def test_powers_with_a_symbolic_exponent_meet_as_exponentials_of_logarithms() -> None:
+    """``(1/(1 + e^{-wx}))^y``, differentiated: ``h^{y-1}`` against ``h^y / h`` with a compound base."""
+    from sympy import Rational, Symbol, log
+
+    w, x, t = Symbol("w"), Symbol("x"), Symbol("y")
+    h = 1 / (1 + exp(-w * x))
+    loglik = log(h**t * (1 - h) ** (1 - t))
+    assert is_zero_form(loglik.diff(w) - (t - h) * x)
+    assert not is_zero_form(loglik.diff(w) - (h - t) * x)
+    assert not is_zero_form((1 + exp(w)) ** t - (1 + exp(w)) ** (t + Rational(1, 2)))

@@ -462,6 +462,8 @@ class Plan:
             reached = rd.names_closure(rd.names_of(rhs), self.definitions)
             hidden = [a for a in lhs.args if isinstance(a, Symbol) and not a.is_integer and a.name not in reached]
             opaque = sorted({str(f.func) for f in rhs.atoms(AppliedUndef) if rd.defined_key(f) not in self.defined})
+            written = {w for name in opaque for w in re.findall(r"[A-Za-z]+", name)}  # f_{w,b}(x): w, b are its parameters
+            hidden = [a for a in hidden if a.name not in written]
             if hidden and opaque:
                 return (f"the right side does not use {_tex(hidden[0])} but the undefined {opaque[0]}, which may depend on it"
                         " (a parameter written only on the left)")

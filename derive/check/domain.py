@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sympy import Add, Basic, Expr, Mul, Pow, Product, Sum, exp, log, preorder_traversal
+from sympy import Add, Basic, Expr, Mul, Pow, Product, Sum, exp, fraction, log, preorder_traversal, together
 
 from derive.calculus import Definitions, canonical_sums, evaluate_derivatives, is_zero_form, unfold
 from derive.steps import Definition
@@ -36,8 +36,13 @@ def _positive(e: Basic, table: dict[Basic, Definition], depth: int = 0) -> bool:
         return _positive(found.rhs, table, depth + 1)
     if isinstance(e, exp):
         return True
+    if isinstance(e, (Add, Mul)) and all(_positive(a, table, depth + 1) for a in e.args):
+        return True
+    if isinstance(e, Add) and len(e.args) <= 8:  # 1 - \frac{1}{1 + e^{-z}} over one denominator: \frac{e^{-z}}{1 + e^{-z}}
+        num, den = fraction(together(e))
+        return den != 1 and _positive(num, table, depth + 1) and _positive(den, table, depth + 1)
     if isinstance(e, (Add, Mul)):
-        return all(_positive(a, table, depth + 1) for a in e.args)
+        return False
     if isinstance(e, Pow):  # the inputs are real: a positive base gives a positive power
         return _positive(e.base, table, depth + 1)
     if isinstance(e, (Sum, Product)):

@@ -1289,8 +1289,12 @@ class _Builder:
     def b_fn_pow(self, node: Tree) -> Expr:
         """``\\tanh^2(z)``, ``\\log^2 x``: the power of the function's value."""
         fn, _, power, *rest = node.children
+        exponent = self.script(power)
+        if exponent.is_number and exponent.is_negative:  # \tanh^{-1} x: the inverse function, as most write it
+            name = fn.value.lstrip("\\")
+            raise Unsupported(f"\\{name}^{{{exponent}}} at {self.at(node)} (the inverse function, or a power of the value?) is not read (yet)")
         arg = next(c for c in rest if isinstance(c, Tree))
-        return self.power(self.apply_fn(fn, self.expr(arg)), self.script(power), node)
+        return self.power(self.apply_fn(fn, self.expr(arg)), exponent, node)
 
     def b_fn_base(self, node: Tree) -> Expr:
         """``\\log_2 x``, ``\\log_{10}(x)``: a logarithm to a base."""

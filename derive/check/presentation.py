@@ -67,6 +67,19 @@ _CONDITIONAL = re.compile(
     r"(?<![\\A-Za-z])(P|p|\\Pr)\s*(?:\\left\s*)?\(\s*([A-Za-z])\s*=\s*([0-9])\s*(?:\||\\mid(?![a-zA-Z])|\\vert(?![a-zA-Z]))"
     r"\s*((?:\\[a-zA-Z]+|[A-Za-z])(?:\s*[,;]\s*(?:\\[a-zA-Z]+|[A-Za-z]))*)\s*(?:\\right\s*)?\)"
 )
+# P(y|x), p(y_i | x_i; \theta), P(y^{(i)} | x^{(i)}; \theta), \mathcal{L}(\theta | x): a conditional probability
+# (or likelihood) of plain names with one plain bar, one quantity named by what it is written with,
+# indexed by the example when every name written with an index has the same one; never a function
+# of its arguments (P(x|y) is not P(y|x) with its arguments swapped)
+_GIVEN_TERM = (r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}|\\([a-zA-Z]+)|([A-Za-z]))"
+               r"(?:\s*_\s*(?:\{\s*([a-z])\s*\}|([a-z]))|\s*\^\s*\{\s*\(\s*([a-z])\s*\)\s*\})?")
+_GIVEN_PLAIN = re.sub(r"\((?!\?)", "(?:", _GIVEN_TERM)  # the same without groups
+_GIVEN = re.compile(
+    r"(?<![\\A-Za-z])(P|p|q|Q|L|\\Pr|\\mathcal\s*\{\s*L\s*\})\s*(?:\\left\s*)?\(\s*(" + _GIVEN_PLAIN + r")\s*(?:\||\\vert(?![a-zA-Z]))\s*"
+    r"(" + _GIVEN_PLAIN + r"(?:\s*[,;]\s*" + _GIVEN_PLAIN + r")*)\s*(?:\\right\s*)?\)"
+)
+_GIVEN_PARTS = re.compile(_GIVEN_TERM)
+_NOT_NAMES = frozenset({"left", "right", "cdot", "mid", "quad", "qquad", "text", "mathrm"})
 _EMPTY_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*\}")  # \text{ }: a space
 # \sum_{k=1, k \neq j}^{c}: from 1 with one index left out, as \sum_{k \neq j}^{c}
 _SUM_FROM_ONE_EXCEPT = re.compile(r"(\\sum\s*_\s*\{)\s*([a-z])\s*=\s*1\s*,\s*\2\s*(\\neq?(?![a-zA-Z])|\\not\s*=)\s*([a-z])\s*\}")
@@ -257,6 +270,32 @@ def _conditional(m: re.Match[str]) -> str:
     return f"{name}_{{\\mathrm{{{m.group(2)}{m.group(3)}given{given}}}}}"
 
 
+def _given(m: re.Match[str]) -> str:
+    """``P(y_i | x_i; \\theta)`` -> ``\\mathrm{Pygivenxtheta}_{i}``; left as written (and refused) when the
+    names carry different indices, or the event none while its condition has one (``P(y | x_i)``)."""
+    head = "L" if "mathcal" in m.group(1) else {"\\Pr": "P"}.get(m.group(1), m.group(1))
+    names, marks, event_marked = [], set(), False
+    for n, term in enumerate([m.group(2), *re.split(r"\s*[,;]\s*", m.group(3))]):
+        t = _GIVEN_PARTS.fullmatch(term.strip())
+        if t is None or t.group(2) in _NOT_NAMES:
+            return m.group(0)
+        sub, sup = t.group(4) or t.group(5), t.group(6)
+        mark = ("_", sub) if sub else ("^", sup) if sup else None
+        if n == 0:
+            event_marked = mark is not None
+        elif mark is not None and not event_marked:
+            return m.group(0)
+        if mark is not None:
+            marks.add(mark)
+        names.append(t.group(1) or t.group(2) or t.group(3))
+    if len(marks) > 1:
+        return m.group(0)
+    name = f"\\mathrm{{{head}{names[0]}given{''.join(names[1:])}}}"
+    for kind, letter in marks:
+        name += f"_{{{letter}}}" if kind == "_" else f"^{{({letter})}}"
+    return name
+
+
 def _semicolon_arguments(text: str) -> str:
     """``P(x_1, x_2; \\mu, \\sigma)``: a semicolon between a function's arguments separates the
     parameters, read like ``\\mid``; elsewhere it is left as written (and refused)."""
@@ -401,6 +440,7 @@ def read_through(text: str) -> str:
         text = pattern.sub(lambda m, r=replacement: r, text)
     if "|" in text or "mid" in text or "vert" in text:
         text = _CONDITIONAL.sub(_conditional, text)
+        text = _GIVEN.sub(_given, text)
     if "|" in text or "Vert" in text:
         text = _divergence_bars(text)
     if "." in text:

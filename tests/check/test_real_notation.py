@@ -908,3 +908,26 @@ def test_products_over_an_index() -> None:
     assert verdicts(h + r"$$\frac{\partial}{\partial w} \log \prod_{i=1}^{n} h_i = \sum_{i=1}^{n} (h_i - 1) x_i$$") == ["definition", "refuted"]
     assert verdicts(r"$$\prod_{i=1}^{n} 2 = 2 n$$") == ["refuted"]  # 2^n
     assert verdicts(r"$$\prod_{i=1}^{n} x_i = \prod_{j=1}^{n} x_j$$")[0] in ("verified", "checked")
+
+
+def test_conditional_probabilities_are_quantities_named_by_what_they_are_written_with() -> None:
+    """``P(y|x;w)`` with a plain bar: one quantity (never a function of its arguments, so ``P(x|y)`` is
+    not ``P(y|x)`` swapped); ``P(y_i|x_i;w)`` the same for the i-th example; the log-likelihood of
+    logistic regression and its gradient are then checked."""
+    head = "$$h = \\frac{1}{1 + e^{-w x}}$$\n\n$$P(y|x;w) = h^y (1 - h)^{1 - y}$$\n\n"
+    assert verdicts(head + "$$\\log P(y|x;w) = y \\log h + (1 - y) \\log (1 - h)$$") == ["definition", "definition", "verified"]
+    assert verdicts(head + "$$\\frac{\\partial}{\\partial w} \\log P(y | x; w) = (y - h) x$$") == ["definition", "definition", "verified"]
+    assert verdicts(head + "$$\\frac{\\partial}{\\partial w} \\log P(y | x; w) = (h - y) x$$") == ["definition", "definition", "refuted"]
+    assert verdicts(head + "$$P(x|y) = P(y|x)$$")[-1] == "definition"  # another quantity, named here
+    indexed = "$$\\log \\prod_{i=1}^{n} P(y_i | x_i; w) = \\sum_{i=1}^{n} \\log P(y_i | x_i; w)$$"
+    assert verdicts(indexed) == ["checked"]
+    # the event without the index its condition has, or two indices: not read
+    assert verdicts("$$P(y|x_i) = 1$$") == ["unsupported"]
+    assert verdicts("$$P(y_i|x_j) = 1$$") == ["unsupported"]
+
+
+def test_an_inverse_function_is_never_read_as_a_reciprocal() -> None:
+    """``sinh^{-1}(x)`` is the inverse hyperbolic sine (read as 1/sinh x, a true derivative was refuted)."""
+    text = "$$y = \\sinh^{-1}(x)$$\n\n$$\\frac{dy}{dx} = \\frac{1}{\\sqrt{1 + x^{2}}}$$\n\n$$\\frac{d(tanh^{-1}x)}{dx} = \\frac{1}{1 - x^{2}}$$\n"
+    assert "refuted" not in verdicts(text)
+    assert verdicts("$$\\tanh^2 x = 1 - \\frac{1}{\\cosh^2 x}$$") in (["verified"], ["checked"])

@@ -44,6 +44,7 @@ from derive.check.parser import (
     parse_expr,
     parse_relation,
 )
+from derive.check.prepare import LAYER_NUMBER
 from derive.check.report import (
     ContextNote,
     EquationResult,
@@ -149,10 +150,25 @@ class _Link:
 # a relation of two letters in the words (i = j, I \not= j, i \ne j): a case, readable or not
 _CASE_RELATION = re.compile(r"\s*[a-zA-Z]\s*(?:=|\\neq?(?![a-zA-Z])|\\not\s*=|≠|!=)\s*[a-zA-Z]\s*[.,;:]?\s*")
 
-# \frac{\partial o_j}{\partial z_i} and \frac{\partial}{\partial z_i} o_j: (o, j, z, i)
-_NAME_INDEX = r"([A-Za-z]|\\[a-zA-Z]+|\\hat\s*\{\s*[A-Za-z]\s*\})\s*_\s*\{?\s*([a-z])\s*\}?"
+# \frac{\partial o_j}{\partial z_i} and \frac{\partial}{\partial z_i} o_j: (o, j, z, i); s(\mathbf x)_i: (s, i)
+_NAME_INDEX = r"([A-Za-z]|\\[a-zA-Z]+|\\hat\s*\{\s*[A-Za-z]\s*\})(?:\s*\([^()]{0,40}\))?\s*_\s*\{?\s*([a-z])\s*\}?"
 _DERIVATIVE_FRACTION = re.compile(r"\\partial\s*" + _NAME_INDEX + r"\s*\}\s*\{\s*\\partial\s*" + _NAME_INDEX + r"\s*\}")
 _DERIVATIVE_OPERATOR = re.compile(r"\\partial\s*\}\s*\{\s*\\partial\s*" + _NAME_INDEX + r"\s*\}\s*" + _NAME_INDEX)
+
+
+_SUBSCRIPT = re.compile(r"_\s*(\{[^{}]*\}|[A-Za-z])")  # x_i, x_{ij}, \sum_{m=1}
+_SUBSCRIPT_LETTER = re.compile(r"(?<![\\A-Za-z])[a-z](?![A-Za-z])")
+
+
+def _picks_one_term(lhs: Expr, rhs: Expr, letter: Symbol) -> bool:
+    """Whether one side writes a quantity at ``letter`` that the other sums over (``-\\log p_m`` beside
+    ``-\\sum_i y_i \\log p_i``): the sum's one term left by a one-hot label, at a class named in words."""
+    for side, other in ((lhs, rhs), (rhs, lhs)):
+        picked = {a.base for a in side.atoms(Indexed) if letter in a.indices}
+        summed = {a.base for s in other.atoms(Sum) for a in s.function.atoms(Indexed) if s.limits[0][0] in a.indices}
+        if picked & summed:
+            return True
+    return False
 
 
 def _derivative_pairs(latex: str) -> list[tuple[str, str, str, str]]:
@@ -208,6 +224,7 @@ class Plan:
                 f"{name}: {len(self.blocks)} display equations (limit {MAX_EQUATIONS})", hint="split the document"
             )
         self._parsed: dict[tuple[str, str], list[object] | Exception] = {}
+        self._layered: re.Pattern[str] | bool | None = None  # see _layer_numbers
         fm = doc.front_matter
         texts = [i.latex for i in doc.items if isinstance(i, (Block, Inline))]
         texts += [*fm.get("define", []), *fm.get("assume", []), *options.defines, *options.assumes]
@@ -234,6 +251,7 @@ class Plan:
         #: the end of the chain before the current one began, and the line of that chain's start
         self.chain_before: tuple[Expr, int] | None = None
         self._same_index_pairs: set[tuple[str, str]] | None = None  # see _split_by_index
+        self._subscripts: list[tuple[int, set[str]]] | None = None  # see _subscript_elsewhere
         self.chain_head: Expr | None = None  # the first member of the chain being read (CE(x, 1) = ...)
         self.equations: list[_Equation] = []
         self.notes: list[ContextNote] = []
@@ -271,6 +289,7 @@ class Plan:
         key = (latex, size.name)
         if key not in self._parsed:
             try:
+                self._layer_numbers(latex)
                 self._parsed[key] = parse_chain(rd.definition_signs(latex), size=size, functions=self.functions, sizes=self.doc_sizes)
             except (ParseError, Unsupported) as exc:
                 self._parsed[key] = exc
@@ -278,6 +297,17 @@ class Plan:
         if isinstance(value, Exception):
             raise value
         return value
+
+    def _layer_numbers(self, latex: str) -> None:
+        """Refuse ``z^2`` where the document writes ``z^1`` or ``z^0`` elsewhere: a layer's number there too."""
+        if self._layered is None:
+            letters = {m.group(0)[0] for b in self.doc.items if isinstance(b, Block) for m in LAYER_NUMBER.finditer(b.latex)}
+            self._layered = re.compile(
+                r"(?<![A-Za-z\\])[" + "".join(sorted(letters)) + r"](?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\^\s*(?:\{\s*[0-9]+\s*\}|[0-9])"
+            ) if letters else False
+        found = self._layered.search(latex) if self._layered else None
+        if found is not None:
+            raise Unsupported(f"superscript labels such as z^1, z^2 (layers, numbered so elsewhere in the document) are not powers; ('{found.group(0)}') not supported (yet)")
 
     def _choose_size(self) -> tuple[Symbol, set[str]]:
         candidates = rd.size_candidates(self.doc)
@@ -682,6 +712,13 @@ class Plan:
         eq = self.equations[-1]
         if eq.reason and block.origin[0] and not eq.reason.startswith("the condition"):
             eq.reason = _in_file(eq.reason, block.origin)
+
+    def _subscript_elsewhere(self, letter: str) -> bool:
+        """Whether a display other than the one being read writes ``letter`` in a subscript."""
+        if self._subscripts is None:
+            self._subscripts = [(b.line, set(_SUBSCRIPT_LETTER.findall(" ".join(_SUBSCRIPT.findall(b.latex)))))
+                                for b in self.doc.items if isinstance(b, Block)]
+        return any(letter in found for line, found in self._subscripts if line != self.block_line)
 
     def _split_by_index(self, latex: str) -> bool:
         """Whether this display differentiates ``o_j`` by ``z_i`` (two letters) where the document also
@@ -1122,6 +1159,11 @@ class Plan:
             odd = sorted(s.name for s in only_left | only_right if s.name not in _INDEX_LETTERS)
             if odd:  # -p_y \log q_y: y, the label, is one class fixed by the example (said in words)
                 why = f"{', '.join(odd)} is not a usual index letter (one class or value fixed in the words?): not read (yet)"
+                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
+            once = sorted(s.name for s in only_left | only_right
+                          if not self._subscript_elsewhere(s.name) and _picks_one_term(lhs, rhs, s))
+            if once:  # L = -\sum y_i \log p_i = -\log p_m: m, in no other display, is the one class named in words
+                why = f"{', '.join(once)} is an index in no other display (one element named in the words?): not read (yet)"
                 return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
             # -\sum_i y_i \log p_i = -y_i \log p_i (Einstein); (y_i - p_i) x_{ij} "for a single sample i"
             for lines, words in ((self.doc.einstein, "the document sums over repeated indices"),

@@ -370,6 +370,7 @@ class _Builder:
         self.digits = 0
         self.used = {t.value for t in _tokens(tree) if t.type in ("LETTER", "CALLNAME")}
         self.sizes = {size.name} | self._upper_bound_letters() | (set(sizes) - self._bound_letters())
+        self.implicit: set[Symbol] = set()  # the indices of sums written without one (\sum x_i)
 
     # ------------------------------------------------------------ statement
     def statement(
@@ -408,6 +409,8 @@ class _Builder:
             for node in nodes:
                 exprs.append(self.index(node.children[0].value) if as_indices else self.expr(node))
             exprs = _absorbed(exprs)
+            if any(var in free_indices(e) for var in self.implicit for e in exprs):
+                raise Unsupported("\\sum without an index whose body's index is also used outside the sum is not read (yet)")
         except _Vectors:
             # \mathbf{p} = softmax(\mathbf{x}), \nabla_{\mathbf{x}} L = \mathbf{p} - \mathbf{y}: one entry of
             # each side, at an index of its own (what holds for every entry holds for the vectors)
@@ -939,6 +942,8 @@ class _Builder:
             elif _is(child, "script_token", "script_group"):
                 upper_node = child
         op = "\\prod" if node.children[0].value.startswith("\\prod") else "\\sum"
+        if sub is None and upper_node is None and op == "\\sum":
+            return self.implicit_sum(node, rest)
         if sub is None:
             raise Unsupported(f"{op} without an index at {self.at(node)} is not supported (yet)")
         if sub.data == "sum_in":
@@ -980,6 +985,19 @@ class _Builder:
         if excluded is not None:
             body = body * (1 - KroneckerDelta(excluded, var))
         return Sum(body, (var, lower, upper))
+
+    def implicit_sum(self, node: Tree, rest: list[_Item]) -> Expr:
+        """``\\sum (\\hat{y}_i - y_i) x_i``: over the one index its body has, up to the document's one
+        size; anything else (no index, two, several sizes to choose from) is not read."""
+        if not rest:
+            raise ParseError(f"\\sum without a body at {self.at(node)}")
+        body = self.product(rest, node)
+        free = {s for s in free_indices(body) if s.name not in self.sizes}
+        if len(free) != 1 or len(self.sizes) != 1:
+            raise Unsupported(f"\\sum without an index at {self.at(node)} is not supported (yet)")
+        var = free.pop()
+        self.implicit.add(var)
+        return Sum(body, (var, 1, self.size))
 
     def b_bigsum(self, node: Tree) -> Expr:
         raise ParseError(f"\\sum without a body at {self.at(node)}")

@@ -269,6 +269,9 @@ def _check_nesting(text: str) -> None:
             depth -= 1
 
 
+#: a letter (with its subscript) numbered 0 or 1 above: a layer's label, never a power
+LAYER_NUMBER = re.compile(r"(?<![A-Za-z\\])[A-Za-z](?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\^\s*(?:\{\s*[01]\s*\}|[01](?![0-9.]))")
+
 #: Notation that would parse, but as something else: refused rather than misread.
 _MISREADINGS = (
     (
@@ -278,6 +281,10 @@ _MISREADINGS = (
     (
         re.compile(r"(?<![a-zA-Z]e)(?<!^e)\^\s*(\{\s*([A-SU-Zl])\s*([+-]\s*[0-9]\s*)?\}|[A-SU-Zl](?![A-Za-z]))"),
         "superscript labels such as a^{l}, W^L or z^{L-1} (layers) are not powers;",
+    ),
+    (  # z^1 = w^1 a^0 + b^1: nobody writes a first or zeroth power of a letter; a layer's label
+        LAYER_NUMBER,
+        "superscript labels such as z^1, a^0 (layers) are not powers;",
     ),
 )
 

@@ -80,6 +80,10 @@ _GIVEN = re.compile(
 )
 _GIVEN_PARTS = re.compile(_GIVEN_TERM)
 _NOT_NAMES = frozenset({"left", "right", "cdot", "mid", "quad", "qquad", "text", "mathrm"})
+# \therefore A = B, & \implies A = B at the start of a row: the reasoning's connective, not math
+_LEADING_MARK = re.compile(
+    r"((?:^|\\\\)\s*(?:\\begin\s*\{[a-z]+\*?\}\s*)?&?\s*)\\(?:therefore|because|implies|Rightarrow|Longrightarrow)(?![a-zA-Z])"
+)
 _EMPTY_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*\}")  # \text{ }: a space
 # \sum_{k=1, k \neq j}^{c}: from 1 with one index left out, as \sum_{k \neq j}^{c}
 _SUM_FROM_ONE_EXCEPT = re.compile(r"(\\sum\s*_\s*\{)\s*([a-z])\s*=\s*1\s*,\s*\2\s*(\\neq?(?![a-zA-Z])|\\not\s*=)\s*([a-z])\s*\}")
@@ -184,12 +188,13 @@ def _unwrap(text: str) -> str:
 
 
 def _over(text: str) -> str:
-    """``{A \\over B}`` -> ``\\frac{A}{B}`` (TeX's infix fraction)."""
+    """``{A \\over B}`` -> ``\\frac{A}{B}`` (TeX's infix fraction); ``\\left( A \\over B \\right)``, a group
+    too, -> ``\\left( \\frac{A}{B} \\right)``."""
     for _ in range(_MAX_REWRITES):
         m = _OVER.search(text)
         if m is None:
             return text
-        depth, start = 0, -1
+        depth, pairs, start = 0, 0, -1
         for pos in range(m.start() - 1, -1, -1):
             char = text[pos]
             if char == "}" and text[pos - 1 : pos] != "\\":
@@ -199,12 +204,33 @@ def _over(text: str) -> str:
                     start = pos
                     break
                 depth -= 1
+            elif char in ")]" and text[:pos].rstrip().endswith("\\right"):
+                pairs += 1
+            elif char in "([" and text[:pos].rstrip().endswith("\\left") and depth == 0:
+                if pairs == 0:
+                    return _over_in_delimiters(text, pos, m)
+                pairs -= 1
         if start < 0:
             return text  # a bare \over outside braces: left for the parser to refuse
         close = group_end(text, start)
         if close < 0:
             return text
         text = f"{text[:start]}\\frac{{{text[start + 1 : m.start()]}}}{{{text[m.end() : close]}}}{text[close + 1 :]}"
+    return text
+
+
+def _over_in_delimiters(text: str, opening: int, m: re.Match[str]) -> str:
+    """``\\left( A \\over B \\right)`` (``opening`` at the bracket): ``\\left( \\frac{A}{B} \\right)``, or
+    ``text`` unchanged when no ``\\right`` closes it (the parser refuses the bare ``\\over``)."""
+    pairs = 0
+    for right in re.finditer(r"\\(left|right)(?![a-zA-Z])", text[m.end() :]):
+        if right.group(1) == "left":
+            pairs += 1
+        elif pairs:
+            pairs -= 1
+        else:
+            close = m.end() + right.start()
+            return f"{text[: opening + 1]}\\frac{{{text[opening + 1 : m.start()]}}}{{{text[m.end() : close]}}}{text[close:]}"
     return text
 
 
@@ -413,6 +439,8 @@ _SUM_THEN_SIGN = re.compile(r"(\\sum(?:\s*\\limits)?(?:\s*_\s*(?:\{[^{}]*\}|[a-z
 
 def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
+    if "\\" in text:
+        text = _LEADING_MARK.sub(lambda m: m.group(1) + " " * (m.end() - m.end(1)), text)
     if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text) and not _NAME_WORD.search(text) and "." not in text and ";" not in text and "|" not in text:
         return text
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)

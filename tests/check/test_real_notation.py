@@ -931,3 +931,70 @@ def test_an_inverse_function_is_never_read_as_a_reciprocal() -> None:
     text = "$$y = \\sinh^{-1}(x)$$\n\n$$\\frac{dy}{dx} = \\frac{1}{\\sqrt{1 + x^{2}}}$$\n\n$$\\frac{d(tanh^{-1}x)}{dx} = \\frac{1}{1 - x^{2}}$$\n"
     assert "refuted" not in verdicts(text)
     assert verdicts("$$\\tanh^2 x = 1 - \\frac{1}{\\cosh^2 x}$$") in (["verified"], ["checked"])
+
+
+def test_a_sum_without_an_index_sums_over_the_one_index_of_its_body() -> None:
+    head = "$$J(w) = \\frac{1}{2}\\sum_{i=1}^{n} (w x_i - y_i)^2$$\n\n"
+    assert verdicts(head + "$$\\frac{\\partial J}{\\partial w} = \\sum (w x_i - y_i) x_i$$") == ["definition", "verified"]
+    assert verdicts(head + "$$\\frac{\\partial J}{\\partial w} = \\sum (y_i - w x_i) x_i$$") == ["definition", "refuted"]
+    # two indices in the body, none, the index also outside the sum, or two sizes to choose from: not read
+    assert verdicts("$$z_i = \\sum w_{ij} x_j$$") == ["unsupported"]
+    assert verdicts("$$J = \\sum (w - y)^2$$") == ["unsupported"]
+    assert verdicts("$$y_i = \\sum x_i$$") == ["unsupported"]
+    two_sizes = "$$J = \\sum_{i=1}^{m} \\sum_{k=1}^{K} y_{ik}$$\n\n$$\\frac{\\partial J}{\\partial w} = \\sum x_i$$"
+    assert verdicts(two_sizes)[-1] == "unsupported"
+
+
+def test_a_connective_at_the_start_of_a_row_is_not_math() -> None:
+    text = r"""$$\hat{y} = \frac{1}{1 + e^{-z}}$$
+
+$$
+\begin{align*}
+\frac{\partial{\hat{y}}}{\partial{z}} &= \frac{e^{-z}}{(1 + e^{-z})^2} \\
+\therefore \frac{\partial{\hat{y}}}{\partial{z}} &= \hat{y}(1-\hat{y}) \\
+&\implies \frac{\partial{\hat{y}}}{\partial{z}} = \hat{y}(1+\hat{y})
+\end{align*}
+$$
+"""
+    assert verdicts(text) == ["definition", "verified", "verified", "refuted"]
+
+
+def test_an_index_written_in_no_other_display_may_be_one_element_named_in_words() -> None:
+    """``L = -\\sum y_i \\log p_i = -\\log p_m`` "because only one class has probability 1": m is that
+    class; an index mismatch with a letter no other display uses is not called ill-formed."""
+    head = "$$p_i = \\frac{e^{z_i}}{\\sum_{j=1}^{k} e^{z_j}}$$\n\n"
+    found = check_text(head + "$$L = -\\sum_{i=1}^{k} y_i \\log p_i = -\\log p_m$$", "doc.md").equations
+    assert [e.verdict.value for e in found] == ["definition", "unknown"]
+    assert "no other display" in found[1].links[-1].detail
+    # the letter used elsewhere: a free index on one side only is ill-formed
+    again = head + "$$L = -\\sum_{i=1}^{k} y_i \\log p_i = -\\log p_j$$"
+    assert verdicts(again)[-1] == "ill-formed"
+
+
+def test_a_derivative_of_a_function_value_entry_splits_the_index_cases() -> None:
+    """``\\partial s(\\mathbf x)_i / \\partial x_i`` in one display and ``... / \\partial x_j`` in the next: the
+    author splits the cases; the formula for j != i is not refuted at i = j."""
+    text = r"""$$s(\mathbf x)_i = \frac{e^{x_i}}{\sum_{j=1}^{n} e^{x_j}}$$
+
+$$\frac{\partial s(\mathbf x)_i}{\partial x_i} = s(\mathbf x)_i (1 - s(\mathbf x)_i)$$
+
+$$\frac{\partial s(\mathbf x)_i}{\partial x_j} = - s(\mathbf x)_i s(\mathbf x)_j$$
+"""
+    assert verdicts(text) == ["definition", "verified", "unknown"]
+
+
+def test_over_inside_left_right_delimiters() -> None:
+    """``\\log \\left({p_i} \\over {q_i} \\right)``: \\left ... \\right is a group, so \\over divides inside it."""
+    head = "$$H = -\\sum_{i=1}^{n} p_i \\log q_i$$\n\n"
+    good = head + "$$H = -\\sum_{i=1}^{n} p_i \\log p_i + \\sum_{i=1}^{n} p_i \\log \\left({p_i} \\over {q_i} \\right)$$"
+    assert verdicts(good)[-1] in ("verified", "checked", "unknown")  # never refuted (log of a ratio: positivity)
+    bad = head + "$$H = -\\sum_{i=1}^{n} p_i \\log p_i - \\sum_{i=1}^{n} p_i \\log \\left({p_i} \\over {q_i} \\right)$$"
+    assert verdicts(bad)[-1] == "refuted"
+    assert verdicts("$$x = ( a \\over b )$$") == ["unsupported"]  # ( ) is no group: a bare \\over
+
+
+def test_layer_numbers_above_a_letter_are_labels_not_powers() -> None:
+    """``z^1 = w^1 a^0 + b^1`` (layers 0 and 1) was read as z = w + b and refuted; ``z^2`` beside them is a label too."""
+    text = "$$z^1 = w^1 a^0 + b^1$$\n\n$$a^1 = g(z^1)$$\n\n$$z^2 = w^2 a^1 + b^2$$\n"
+    assert verdicts(text) == ["unsupported", "unsupported", "unsupported"]
+    assert verdicts("$$f = x^2$$\n\n$$\\frac{df}{dx} = 2 x$$") == ["definition", "verified"]  # a power elsewhere

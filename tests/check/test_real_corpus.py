@@ -55,6 +55,7 @@ def test_truth_file_matches_its_sympy_script(doc, truth) -> None:
     expected = {r["line"]: ("holds" if r["truth"] == "holds-under" else r["truth"]) for r in meta["equations"]}
     out = io.StringIO()
     sys.path.insert(0, str(ESTABLISH))
+    sys.modules.pop("_common", None)  # a fresh helper module per script: one may replace its comparison
     try:
         with contextlib.redirect_stdout(out):
             runpy.run_path(str(script), run_name="__main__")
@@ -62,6 +63,7 @@ def test_truth_file_matches_its_sympy_script(doc, truth) -> None:
         assert not exc.code, f"{script.name} exited {exc.code}"
     finally:
         sys.path.remove(str(ESTABLISH))
+        sys.modules.pop("_common", None)
     printed = {int(m.group(1)): m.group(2) for m in re.finditer(r"^line (\d+): (holds|fails)\s*$", out.getvalue(), re.M)}
     assert printed, f"{script.name} printed no verdicts"
     for line, verdict in printed.items():

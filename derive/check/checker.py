@@ -225,6 +225,7 @@ class Plan:
             )
         self._parsed: dict[tuple[str, str], list[object] | Exception] = {}
         self._layered: re.Pattern[str] | bool | None = None  # see _layer_numbers
+        self.after_arrow = False  # the display being read starts with an arrow and continues the chain
         fm = doc.front_matter
         texts = [i.latex for i in doc.items if isinstance(i, (Block, Inline))]
         texts += [*fm.get("define", []), *fm.get("assume", []), *options.defines, *options.assumes]
@@ -829,6 +830,10 @@ class Plan:
         before that one: a refutation then needs both readings to fail."""
         last, before = self.last, self.chain_before
         self._block_chain(eq, body)
+        if self.after_arrow and eq.links:
+            first = eq.links[0]
+            first.unsure = (*first.unsure, "the display starts with an arrow, read as continuing the chain before it (it may state less than an equality)")
+        self.after_arrow = False
         continued = bool(eq.links) and eq.links[0].lhs is last and last is not None
         if not continued:
             if self.last is not None and eq.links:  # a chain of its own: the one before it is kept
@@ -852,6 +857,10 @@ class Plan:
             eq.verdict, eq.reason = EquationVerdict.UNSUPPORTED, _error_text(exc)
             self.last, self.last_broken = None, True
             return
+        if (len(chain) == 1 and isinstance(chain[0], Expr) and not isinstance(chain[0], Relational)
+                and self.last is not None and rd.IMPLICATION_START.match(body)):
+            # $$\Rightarrow -y(1-P)X + (1-y)PX$$ after a chain: the chain's next member
+            chain, self.after_arrow = [CONTINUE, chain[0]], True
         if chain and chain[0] is CONTINUE:
             if self.last is None:
                 eq.verdict = EquationVerdict.UNSUPPORTED

@@ -891,7 +891,7 @@ def _implications(latex: str, start: int, end: int) -> list[tuple[int, int]]:
     depth = 0
     for m in _IMPLIES.finditer(latex, start, end):
         depth = latex.count("{", start, m.start()) - latex.count("}", start, m.start())
-        if depth == 0:
+        if depth == 0 and (m.group(0) == "=>" or latex[start : m.start()].strip(" \t\n&")):  # \Rightarrow opening the row stays (read as continuing)
             arrows.append(m)
     if not arrows:
         return [(start, end)]

@@ -27,6 +27,7 @@ __all__ = [
     "definable",
     "defined_key",
     "dependents_of",
+    "IMPLICATION_START",
     "defining_sign_first",
     "definition_signs",
     "describe_indices",
@@ -136,6 +137,8 @@ _BARE_CONDITION = re.compile(r",\s*\\q?quad(?![a-zA-Z])\s*\(?\s*([a-z]\s*(?:=|\\
 _LEAD = re.compile(r"(?:\s|,|;|\\q?quad(?![a-zA-Z])|\\[,;:! ])*$")
 
 
+# $$\Rightarrow expression$$: a display that starts with an implication arrow
+IMPLICATION_START = re.compile(r"\s*(?:\\begin\s*\{[a-z]+\*?\}\s*)?&?\s*\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])")
 _DEFINES = re.compile(r":=|\\coloneqq(?![a-zA-Z])|\\triangleq(?![a-zA-Z])|\\stackrel\s*\{\s*\\text\s*\{\s*def\s*\}\s*\}\s*\{\s*=\s*\}")
 
 

@@ -998,3 +998,14 @@ def test_layer_numbers_above_a_letter_are_labels_not_powers() -> None:
     text = "$$z^1 = w^1 a^0 + b^1$$\n\n$$a^1 = g(z^1)$$\n\n$$z^2 = w^2 a^1 + b^2$$\n"
     assert verdicts(text) == ["unsupported", "unsupported", "unsupported"]
     assert verdicts("$$f = x^2$$\n\n$$\\frac{df}{dx} = 2 x$$") == ["definition", "verified"]  # a power elsewhere
+
+
+def test_a_display_opening_with_an_arrow_continues_the_chain() -> None:
+    """``$$\\Rightarrow -y(1 - P)x + (1 - y)Px$$`` after a chain: its next member; a failure there is not
+    refuted (the arrow may state less than an equality)."""
+    head = "$$P = \\frac{1}{1 + e^{-z}}$$\n\n$$\\frac{\\partial P}{\\partial z} = \\frac{e^{-z}}{(1 + e^{-z})^2}$$\n\n"
+    assert verdicts(head + "$$\\Rightarrow P (1 - P)$$") == ["definition", "verified", "verified"]
+    found = check_text(head + "$$\\Rightarrow P (1 + P)$$", "doc.md").equations
+    assert [e.verdict.value for e in found] == ["definition", "verified", "unknown"]
+    assert "arrow" in found[-1].links[0].detail
+    assert verdicts("$$\\Rightarrow P (1 - P)$$") == ["unsupported"]  # nothing before it: a lone expression

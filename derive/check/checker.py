@@ -348,6 +348,20 @@ class Plan:
                         continue
         return chains
 
+    def _forget_restated(self, body: str) -> None:
+        """``y = sinh^{-1}(x)`` not read, for a ``y`` defined before (``y = \\sinh x``): the old definition
+        may no longer hold, so it is dropped (claims using ``y`` are then not decided, never refuted by it)."""
+        head = body.split("=", 1)[0].replace("&", " ") if "=" in body else ""
+        if not head.strip():
+            return
+        try:
+            lhs = parse_expr(rd.definition_signs(head), size=self.size, functions=self.functions, sizes=self.doc_sizes)
+        except (ParseError, Unsupported):
+            return
+        if isinstance(lhs, (Symbol, Indexed, AppliedUndef)) and rd.defined_key(lhs) in self.defined:
+            key = rd.defined_key(lhs)
+            self.definitions = [d for d in self.definitions if rd.defined_key(d.lhs) != key and d.name != key]
+
     @property
     def defined(self) -> set[str]:
         return {rd.defined_key(d.lhs) for d in self.definitions}
@@ -856,6 +870,7 @@ class Plan:
         except (ParseError, Unsupported) as exc:
             eq.verdict, eq.reason = EquationVerdict.UNSUPPORTED, _error_text(exc)
             self.last, self.last_broken = None, True
+            self._forget_restated(body)
             return
         if (len(chain) == 1 and isinstance(chain[0], Expr) and not isinstance(chain[0], Relational)
                 and self.last is not None and rd.IMPLICATION_START.match(body)):

@@ -103,6 +103,10 @@ _TEXT_NAME = re.compile(r"\\(?:text|textrm|textit|mathit|operatorname|mbox|textu
 _NAMED_CALL_AFTER = re.compile(r"\s*(?:'\s*)*(?:\(|\\left\s*\(|\\(?:big|Big|bigg|Bigg)l?\s*\()")
 # a function word glued to an unbraced subscript: y_klog(p_k) is y_k \log(p_k)
 _GLUED_WORD = re.compile(r"(_[A-Za-z0-9])(" + _FUNCTION_WORDS + r")(?=\s*[(\[{\\])")
+# a letter glued before a logarithm or exponential: ylog(h) is y \log(h) (never asinh: not these words)
+_LETTER_GLUED = re.compile(r"(?<![\\a-zA-Z{])([A-Za-z])(log|ln|exp)(?=\s*[(\[{\\])")
+# a function word glued to a one-letter argument: logS, lnx, coshx are \log S, \ln x, \cosh x
+_ARGUMENT_GLUED = re.compile(r"(?<![\\a-zA-Z])(?<!\\text\{)(?<!\\mathrm\{)(?<!\\operatorname\{)(" + _FUNCTION_WORDS + r")([A-Za-z])(?![A-Za-z(\[{'])")
 # a word of two or more letters (not a command) directly before a bracket: sigmoid(z), cost(h, y)
 _CALL_WORD = re.compile(r"(?<![\\a-zA-Z{])([A-Za-z]{3,}|[A-Z]{2})(?=\s*(?:'\s*)*\()")
 _OTHER_SYMBOLS = (
@@ -441,7 +445,7 @@ def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
     if "\\" in text:
         text = _LEADING_MARK.sub(lambda m: m.group(1) + " " * (m.end() - m.end(1)), text)
-    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text) and not _NAME_WORD.search(text) and "." not in text and ";" not in text and "|" not in text:
+    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text) and not _NAME_WORD.search(text) and not _ARGUMENT_GLUED.search(text) and "." not in text and ";" not in text and "|" not in text:
         return text
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
     if "bf" in text:
@@ -484,6 +488,8 @@ def read_through(text: str) -> str:
     text = _SIGNED_SCRIPT.sub(lambda m: "^{-" + m.group(1) + "}", text)
     text = _NAMED.sub(lambda m: "\\" + m.group(1) + " ", text)
     text = _GLUED_WORD.sub(lambda m: m.group(1) + " \\" + m.group(2), text)
+    text = _LETTER_GLUED.sub(lambda m: m.group(1) + " \\" + m.group(2), text)
+    text = _ARGUMENT_GLUED.sub(lambda m: "\\" + m.group(1) + " " + m.group(2), text)
     text = _BARE_WORD.sub(lambda m: "\\" + m.group(1), text)
     text = _FN_PRIME.sub(lambda m: f"\\mathrm{{{m.group(1)}}}{m.group(2)}", text)  # \tanh'(x): a function named
     text = _STYLED_WORD.sub(lambda m: f"\\mathrm{{{m.group(1)}}}", text)

@@ -1009,3 +1009,20 @@ def test_a_display_opening_with_an_arrow_continues_the_chain() -> None:
     assert [e.verdict.value for e in found] == ["definition", "verified", "unknown"]
     assert "arrow" in found[-1].links[0].detail
     assert verdicts("$$\\Rightarrow P (1 - P)$$") == ["unsupported"]  # nothing before it: a lone expression
+
+
+def test_function_words_glued_to_a_letter() -> None:
+    """``ylog(h)``, ``logS``, ``coshx``, ``\\frac{sinhx}{coshx}``: the function and its letter (never inside
+    ``\\text{..}``, never ``asinh(x)``, ``logit(p)``)."""
+    assert verdicts("$$y = sinhx = \\frac{e^{x} - e^{-x}}{2}$$\n\n$$\\frac{d(sinhx)}{dx} = coshx$$") == ["verified", "verified"]
+    assert verdicts("$$y = tanhx = \\frac{sinhx}{coshx}$$") == ["verified"]
+    assert verdicts("$$p = \\frac{1}{1 + e^{-z}}$$\n\n$$L = -ylog(p) - (1-y)log(1-p)$$\n\n$$\\frac{dL}{dp} = \\frac{p - y}{p(1-p)}$$")[-1] == "verified"
+    assert verdicts("$$f = asinh(x)$$\n\n$$\\frac{df}{dx} = a \\cosh x$$")[-1] != "verified"  # a function asinh, not a sinh
+
+
+def test_an_unread_restatement_of_a_defined_quantity_drops_its_old_definition() -> None:
+    """``y = \\sinh x`` in one section, ``y = \\sinh^{-1}(x)`` (not read) in the next: ``x = \\sinh y`` is
+    not checked against the old y (it was refuted); with y no longer defined it defines x."""
+    text = "$$y = \\sinh x$$\n\n$$\\frac{dy}{dx} = \\cosh x$$\n\n$$y = \\sinh^{-1}(x)$$\n\n$$x = \\sinh y$$\n"
+    assert verdicts(text) == ["definition", "verified", "unsupported", "definition"]
+    assert verdicts(text.replace("\\sinh^{-1}(x)", "\\sinh x"))[-1] == "refuted"  # read: the same y, and x = sinh(sinh x) is wrong

@@ -550,10 +550,12 @@ def _symbolic_powers(expr: Expr) -> Expr:
     the principal branch, so an identity): ``(1 + e^{-z})^{-y}`` and ``(\\frac{1}{1 + e^{-z}})^{y}`` then
     meet as exponentials of logarithms (the `derive.check.domain` guard decides where a logarithm
     may be split)."""
-    if not any(isinstance(p, Pow) and not p.exp.is_number and not isinstance(p.base, (Symbol, Indexed)) for p in expr.atoms(Pow)):
+    def compound(p: Basic) -> bool:
+        return isinstance(p, Pow) and not p.exp.is_number and not isinstance(p.base, (Symbol, Indexed)) and p.base is not S.Exp1
+
+    if not any(compound(p) for p in expr.atoms(Pow)):
         return expr
-    return expr.replace(lambda p: isinstance(p, Pow) and not p.exp.is_number and not isinstance(p.base, (Symbol, Indexed))
-                        and p.base is not S.Exp1, lambda p: exp(p.exp * log(p.base)))
+    return expr.replace(compound, lambda p: exp(p.exp * log(p.base)))
 
 
 def normal_form(expr: Expr) -> Expr:

@@ -340,27 +340,30 @@ class Plan:
             try:
                 chains.append([m for m in self._parse_block(rd.split_condition(block.latex)[0]) if m is not CONTINUE])
             except (ParseError, Unsupported):
-                head = block.latex.split("=", 1)[0]
-                if head.strip() and "=" in block.latex:
-                    try:
-                        chains.append([parse_expr(head, size=self.size, functions=self.functions, sizes=self.doc_sizes)])
-                    except (ParseError, Unsupported):
-                        continue
+                head = self._left_of_unread(block.latex)
+                if head is not None:
+                    chains.append([head])
         return chains
+
+    def _left_of_unread(self, latex: str) -> Expr | None:
+        """The left side of an ``X = ...`` that cannot be read as a whole (None if that is unreadable too)."""
+        head = latex.split("=", 1)[0].replace("&", " ") if "=" in latex else ""
+        if not head.strip():
+            return None
+        try:
+            return parse_expr(rd.definition_signs(head), size=self.size, functions=self.functions, sizes=self.doc_sizes)
+        except (ParseError, Unsupported):
+            return None
 
     def _forget_restated(self, body: str) -> None:
         """``y = sinh^{-1}(x)`` not read, for a ``y`` defined before (``y = \\sinh x``): the old definition
         may no longer hold, so it is dropped (claims using ``y`` are then not decided, never refuted by it)."""
-        head = body.split("=", 1)[0].replace("&", " ") if "=" in body else ""
-        if not head.strip():
-            return
-        try:
-            lhs = parse_expr(rd.definition_signs(head), size=self.size, functions=self.functions, sizes=self.doc_sizes)
-        except (ParseError, Unsupported):
-            return
+        lhs = self._left_of_unread(body)
         if isinstance(lhs, (Symbol, Indexed, AppliedUndef)) and rd.defined_key(lhs) in self.defined:
-            key = rd.defined_key(lhs)
-            self.definitions = [d for d in self.definitions if rd.defined_key(d.lhs) != key and d.name != key]
+            self._drop_definition(rd.defined_key(lhs))
+
+    def _drop_definition(self, key: str) -> None:
+        self.definitions = [d for d in self.definitions if rd.defined_key(d.lhs) != key and d.name != key]
 
     @property
     def defined(self) -> set[str]:
@@ -967,7 +970,7 @@ class Plan:
             if unread and not self._definition_problem_anew(key, first, second):
                 # \ell = \log L with L's definition not read (a \prod), then \ell = \log(...) written
                 # out: the first statement that can be read defines it (the former one decides nothing)
-                self.definitions = [d for d in self.definitions if rd.defined_key(d.lhs) != key and d.name != key]
+                self._drop_definition(key)
                 self._define(first, second)
                 what = ", ".join(_tex(scalar(n)) for n in unread)
                 eq.links.append(_Link(first, second, LinkVerdict.DEFINITION,

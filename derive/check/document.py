@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-from derive.check.presentation import WRAPPERS
+from derive.check.presentation import ARROWS, WRAPPERS
 from derive.errors import InputError
 
 __all__ = ["MAX_DOCUMENT", "Block", "Document", "DocumentError", "Heading", "Inline", "guess_kind", "scan"]
@@ -880,7 +880,7 @@ _ASIDE = re.compile(
     r"|(?:\\(?:text|textrm|mbox)\s*\{[^{}]*\}\s*)+$)",
     re.DOTALL,
 )
-_IMPLIES = re.compile(r"=>|\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])")
+_IMPLIES = re.compile(r"=>|" + ARROWS)
 _LEADING_WORDS = re.compile(r"\s*&?\s*(?:\\(?:text|textrm|mbox)\s*\{[^{}]*\}\s*)+")
 
 

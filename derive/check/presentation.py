@@ -73,17 +73,19 @@ _CONDITIONAL = re.compile(
 # of its arguments (P(x|y) is not P(y|x) with its arguments swapped)
 _GIVEN_TERM = (r"(?:\\(?:mathbf|boldsymbol|bm|vec)\s*\{\s*([A-Za-z])\s*\}|\\([a-zA-Z]+)|([A-Za-z]))"
                r"(?:\s*_\s*(?:\{\s*([a-z])\s*\}|([a-z]))|\s*\^\s*\{\s*\(\s*([a-z])\s*\)\s*\})?")
-_GIVEN_PLAIN = re.sub(r"\((?!\?)", "(?:", _GIVEN_TERM)  # the same without groups
 _GIVEN = re.compile(
-    r"(?<![\\A-Za-z])(P|p|q|Q|L|\\Pr|\\mathcal\s*\{\s*L\s*\})\s*(?:\\left\s*)?\(\s*(" + _GIVEN_PLAIN + r")\s*(?:\||\\vert(?![a-zA-Z]))\s*"
-    r"(" + _GIVEN_PLAIN + r"(?:\s*[,;]\s*" + _GIVEN_PLAIN + r")*)\s*(?:\\right\s*)?\)"
+    r"(?<![\\A-Za-z])(?P<head>P|p|q|Q|L|\\Pr|\\mathcal\s*\{\s*L\s*\})\s*(?:\\left\s*)?\(\s*(?P<event>" + _GIVEN_TERM + r")\s*(?:\||\\vert(?![a-zA-Z]))\s*"
+    r"(?P<given>" + _GIVEN_TERM + r"(?:\s*[,;]\s*" + _GIVEN_TERM + r")*)\s*(?:\\right\s*)?\)"
 )
 _GIVEN_PARTS = re.compile(_GIVEN_TERM)
 _NOT_NAMES = frozenset({"left", "right", "cdot", "mid", "quad", "qquad", "text", "mathrm"})
+#: the implication arrows (document.py splits rows at them; a display may start with one)
+ARROWS = r"\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])"
+_ROW_START = r"\s*(?:\\begin\s*\{[a-z]+\*?\}\s*)?&?\s*"
+#: $$\Rightarrow expression$$: a display that starts with an implication arrow
+IMPLICATION_START = re.compile(_ROW_START + ARROWS)
 # \therefore A = B, & \implies A = B at the start of a row: the reasoning's connective, not math
-_LEADING_MARK = re.compile(
-    r"((?:^|\\\\)\s*(?:\\begin\s*\{[a-z]+\*?\}\s*)?&?\s*)\\(?:therefore|because|implies|Rightarrow|Longrightarrow)(?![a-zA-Z])"
-)
+_LEADING_MARK = re.compile(r"((?:^|\\\\)" + _ROW_START + r")(?:" + ARROWS + r"|\\(?:therefore|because)(?![a-zA-Z]))")
 _EMPTY_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*\}")  # \text{ }: a space
 # \sum_{k=1, k \neq j}^{c}: from 1 with one index left out, as \sum_{k \neq j}^{c}
 _SUM_FROM_ONE_EXCEPT = re.compile(r"(\\sum\s*_\s*\{)\s*([a-z])\s*=\s*1\s*,\s*\2\s*(\\neq?(?![a-zA-Z])|\\not\s*=)\s*([a-z])\s*\}")
@@ -303,9 +305,9 @@ def _conditional(m: re.Match[str]) -> str:
 def _given(m: re.Match[str]) -> str:
     """``P(y_i | x_i; \\theta)`` -> ``\\mathrm{Pygivenxtheta}_{i}``; left as written (and refused) when the
     names carry different indices, or the event none while its condition has one (``P(y | x_i)``)."""
-    head = "L" if "mathcal" in m.group(1) else {"\\Pr": "P"}.get(m.group(1), m.group(1))
+    head = "L" if "mathcal" in m["head"] else {"\\Pr": "P"}.get(m["head"], m["head"])
     names, marks, event_marked = [], set(), False
-    for n, term in enumerate([m.group(2), *re.split(r"\s*[,;]\s*", m.group(3))]):
+    for n, term in enumerate([m["event"], *re.split(r"\s*[,;]\s*", m["given"])]):
         t = _GIVEN_PARTS.fullmatch(term.strip())
         if t is None or t.group(2) in _NOT_NAMES:
             return m.group(0)

@@ -15,7 +15,7 @@ from sympy.core.function import AppliedUndef
 
 from derive.calculus import free_indices
 from derive.check.document import Block, Document, Inline
-from derive.check.presentation import WRAPPERS, group_end, read_through
+from derive.check.presentation import IMPLICATION_START, WRAPPERS, group_end, read_through
 from derive.steps import Definition
 from derive.symbols import EXAMPLE_SUFFIX, HAT_SUFFIX, labelled_name
 from derive.symbols import size as size_symbol
@@ -137,8 +137,6 @@ _BARE_CONDITION = re.compile(r",\s*\\q?quad(?![a-zA-Z])\s*\(?\s*([a-z]\s*(?:=|\\
 _LEAD = re.compile(r"(?:\s|,|;|\\q?quad(?![a-zA-Z])|\\[,;:! ])*$")
 
 
-# $$\Rightarrow expression$$: a display that starts with an implication arrow
-IMPLICATION_START = re.compile(r"\s*(?:\\begin\s*\{[a-z]+\*?\}\s*)?&?\s*\\(?:Rightarrow|implies|Longrightarrow)(?![a-zA-Z])")
 _DEFINES = re.compile(r":=|\\coloneqq(?![a-zA-Z])|\\triangleq(?![a-zA-Z])|\\stackrel\s*\{\s*\\text\s*\{\s*def\s*\}\s*\}\s*\{\s*=\s*\}")
 
 

@@ -921,6 +921,8 @@ def test_conditional_probabilities_are_quantities_named_by_what_they_are_written
     assert verdicts(head + "$$P(x|y) = P(y|x)$$")[-1] == "definition"  # another quantity, named here
     indexed = "$$\\log \\prod_{i=1}^{n} P(y_i | x_i; w) = \\sum_{i=1}^{n} \\log P(y_i | x_i; w)$$"
     assert verdicts(indexed) == ["checked"]
+    examples = "$$\\log \\prod_{i=1}^{n} P(y^{(i)} | x^{(i)}; \\theta) = \\sum_{i=1}^{n} \\log P(y^{(i)} | x^{(i)}; \\theta)$$"
+    assert verdicts(examples) == ["checked"]
     # the event without the index its condition has, or two indices: not read
     assert verdicts("$$P(y|x_i) = 1$$") == ["unsupported"]
     assert verdicts("$$P(y_i|x_j) = 1$$") == ["unsupported"]

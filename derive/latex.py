@@ -177,6 +177,15 @@ class DerivePrinter(LatexPrinter):
             return rf"\frac{{{num} {self._print(f)}}}{{{den}}}"
         return rf"\frac{{{num}}}{{{den}}} \left({self._print(f)}\right)"
 
+    def _print_Subs(self, expr: Basic) -> str:
+        """``f'(g)``: the derivative of a function of one variable, taken at an expression."""
+        inner, (var,), (point,) = expr.expr, expr.variables, expr.point
+        if (isinstance(inner, Derivative) and isinstance(inner.expr, AppliedUndef) and inner.expr.args == (var,)
+                and inner.variables == (var,) * len(inner.variables) and len(inner.variables) <= 3):
+            head = name_latex(inner.expr.func.__name__, self._settings["names"])
+            return rf"{head}{chr(39) * len(inner.variables)}{_parens(self._print(point))}"
+        return super()._print_Subs(expr)
+
     # -- layout ------------------------------------------------------------------------
     def _print_Add(self, expr: Add, order: str | None = None) -> str:
         terms = list(self._as_ordered_terms(expr, order=order))

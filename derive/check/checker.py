@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Product, Rational, Sum, Symbol
+from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Product, Rational, S, Sum, Symbol
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -1233,6 +1233,10 @@ class Plan:
         solved = lhs.base if lhs.is_Pow and lhs.exp.is_Integer else lhs
         if solved in self.stationary:  # \sigma^2 = ... after \frac{\partial \ell}{\partial \sigma} = 0: a root, not an identity
             unsure.append(f"{_tex(lhs)} = ... solves the equation set to zero at line {self.stationary[solved]}")
+        elif lhs is S.Zero or rhs is S.Zero:  # \sum_i (-\sigma^2 + (x_i - \mu)^2) = 0 after it: the equation rewritten
+            solving = sorted((line for v, line in self.stationary.items() if lhs.has(v) or rhs.has(v)))
+            if solving and not (lhs.has(Derivative) or rhs.has(Derivative)):
+                unsure.append(f"a step in solving the equation set to zero at line {solving[-1]}, not an identity")
         for key in sorted(names_used & set(self.index_bound)):  # L = -y_i \ln p_i: a sum left out, or i fixed?
             unsure.append(f"{_tex(scalar(key))} is defined with the index {', '.join(self.index_bound[key])} that it does not show")
         used = self._used_expressions([lhs, rhs])

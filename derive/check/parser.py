@@ -56,6 +56,7 @@ from sympy import (
     Product,
     Rational,
     S,
+    Subs,
     Sum,
     Symbol,
     exp,
@@ -1394,11 +1395,14 @@ class _Builder:
         applied = function(name)(*args)
         if not primes:
             return applied
-        if len(args) != 1 or not isinstance(args[0], (Symbol, Indexed)):
+        if len(args) != 1:
             raise Unsupported(
-                f"{name_token.value}{chr(39) * primes}(...) of an expression at {self.at(node)} is not supported (yet);"
+                f"{name_token.value}{chr(39) * primes}(...) of {len(args)} arguments at {self.at(node)} is not supported (yet);"
                 " write the derivative as a fraction"
             )
+        if not isinstance(args[0], (Symbol, Indexed)):  # \sigma'(w^T x): the derivative at the expression
+            t = Symbol("_t")
+            return Subs(Derivative(function(name)(t), t if primes == 1 else (t, primes)), t, args[0])
         return Derivative(applied, args[0] if primes == 1 else (args[0], primes))
 
     # ------------------------------------------------------------ fractions and derivatives

@@ -85,7 +85,11 @@ _ROW_START = r"\s*(?:\\begin\s*\{[a-z]+\*?\}\s*)?&?\s*"
 #: $$\Rightarrow expression$$: a display that starts with an implication arrow
 IMPLICATION_START = re.compile(_ROW_START + ARROWS)
 # \therefore A = B, & \implies A = B at the start of a row: the reasoning's connective, not math
-_LEADING_MARK = re.compile(r"((?:^|\\\\)" + _ROW_START + r")(?:" + ARROWS + r"|\\(?:therefore|because)(?![a-zA-Z]))")
+# (and \text{Let } f(x) = ..., \text{so } A = B: a word that opens the row)
+_LEADING_MARK = re.compile(
+    r"((?:^|\\\\)" + _ROW_START + r")(?:" + ARROWS + r"|\\(?:therefore|because)(?![a-zA-Z])"
+    r"|\\(?:text|textrm|mbox)\s*\{\s*(?:[Ll]et|[Ss]o|[Tt]hus|[Hh]ence|[Ww]here|[Aa]nd|[Tt]hen)\s*,?\s*\}(?:\s*\\[,;: ]|\s*\\q?quad(?![a-zA-Z]))*)"
+)
 _EMPTY_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*\}")  # \text{ }: a space
 # \sum_{k=1, k \neq j}^{c}: from 1 with one index left out, as \sum_{k \neq j}^{c}
 _SUM_FROM_ONE_EXCEPT = re.compile(r"(\\sum\s*_\s*\{)\s*([a-z])\s*=\s*1\s*,\s*\2\s*(\\neq?(?![a-zA-Z])|\\not\s*=)\s*([a-z])\s*\}")
@@ -130,6 +134,8 @@ _INNER_PRODUCT = re.compile(
 _STARRED = re.compile(
     r"(?<![\\A-Za-z])([A-Za-z])(\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\^\s*(?:\*|\{\s*\*\s*\}|\\ast(?![a-zA-Z])|\{\s*\\ast\s*\})"
 )
+# \theta{_k}: a group holding only a subscript, set against the name before it: \theta_{k}
+_GROUPED_SCRIPT = re.compile(r"((?:\\[a-zA-Z]+|(?<![\\A-Za-z])[A-Za-z]))\s*\{\s*_\s*(\{[^{}]*\}|[A-Za-z0-9])\s*\}")
 # \partial{z_k}, \partial{S_i}: braces around the variable, as \partial z_k
 _BRACED_PARTIAL = re.compile(r"\\partial\s*\{\s*((?:[A-Za-z]|\\[a-zA-Z]+)(?:\s*_\s*(?:[A-Za-z0-9]|\{[A-Za-z0-9]{1,3}\}))?)\s*\}")
 _WORD = re.compile(r"[a-zA-Z]{3,}")
@@ -389,6 +395,8 @@ _PLAIN_INDICATOR = re.compile(r"(?<![\w.}])1\s*_\s*\{\s*([a-z])\s*=\s*([a-z])\s*
 _NUMBERED_NAME = re.compile(r"(?<![\\a-zA-Z_^{0-9.])([a-zA-Z])([0-9]+)(?![0-9.])")
 # E_y1: an unbraced subscript with digits against it, E_{\mathrm{y1}} (a label, as y1 is a name)
 _NUMBERED_SUBSCRIPT = re.compile(r"_\s*([a-zA-Z])([0-9]+)(?![0-9.])")
+# \mu_{MLE}, \theta_{MAP}, \sigma^2_{ML}: capitals in a subscript are the estimate's label, as \mathrm{MLE}
+_CAPITAL_LABEL = re.compile(r"_\s*\{\s*([A-Z]{2,5})\s*\}")
 
 
 # \frac 1 {1 + e^{-z}}, \frac12, \frac{a}2: an argument of one character (or one command) without braces
@@ -447,13 +455,15 @@ def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
     if "\\" in text:
         text = _LEADING_MARK.sub(lambda m: m.group(1) + " " * (m.end() - m.end(1)), text)
-    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text) and not _NAME_WORD.search(text) and not _ARGUMENT_GLUED.search(text) and "." not in text and ";" not in text and "|" not in text:
+    if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text) and not _CAPITAL_LABEL.search(text) and not _NAME_WORD.search(text) and not _ARGUMENT_GLUED.search(text) and "." not in text and ";" not in text and "|" not in text:
         return text
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
     if "bf" in text:
         text = _BOLD_ALIAS.sub(r"\\mathbf", text)
     if "*" in text or "ast" in text:
         text = _STARRED.sub(lambda m: f"\\mathrm{{{m.group(1)}star}}{m.group(2) or ''}", text)
+    if "{_" in text:
+        text = _GROUPED_SCRIPT.sub(lambda m: f"{m.group(1)}_{m.group(2)}", text)
     if "partial" in text:
         text = _BRACED_PARTIAL.sub(lambda m: f"\\partial {m.group(1)} ", text)
     if "langle" in text:
@@ -467,6 +477,7 @@ def read_through(text: str) -> str:
         text = _bold_groups(text)
     text = _ACCENTED_NUMBERED.sub(lambda m: f"\\mathrm{{{m.group(2)}{m.group(3)}{m.group(1).replace('wide', '')}}}", text)
     text = _NUMBERED_SUBSCRIPT.sub(lambda m: f"_{{\\mathrm{{{m.group(1)}{m.group(2)}}}}}", text)  # E_y1: E labelled y1
+    text = _CAPITAL_LABEL.sub(lambda m: f"_{{\\mathrm{{{m.group(1)}}}}}", text)
     text = _NUMBERED_NAME.sub(lambda m: f"\\mathrm{{{m.group(1)}{m.group(2)}}}", text)
     text = _HAT_SUBSCRIPT.sub(lambda m: f"\\{m.group(1)}{{{m.group(2)}}}_{m.group(3)}", text)
     text = _OLD_FONT.sub(lambda m: f"\\{_FONT_COMMAND[m.group(1)]}{{{m.group(2)}}}", text)

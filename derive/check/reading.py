@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from sympy import Add, Basic, Derivative, Eq, Expr, Indexed, IndexedBase, KroneckerDelta, Ne, Product, Sum, Symbol, exp, log
+from sympy import Add, Basic, Derivative, Eq, Expr, Indexed, IndexedBase, KroneckerDelta, Ne, Product, Subs, Sum, Symbol, exp, log
 from sympy.core.function import AppliedUndef
 
 from derive.calculus import free_indices
@@ -180,13 +180,34 @@ def brace_statements(latex: str) -> list[str]:
     return out
 
 
+# \frac{\partial z_i}{\partial a_{j \neq i}}, \partial z_{r=q}: the case written on the variable of differentiation
+_SUBSCRIPT_CONDITION = re.compile(
+    r"(\\partial\s*(?:\\[a-zA-Z]+|[A-Za-z])\s*_\s*\{\s*)([a-z])\s*(=|\\neq?(?![a-zA-Z])|\\not\s*=)\s*([a-z])(\s*\})"
+)
+
+
 def split_condition(latex: str) -> tuple[str, list[str]]:
     """``A = B \\qquad \\text{for } i \\neq o`` -> (``A = B``, [``i \\neq o``]): a condition written
     after the equation, introduced by ``\\text{for|if|when|where|with ...}`` outside braces; several
-    are separated by commas or ``\\text{and}``; or before it (``{\\rm if}~i=j,~A = B``). Without one: (latex, [])."""
+    are separated by commas or ``\\text{and}``; or before it (``{\\rm if}~i=j,~A = B``); or on the
+    variable of a derivative (``\\partial a_{j \\neq i}``: the variable is ``a_j``, for ``j \\neq i``).
+    Without one: (latex, [])."""
+    conditions: list[str] = []
+
+    def on_variable(m: re.Match[str]) -> str:
+        relation = "=" if m.group(3) == "=" else "\\neq"
+        conditions.append(f"{m.group(2)} {relation} {m.group(4)}")
+        return (m.group(1) + m.group(2)).ljust(m.end(4) - m.start()) + m.group(5)
+
+    latex = _SUBSCRIPT_CONDITION.sub(on_variable, latex)
+    equation, written = _split_condition(latex)
+    return equation, [*written, *dict.fromkeys(conditions)]
+
+
+def _split_condition(latex: str) -> tuple[str, list[str]]:
     lead = _LEADING_CONDITION.match(latex)
     if lead is not None:
-        rest, more = split_condition(latex[lead.end() :])
+        rest, more = _split_condition(latex[lead.end() :])
         return " " * lead.end() + rest, [lead.group(1), *more]
     bare = _BARE_CONDITION.search(latex)
     if bare is not None and not _CONDITION_TEXT.search(latex):  # A = B, \quad i = j
@@ -360,7 +381,8 @@ def index_mismatch(lhs: Expr, rhs: Expr, conditions: Sequence[Basic], sizes: Ite
 
 def names_of(expr: Basic) -> set[str]:
     """Names of the quantities in ``expr``: scalars, indexed bases and functions (not indices)."""
-    out = {s.name for s in expr.atoms(Symbol) if not s.is_integer}
+    bound = {v for sub in expr.atoms(Subs) for v in sub.variables}  # \sigma'(w x): the variable of \sigma'
+    out = {s.name for s in expr.atoms(Symbol) if not s.is_integer and s not in bound}
     out |= {b.name for b in expr.atoms(IndexedBase)}
     out |= {str(f.func) for f in expr.atoms(AppliedUndef)}
     return out

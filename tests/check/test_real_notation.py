@@ -1028,3 +1028,51 @@ def test_an_unread_restatement_of_a_defined_quantity_drops_its_old_definition() 
     text = "$$y = \\sinh x$$\n\n$$\\frac{dy}{dx} = \\cosh x$$\n\n$$y = \\sinh^{-1}(x)$$\n\n$$x = \\sinh y$$\n"
     assert verdicts(text) == ["definition", "verified", "unsupported", "definition"]
     assert verdicts(text.replace("\\sinh^{-1}(x)", "\\sinh x"))[-1] == "refuted"  # read: the same y, and x = sinh(sinh x) is wrong
+
+
+def test_rows_solving_an_equation_set_to_zero_are_not_identities() -> None:
+    """``\\partial/\\partial\\sigma (...) = ... = 0`` then ``\\sum_i [-\\sigma^2 + (x_i-\\mu)^2] = 0`` on the next
+    rows (the Gaussian MLE): each row restates the equation to solve; none is refuted as an identity."""
+    text = r"""$$\mu = \frac{1}{N}\sum_{i=1}^N x_i$$
+
+$$\begin{split} \frac{\partial}{\partial\sigma}\sum_{i=1}^N[-\log{\sigma}-\frac{1}{2\sigma^2}(x_i-\mu)^2]&=\sum_{i=1}^N[-\frac{1}{\sigma}+(x_i-\mu)^2\sigma^{-3}]=0\\ \sum_{i=1}^N[-\sigma^2+(x_i-\mu)^2]&=0\\ -N\sigma^2+\sum_{i=1}^N(x_i-\mu)^2&=0 \end{split}$$
+"""
+    found = check_text(text, "doc.md").equations
+    assert [e.verdict.value for e in found] == ["definition", "unknown", "unknown", "unknown"]
+    assert found[1].links[0].verdict is LinkVerdict.PROVED  # the derivative itself is checked
+    assert "solving the equation set to zero" in found[2].links[0].detail
+
+
+def test_capital_letters_in_a_subscript_are_a_label() -> None:
+    """``\\mu_{MLE}``, ``\\theta_{MAP}``, ``\\sigma^2_{ML}``: the estimate's name, not a product or two indices."""
+    chain = parse_chain(r"\mu_{MLE} = \frac{1}{N} \sum_{i=1}^{N} x_i", size=size("N"))
+    assert chain[0] == scalar("mu__MLE")
+    assert parse_chain(r"b = \sigma^2_{ML}", size=size("N"))[1] == scalar("sigma__ML") ** 2
+    assert verdicts("$$\\theta_{MAP} = a + b$$\n\n$$\\frac{\\partial \\theta_{MAP}}{\\partial a} = 1$$") == ["definition", "verified"]
+
+
+def test_a_case_written_on_the_variable_of_differentiation() -> None:
+    """``\\frac{\\partial z_i}{\\partial a_{j \\neq i}}``, ``\\partial z_{r=q}``, ``\\theta{_k}``: the variable and its case."""
+    head = "$$p_i = \\frac{e^{a_i}}{\\sum_{k=1}^{n} e^{a_k}}$$\n\n"
+    assert verdicts(head + "$$\\frac{\\partial p_i}{\\partial a_{j \\neq i}} = - p_i p_j$$") == ["definition", "verified"]
+    assert verdicts(head + "$$\\frac{\\partial p_i}{\\partial a_{j = i}} = p_i (1 - p_i)$$") == ["definition", "verified"]
+    assert verdicts(head + "$$\\frac{\\partial p_i}{\\partial a_{j \\neq i}} = p_i (1 - p_i)$$") == ["definition", "refuted"]
+    assert verdicts(head + "$$\\frac{\\partial p_{i}}{\\partial a{_i}} = p_i (1 - p_i)$$") == ["definition", "verified"]
+
+
+def test_a_word_opening_a_row() -> None:
+    """``\\text{Let } f(x) &= ...``: the word opens the row; the row defines f."""
+    text = "$$\\begin{align*} \\text{Let } f(x) &= x^2 + 1 \\end{align*}$$\n\n$$\\frac{df}{dx} = 2x$$"
+    assert verdicts(text) == ["definition", "verified"]
+
+
+def test_a_primed_function_at_an_expression() -> None:
+    """``\\sigma'(w x)``: the derivative of the defined \\sigma taken at w x (printed so); of an undefined
+    function it is not read as anything known."""
+    head = "$$\\sigma(z) = \\frac{1}{1+e^{-z}}$$\n\n"
+    assert verdicts(head + "$$\\frac{\\partial}{\\partial w} \\sigma(w x) = \\sigma'(w x) x$$") == ["definition", "verified"]
+    assert verdicts(head + "$$\\sigma'(w x) = \\sigma(w x)(1 - \\sigma(w x))$$") == ["definition", "verified"]
+    found = check_text(head + "$$\\sigma'(w x) = \\sigma(w x)(1 + \\sigma(w x))$$", "doc.md").equations
+    assert found[-1].verdict.value == "refuted"
+    assert found[-1].links[0].lhs == "\\sigma'(w x)"
+    assert verdicts("$$\\frac{\\partial}{\\partial w} f(w x) = f'(w x)$$") == ["unknown"]

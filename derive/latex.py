@@ -45,7 +45,7 @@ def name_latex(name: str, names: dict[str, str]) -> str:
     for suffix, accent in (("tilde", "tilde"), ("bar", "bar")):  # names read from documents: \tilde{w}, \bar{x}
         if name.endswith(suffix) and len(name) > len(suffix) and (len(name) == len(suffix) + 1 or name[: -len(suffix)] in _GREEK):
             return rf"\{accent}{{{name_latex(name[: -len(suffix)], {})}}}"
-    if name in _GREEK:
+    if name in _GREEK or name == "ell":  # \ell, the script l of a log-likelihood
         return "\\" + name
     if len(name) == 1:
         return name

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import mpmath
-from sympy import Abs, Add, Basic, Float, Indexed, Integer, KroneckerDelta, Mul, Pow, Rational, Symbol, exp, log
+from sympy import Abs, Add, Basic, Float, Indexed, Integer, KroneckerDelta, Mul, Pow, Rational, Symbol, exp, factorial, log
 from sympy.core.numbers import Exp1, Pi
 
 __all__ = ["NumericError", "evaluate"]
@@ -68,6 +68,8 @@ def _node(e: Basic, env: dict[Basic, object]) -> object:
         return mpmath.log(_walk(e.args[0], env))
     if isinstance(e, Abs):
         return abs(_walk(e.args[0], env))
+    if isinstance(e, factorial):  # y! of a count; at the random points, Gamma(y + 1)
+        return mpmath.factorial(_walk(e.args[0], env))
     if isinstance(e, KroneckerDelta) and all(a.is_Integer for a in e.args):
         return mpmath.mpf(int(e.args[0] == e.args[1]))
     if isinstance(e, Exp1):

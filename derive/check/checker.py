@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Product, Rational, S, Sum, Symbol
+from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Product, Rational, S, Sum, Symbol, factorial
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -1246,6 +1246,9 @@ class Plan:
         if example and not (lhs.is_number and rhs.is_number) and inputs - self.defined:
             # \sigma(z_1) = 0.5812: a value at the example's inputs, which the document gives in words or pictures
             unsure.append("a number on one side and quantities on the other (a value at an example?)")
+        if any(f.has(factorial) for f in (lhs, rhs) if not isinstance(f, Derivative)):
+            # y! of a count, checked at fractional points as Gamma(y + 1): an identity of whole numbers only may fail there
+            unsure.append("a factorial is checked at fractional points (as the Gamma function)")
         lengths = self._unwritten_lengths(used)
         if lengths:
             unsure.append(lengths)

@@ -60,6 +60,7 @@ from sympy import (
     Sum,
     Symbol,
     exp,
+    factorial,
     log,
     sqrt,
 )
@@ -1174,6 +1175,11 @@ class _Builder:
         base = array(named[1])
         bound = index(self.fresh())
         return exp(base[indices[0]]) / Sum(exp(base[bound]), (bound, 1, self.size))
+
+    def b_factorial(self, node: Tree) -> Expr:
+        """``y!``, ``y^{(i)}!``, ``(y_i)!``: the factorial (of a data count, as in a Poisson likelihood)."""
+        trees = [c for c in node.children if isinstance(c, Tree)]
+        return factorial(self.expr(Tree("postfix", trees, meta=node.meta) if len(trees) == 2 else trees[0]))
 
     def b_primed(self, node: Tree) -> Expr:
         """``\\sigma(t)'``, ``(1 - \\sigma(t))'``: the derivative of an expression of one variable by it.

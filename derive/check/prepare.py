@@ -349,7 +349,7 @@ def _check_commands(text: str) -> None:
         if m:
             raise Unsupported(f"{what} ('{m.group(0).strip()}' at {position(text, m.start())}) not supported (yet)")
     stripped = _COMMAND.sub(lambda m: " " * len(m.group(0)), text)
-    for char, what in (("!", "factorials"), ("|", "absolute values and norms")):
+    for char, what in (("|", "absolute values and norms"),):
         pos = stripped.find(char)
         if pos >= 0:
             raise Unsupported(f"{what} ('{char}' at {position(text, pos)}) not supported (yet)")

@@ -1076,3 +1076,16 @@ def test_a_primed_function_at_an_expression() -> None:
     assert found[-1].verdict.value == "refuted"
     assert found[-1].links[0].lhs == "\\sigma'(w x)"
     assert verdicts("$$\\frac{\\partial}{\\partial w} f(w x) = f'(w x)$$") == ["unknown"]
+
+
+def test_factorials_of_counts() -> None:
+    """``y!`` in a Poisson likelihood: the factorial (Gamma(y + 1) at the random points), a constant in
+    the rate; the score is proved and a sign slip refuted. ``\\ell`` prints as itself."""
+    head = "$$\\ell = \\sum_{i=1}^{n} \\log \\frac{e^{-\\lambda} \\lambda^{y_i}}{y_i!}$$\n\n"
+    good = head + "$$\\frac{\\partial \\ell}{\\partial \\lambda} = \\sum_{i=1}^{n} \\left( \\frac{y_i}{\\lambda} - 1 \\right)$$"
+    found = check_text(good, "doc.md").equations
+    assert [e.verdict.value for e in found] == ["definition", "verified"]
+    assert found[0].links[0].lhs == "\\ell"
+    assert verdicts(good.replace("- 1 \\right)", "+ 1 \\right)"))[-1] == "refuted"
+    # a factorial left in a claim is checked at fractional points: a failure there is not a refutation
+    assert verdicts("$$(n+1)! = n \\cdot n!$$") == ["unknown"]

@@ -306,7 +306,9 @@ def _evaluate_derivative(e: Derivative, defs: Definitions, explicit: bool, split
     """One ``Derivative`` evaluated (memoised: pure in its arguments, and the verifier meets the
     same derivative in many members and at many placements)."""
     variables = [v for v, _ in e.variable_count]
-    body = unfold(_visit_derivatives(e.expr, defs, explicit, split_logs), defs, _defined_keys(variables, defs))
+    # with respect to sigma(z): sigma(z) stays whole, so z (defined or not) is not unfolded inside it either
+    arguments = [a for v in variables if isinstance(v, AppliedUndef) for a in v.args if isinstance(a, (Symbol, Indexed))]
+    body = unfold(_visit_derivatives(e.expr, defs, explicit, split_logs), defs, _defined_keys([*variables, *arguments], defs))
     body = rename_bound(body, {n for v in variables for n in _names(v)})
     if explicit:
         body = expand_sums(body)

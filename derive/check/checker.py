@@ -37,6 +37,7 @@ from derive.check import reading as rd
 from derive.check.document import Block, Document, DocumentError, Heading, Inline, scan
 from derive.check.parser import (
     CONTINUE,
+    AmbiguousOperand,
     Membership,
     ParseError,
     Unsupported,
@@ -53,6 +54,7 @@ from derive.check.report import (
     LinkResult,
     LinkVerdict,
 )
+from derive.check.stand_ins import stand_in_functions
 from derive.worker import Job, Outcome, run_jobs
 from derive.errors import InputError, UsageError
 from derive.latex import to_latex
@@ -139,6 +141,8 @@ class _Link:
     #: (why, job) other readings (without a bullet's case that may have ended, under a quantity's new
     #: definition): the link has a verdict only if every reading gives it
     doubts: tuple[tuple[str, int], ...] = ()
+    #: the functions never defined that two test functions stood in for (a pass is then checked, not proved)
+    stand_in: str = ""
     #: (condition, job): the link under i = j and under i != j for two free indices no case relates;
     #: a refutation stands only if the claim fails under each (a case may be stated in words only)
     index_cases: tuple[tuple[str, int], ...] = ()
@@ -224,6 +228,9 @@ class Plan:
                 f"{name}: {len(self.blocks)} display equations (limit {MAX_EQUATIONS})", hint="split the document"
             )
         self._parsed: dict[tuple[str, str], list[object] | Exception] = {}
+        #: a display read with a derivative operator over a product -> its members with it over the first factor only
+        self._alternatives: dict[tuple[str, str], list[object]] = {}
+        self.alt_chain: tuple[list[Expr], list[Expr]] | None = None  # (members, other reading) of the display being read
         self._layered: re.Pattern[str] | bool | None = None  # see _layer_numbers
         self.after_arrow = False  # the display being read starts with an arrow and continues the chain
         fm = doc.front_matter
@@ -251,6 +258,8 @@ class Plan:
         self.last_broken = False
         #: the end of the chain before the current one began, and the line of that chain's start
         self.chain_before: tuple[Expr, int] | None = None
+        #: the member the displays starting with '=' since the last chain of its own continue from, and the first one's line
+        self.branch: tuple[Expr, int] | None = None
         self._same_index_pairs: set[tuple[str, str]] | None = None  # see _split_by_index
         self._subscripts: list[tuple[int, set[str]]] | None = None  # see _subscript_elsewhere
         self.chain_head: Expr | None = None  # the first member of the chain being read (CE(x, 1) = ...)
@@ -285,6 +294,32 @@ class Plan:
         self.dependents |= set(self.vector_calls)  # s_i beside s(x)_i: an output, never a free input
 
     # ------------------------------------------------------------ parsing
+    def _both_operands(self, latex: str, size: Symbol, ambiguous: AmbiguousOperand) -> list[object] | Exception:
+        """``\\frac{\\partial}{\\partial \\theta} y \\log h``: read with the operator applying to the product
+        up to the next derivative; the reading with the first factor only is kept in `alternatives`,
+        and a link has a verdict only if both readings give it. (If either fails to parse, refused.)"""
+        try:
+            readings = [parse_chain(rd.definition_signs(latex), size=size, functions=self.functions, sizes=self.doc_sizes,
+                                    operand_reading=how) for how in ("product", "first")]
+        except (ParseError, Unsupported):
+            return ambiguous
+        main, other = readings
+        if len(main) != len(other):
+            return ambiguous
+        self._alternatives[(latex, size.name)] = other
+        return main
+
+    def _first_factor_differentiated(self, other: tuple[Expr, Expr], read: tuple[Expr, Expr]) -> bool:
+        """Whether the reading ``other`` (a derivative operator over its first factor only) is a
+        reading an author may mean: some derivative it has and ``read`` lacks is of a factor that
+        depends on the variable (``\\frac{d}{dx} y \\log h`` with y free of x would be 0 times \\log h)."""
+        known = {d for e in read for d in e.atoms(Derivative)}
+        for d in (d for e in other for d in e.atoms(Derivative) if d not in known):
+            variables = set().union(*(rd.names_of(v) for v in d.variables))
+            if rd.names_closure(rd.names_of(d.expr), self.definitions) & variables:
+                return True
+        return False
+
     def _parse_block(self, latex: str, size: Symbol | None = None) -> list[object]:
         size = size or self.size
         key = (latex, size.name)
@@ -292,6 +327,8 @@ class Plan:
             try:
                 self._layer_numbers(latex)
                 self._parsed[key] = parse_chain(rd.definition_signs(latex), size=size, functions=self.functions, sizes=self.doc_sizes)
+            except AmbiguousOperand as exc:
+                self._parsed[key] = self._both_operands(latex, size, exc)
             except (ParseError, Unsupported) as exc:
                 self._parsed[key] = exc
         value = self._parsed[key]
@@ -414,7 +451,8 @@ class Plan:
                 rd.conditional_word(item.before)
                 and item.line > end
                 and isinstance(following, Block)
-                and following.line <= item.line + 2  # (the equation's text may start on the line after $$)
+                and (following.line <= item.line + 2  # (the equation's text may start on the line after $$)
+                     or item.after.strip() in ("", ",", ":") and following.line <= item.line + 4)  # "If $i=j$," / blank / $$
             ):
                 break  # "$$A$$ / and if $i \\neq j$, / $$B$$" on three lines: the condition introduces B
             out.append(t)
@@ -794,6 +832,7 @@ class Plan:
             self._block_body(eq, body)
         finally:
             self.local_cases, self.local_assumptions, self.local_unusable = [], [], []
+            self.alt_chain = None
 
     def _cases(self, eq: _Equation, head: str, rows: Sequence[tuple[str, str | None]]) -> None:
         """``A = \\begin{cases} B & i = j \\\\ C & \\text{otherwise} \\end{cases}``: each row is
@@ -852,20 +891,26 @@ class Plan:
             first.unsure = (*first.unsure, "the display starts with an arrow, read as continuing the chain before it (it may state less than an equality)")
         self.after_arrow = False
         continued = bool(eq.links) and eq.links[0].lhs is last and last is not None
+        branch, self.branch = self.branch, None
         if not continued:
             if self.last is not None and eq.links:  # a chain of its own: the one before it is kept
                 self.chain_before = (last, self.block_line) if last is not None else None
             return
-        if before is None or before[0] is last:
-            return
+        self.branch = branch or (last, self.block_line)
         first = eq.links[0]
         if first.job is None:
             return
-        alt, line = before
-        cases = self._applicable(alt, first.rhs)
-        assumed = self._relevant(alt, first.rhs)
-        job = self._lazy_job(first.job, alt, first.rhs, [*cases, *(r for r, _ in assumed)])
-        first.other_starts += ((f"continuing the chain before the one that began at line {line}", job),)
+        starts = []
+        if before is not None and before[0] is not last:
+            starts.append((before[0], f"continuing the chain before the one that began at line {before[1]}"))
+        if branch is not None and branch[0] is not last and (before is None or branch[0] is not before[0]):
+            # "If $i=j$, $$= A$$ ... If $i \neq j$, $$= B$$": each case continues the same chain
+            starts.append((branch[0], f"continuing, as the display at line {branch[1]} does, the chain before it"))
+        for alt, where in starts:
+            cases = self._applicable(alt, first.rhs)
+            assumed = self._relevant(alt, first.rhs)
+            job = self._lazy_job(first.job, alt, first.rhs, [*cases, *(r for r, _ in assumed)])
+            first.other_starts += ((where, job),)
 
     def _block_chain(self, eq: _Equation, body: str) -> None:
         try:
@@ -891,6 +936,9 @@ class Plan:
             members: list[Expr] = [self.last, *chain[1:]]  # type: ignore[list-item]
         else:
             members = list(chain)  # type: ignore[arg-type]
+        other = self._alternatives.get((body, self.size.name))
+        if other is not None:  # the same members with a derivative operator over its first factor only
+            self.alt_chain = (members, [self.last if m is CONTINUE else m for m in other])  # type: ignore[misc]
         if len(members) == 1:
             only = members[0]
             eq.verdict = EquationVerdict.UNSUPPORTED
@@ -1009,7 +1057,7 @@ class Plan:
         decimals = [len(m.group(1)) for m in _DECIMAL.finditer(eq.latex)]
         stationary = len(members) > 2 and members[-1] == 0 and any(m.has(Derivative) for m in members[:-1])
         for n, (lhs, rhs) in enumerate(zip(members, members[1:], strict=False)):
-            link = self._claim(lhs, rhs, before)
+            link = self._claim(lhs, rhs, before, other=self._other_reading(members, n))
             link.decimals = min(decimals) if decimals else None
             if restated is not None and n == 0:
                 key, line, first, second = restated
@@ -1023,6 +1071,16 @@ class Plan:
             for d in (m for member in members for m in member.atoms(Derivative)):
                 for v in d.variables:
                     self.stationary.setdefault(v, eq.line)
+
+    def _other_reading(self, members: Sequence[Expr], n: int) -> tuple[Expr, Expr] | None:
+        """Link ``n`` of ``members`` (a run of the display's members) in the display's other reading, if it has one."""
+        if self.alt_chain is None:
+            return None
+        full, other = self.alt_chain
+        for at in range(len(full) - len(members) + 1):
+            if all(full[at + i] is m for i, m in enumerate(members)):
+                return other[at + n], other[at + n + 1]
+        return None
 
     def _applicable(self, lhs: Expr, rhs: Expr) -> list[Basic]:
         """The case conditions a link uses: an index relation when the link has both its indices
@@ -1085,7 +1143,9 @@ class Plan:
             return self.size if self.size in chosen else chosen[0]
         return self.size if self.size in bounds else sorted(bounds, key=lambda b: b.name)[0]
 
-    def _job(self, lhs: Expr, rhs: Expr, conditions: Sequence[Basic], definitions_in_force: Sequence[Definition] | None = None) -> int:
+    def _job(self, lhs: Expr, rhs: Expr, conditions: Sequence[Basic], definitions_in_force: Sequence[Definition] | None = None,
+             light: bool = False) -> int:
+        """A job verifying ``lhs = rhs``; ``light``: at small sizes only (a stand-in's check, never a proof)."""
         size = self._size_for([lhs, rhs, *conditions])
         definitions = tuple(self.definitions if definitions_in_force is None else definitions_in_force)
         if self.labels:  # y_j = delta_{j k} written in, everywhere (an index fixed by the example, not a definition)
@@ -1096,6 +1156,8 @@ class Plan:
         several = len(sizes) > 1 and size is not None
         # over several sizes only the symbolic method of this job counts (the instances are the companion's)
         settings = replace(self.options.settings, ks=(), numeric_ks=(), more_ks=()) if several else self.options.settings
+        if light:
+            settings = replace(settings, ks=tuple(k for k in settings.ks if k <= 3), numeric_ks=tuple(k for k in settings.numeric_ks if k <= 3), more_ks=())
         ctx = Context(size, definitions, (), settings)
         self.jobs.append(Job((lhs, rhs), tuple(conditions), ctx))
         main = len(self.jobs) - 1
@@ -1147,9 +1209,9 @@ class Plan:
                 unsure.append(f"{_tex(bare)} is written both alone and at several arguments")
         return (lhs.xreplace(swap), rhs.xreplace(swap)) if swap else (lhs, rhs)
 
-    def _claim(self, lhs: Expr, rhs: Expr, before: frozenset[str] | None = None) -> _Link:
+    def _claim(self, lhs: Expr, rhs: Expr, before: frozenset[str] | None = None, other: tuple[Expr, Expr] | None = None) -> _Link:
         """One link ``lhs = rhs``; ``before``: the names of the equations before this one (see
-        `_new_on_one_side`)."""
+        `_new_on_one_side`); ``other``: the link as read another way (see `_both_operands`)."""
         unsure: list[str] = []  # why a counterexample may come from a misreading
         lhs, rhs = self._at_its_argument(lhs, rhs, unsure)
         cases = self._applicable(lhs, rhs)
@@ -1170,7 +1232,8 @@ class Plan:
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{what}: the example's quantity is not defined (only the one without the example index is)", shown)
         # a quantity differentiated but never defined is not read: its indices prove nothing either
         missing = rd.undefined_in_derivatives([lhs, rhs], self.dependents, self.defined, self.definitions)
-        if missing:
+        stand_ins = stand_in_functions(missing, (lhs, rhs), self.definitions) if missing else ()
+        if missing and not stand_ins:
             what = ", ".join(_tex(scalar(name)) for name in missing)
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{what} {'is' if len(missing) == 1 else 'are'} differentiated but not defined (before this line)", shown)
         mismatch = rd.index_mismatch(lhs, rhs, cases, self.sizes | self.fixed)
@@ -1204,7 +1267,20 @@ class Plan:
             what = ", ".join(self.local_unusable)
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"the condition {what} is not used by the verifier (yet)", shown)
         conditions = [*cases, *(r for r, _ in assumed)]
-        link = _Link(lhs, rhs, None, "", shown, job=self._job(lhs, rhs, conditions))
+        if stand_ins:  # \frac{\partial}{\partial x} \log f(x) = \frac{f'(x)}{f(x)} with f never defined: for every f?
+            first, second = stand_ins
+            link = _Link(lhs, rhs, None, "", shown, job=self._job(lhs, rhs, conditions, [*self.definitions, *first], light=True))
+            what = ", ".join(_tex(scalar(name)) for name in missing)
+            link.stand_in = what
+            second_job = self._job(lhs, rhs, conditions, [*self.definitions, *second], light=True)
+            link.doubts += ((f"{what} (never defined) replaced by another test function", second_job),)
+            unsure.append(f"{what} is never defined: a counterexample with a test function in its place says nothing of the author's")
+        else:
+            link = _Link(lhs, rhs, None, "", shown, job=self._job(lhs, rhs, conditions))
+        if other is not None and other != (lhs, rhs) and self._first_factor_differentiated(other, (lhs, rhs)):
+            # \frac{d}{dx} h \log h: of the product (as read), or of h alone? (of y alone, constant: never meant)
+            why = "a derivative operator before several factors may apply to the first one only"
+            link.doubts += ((why, self._job(*other, conditions)),)
         related = {frozenset(c.args) for c in cases if rd.index_relation(c)}
         free = [] if not self.case_words else sorted(rd.free(lhs, self.sizes | self.fixed) | rd.free(rhs, self.sizes | self.fixed), key=lambda s: s.name)
         for a, b in ((a, b) for n, a in enumerate(free) for b in free[n + 1 :] if frozenset((a, b)) not in related):
@@ -1490,6 +1566,10 @@ class Plan:
                 continue
             return LinkResult(result.lhs, result.rhs, LinkVerdict.UNKNOWN,
                               f"not decided: {why}; it is {result.verdict.value} as first read and not so read otherwise", None, link.conditions)
+        if link.stand_in and result.verdict in holds:  # shown for two functions, not for every function
+            detail = (f"holds with each of two unrelated test functions in place of {link.stand_in}, which the document"
+                      " never defines (checked, not proved, for every function)")
+            return replace(result, verdict=LinkVerdict.CHECKED, detail=detail)
         return result
 
     def _link_result(self, link: _Link, outcomes: Sequence[Outcome]) -> LinkResult:

@@ -74,6 +74,7 @@ from derive.symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, LABEL_SEPARATOR,
 from derive.symbols import size as size_symbol
 
 __all__ = [
+    "AmbiguousOperand",
     "CONTINUE",
     "MAX_LENGTH",
     "MAX_NESTING",
@@ -143,8 +144,19 @@ def _lark() -> Lark:
 # ----------------------------------------------------------------------------------- public API
 
 
+class AmbiguousOperand(Unsupported):
+    """A derivative operator followed by several factors (``\\frac{d}{dx} y \\log h``): its operand is
+    the whole product up to the next derivative (the usual reading) or the first factor only."""
+
+
+#: how a derivative operator followed by several factors is read: refused (""), as the operator of
+#: the product up to the next derivative ("product"), or of the first factor only ("first")
+OPERAND_READINGS = ("", "product", "first")
+
+
 def parse_chain(
-    latex: str, *, size: Symbol, functions: frozenset[str] = frozenset(), sizes: frozenset[str] = frozenset()
+    latex: str, *, size: Symbol, functions: frozenset[str] = frozenset(), sizes: frozenset[str] = frozenset(),
+    operand_reading: str = "",
 ) -> list[ChainItem]:
     """Parse a display block ``A = B = C`` into ``[A, B, C]``.
 
@@ -158,7 +170,7 @@ def parse_chain(
     Greek letters and the letters in ``functions`` (``s`` where the document defines
     ``s(x) = ...``); any other letter there multiplies: ``y(1 - y)``.
     """
-    lead, exprs, ops, members = _parse(latex, size, functions=functions, sizes=sizes)
+    lead, exprs, ops, members = _parse(latex, size, functions=functions, sizes=sizes, operand_reading=operand_reading)
     if members is not None:
         raise Unsupported("'\\in' in a display block is not supported (yet); only in prose")
     if lead is not None and lead.type != "EQ":
@@ -234,7 +246,7 @@ def parse_relation(
 
 def _parse(
     latex: str, size: Symbol, *, letters_as_indices: bool = False, functions: frozenset[str] = frozenset(),
-    sizes: frozenset[str] = frozenset(),
+    sizes: frozenset[str] = frozenset(), operand_reading: str = "",
 ) -> tuple[Token | None, list[Expr], list[Token], tuple[Expr, ...] | None]:
     """Parse into (leading relation, expressions, relations between them, ``\\in`` set values)."""
     if not isinstance(size, Symbol):
@@ -265,13 +277,19 @@ def _parse(
     _check_depth(tree)
     try:
         with _deep_recursion():
-            return _Builder(tree, size, text, functions, sizes).statement(letters_as_indices)
+            builder = _Builder(tree, size, text, functions, sizes)
+            builder.operand_reading = operand_reading
+            return builder.statement(letters_as_indices)
     except (ParseError, Unsupported):
         raise
     except RecursionError:
         raise ParseError("math nested too deeply") from None
     except Exception as exc:  # noqa: BLE001 - SymPy refusing a construction: report, never crash
         raise ParseError(f"cannot build the expression: {type(exc).__name__}: {exc}"[:300]) from None
+
+
+# an opening bracket, sized or not: (, \left(, \big(
+_OPENING = re.compile(r"(?:\\(?:left|bigl|Bigl|biggl|Biggl|bigg|Bigg|big|Big)(?![a-zA-Z])\s*)?\(")
 
 
 def _attach_calls(text: str, functions: frozenset[str]) -> str:
@@ -285,7 +303,7 @@ def _attach_calls(text: str, functions: frozenset[str]) -> str:
         alternatives.append(r"(?<![\\a-zA-Z])[" + letters + r"](?![a-zA-Z])")
     if not alternatives:
         return text
-    pattern = re.compile(r"(" + "|".join(alternatives) + r")([ \t]+)(?=\()")
+    pattern = re.compile(r"(" + "|".join(alternatives) + r")([ \t]+)(?=" + _OPENING.pattern + ")")
     return pattern.sub(lambda m: m.group(1), text)
 
 
@@ -368,6 +386,7 @@ class _Builder:
         self.computed: dict[str, Expr] = {}  # dot products read already (their items merged)
         self.dot_letters: set[str] = set()
         self.numbers_ok = 0  # > 0 while reading what a vector's entry differentiates (a plain letter is a number)
+        self.operand_reading = ""  # see OPERAND_READINGS
         self.bounds = 0  # > 0 while building sum bounds: bare letters are sizes / indices
         self.digits = 0
         self.used = {t.value for t in _tokens(tree) if t.type in ("LETTER", "CALLNAME")}
@@ -832,10 +851,13 @@ class _Builder:
             grouped = (applied and _is(items[pos + 1][1], "paren") and nxt == pos + 2 and isinstance(value, Derivative)
                        and all(value.expr.has(v) for v in value.variables))
             if applied and nxt < len(items) and not grouped:
-                raise Unsupported(
-                    f"derivative operator at {self.at(factor)} followed by several factors is ambiguous;"
-                    " put its operand in parentheses"
-                )
+                if not self.operand_reading:
+                    raise AmbiguousOperand(
+                        f"derivative operator at {self.at(factor)} followed by several factors is ambiguous;"
+                        " put its operand in parentheses"
+                    )
+                if self.operand_reading == "product":
+                    value, nxt = self.operand_product(items, pos)
             pos = nxt
             if pos < len(items) and self.evaluated_at(factor, items[pos][1]):
                 # \frac{d\sigma}{dx}(x): the derivative at its own variable is the derivative itself
@@ -884,6 +906,24 @@ class _Builder:
             return self.derivative(inner, value.variables), nxt, True
         return value, pos + 1, False
 
+    def operand_product(self, items: list[_Item], pos: int) -> tuple[Expr, int]:
+        """The derivative operator at ``pos`` applied to the product of the factors after it, up to the
+        next derivative (``\\frac{\\partial}{\\partial x} y \\log h \\frac{\\partial}{\\partial x} g``: of
+        ``y \\log h``): its value and the next position."""
+        operator = self.build(items[pos][1])
+        assert isinstance(operator, _DerivOp)
+        inner: Expr | None = None
+        end = pos + 1
+        with self.differentiated(operator.variables):
+            while end < len(items):
+                value, nxt, applied = self.operand(items, end)
+                if inner is not None and (applied or isinstance(value, Derivative)):
+                    break
+                inner = value if inner is None else inner / value if items[end][0] == "/" else inner * value
+                end = nxt
+        assert inner is not None
+        return self.derivative(inner, operator.variables), end
+
     def evaluated_at(self, left: Tree, right: Tree) -> bool:
         """``\\frac{d\\sigma}{dx}(x)``: a derivative fraction directly before a bracketed variable."""
         if not (_is(left, "frac") and _is(right, "paren") and _variable_like(right.children[1])):
@@ -900,7 +940,8 @@ class _Builder:
         name = self.name_of(left)
         if name is None or not (name[0] == "greek" and name[1] != "pi" or name[1] in _FUNCTION_LETTERS):
             return False
-        return self.text[right.meta.start_pos] == "(" and getattr(left.meta, "end_pos", right.meta.start_pos) < right.meta.start_pos
+        opening = _OPENING.match(self.text, right.meta.start_pos)  # ( or \\left( (TeX ignores the space either way)
+        return opening is not None and getattr(left.meta, "end_pos", right.meta.start_pos) < right.meta.start_pos
 
     def applied_subscript(self, left: Tree, right: Tree) -> bool:
         """``y_i(z_i)``, ``h_m(\\alpha)``: a subscripted name directly before a bracket holding one

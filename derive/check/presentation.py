@@ -88,7 +88,9 @@ IMPLICATION_START = re.compile(_ROW_START + ARROWS)
 # (and \text{Let } f(x) = ..., \text{so } A = B: a word that opens the row)
 _LEADING_MARK = re.compile(
     r"((?:^|\\\\)" + _ROW_START + r")(?:" + ARROWS + r"|\\(?:therefore|because)(?![a-zA-Z])"
-    r"|\\(?:text|textrm|mbox)\s*\{\s*(?:[Ll]et|[Ss]o|[Tt]hus|[Hh]ence|[Ww]here|[Aa]nd|[Tt]hen)\s*,?\s*\}(?:\s*\\[,;: ]|\s*\\q?quad(?![a-zA-Z]))*)"
+    r"|\\(?:text|textrm|mbox)\s*\{\s*(?:[Ll]et|[Ss]o|[Tt]hus|[Hh]ence|[Ww]here|[Aa]nd|[Tt]hen)\s*,?\s*\}(?:\s*\\[,;: ]|\s*\\q?quad(?![a-zA-Z]))*"
+    # \text{Similarly,}\quad, \text{or, }, \text{and for the bias, }: a phrase of words that opens the row
+    r"|\\(?:text|textrm|mbox)\s*\{\s*[A-Za-z][A-Za-z ]*[A-Za-z]\s*[,:]\s*\}(?:\s*\\[,;: ]|\s*\\q?quad(?![a-zA-Z]))*)"
 )
 _EMPTY_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*\}")  # \text{ }: a space
 # \sum_{k=1, k \neq j}^{c}: from 1 with one index left out, as \sum_{k \neq j}^{c}
@@ -96,6 +98,9 @@ _SUM_FROM_ONE_EXCEPT = re.compile(r"(\\sum\s*_\s*\{)\s*([a-z])\s*=\s*1\s*,\s*\2\
 _EMPTY_SCRIPT = re.compile(r"\^\s*\{\s*\}")  # \sum_{k}^{ }: nothing above the sum
 _MATHCAL_BARE = re.compile(r"\\mathcal\s+([A-Za-z])")  # \mathcal L
 _OVER = re.compile(r"\\over(?![a-zA-Z])")
+# \text{softmax(x)}_i, \textrm{softmax(x)}: a function word and its bracket set in text, as \mathrm{softmax}(x)
+# (the bracket against the word and holding a letter: never \text{apply (1.2)}, a reference)
+_TEXT_CALL = re.compile(r"\\(?:text|textrm|mathrm|operatorname)\s*\{\s*([A-Za-z]{2,})\(([^(){}$]*[A-Za-z][^(){}$]*)\)\s*\}")
 # TeX's old font switches inside a group: {\rm if} -> \mathrm{if}, {\bf x} -> \mathbf{x}
 _OLD_FONT = re.compile(r"\{\s*\\(rm|bf|it|mathrm|cal)\s+([A-Za-z][A-Za-z0-9]*)\s*\}")
 _FONT_COMMAND = {"rm": "mathrm", "bf": "mathbf", "it": "mathit", "mathrm": "mathrm", "cal": "mathcal"}
@@ -122,6 +127,7 @@ _OTHER_SYMBOLS = (
     (re.compile(r"\\[lr]vert(?![a-zA-Z])"), r"|"),  # p(y \lvert x)
     (re.compile(r"\\vect(?![a-zA-Z])"), r"\mathbf"),  # a common macro for a vector's name
     (re.compile(r"\\(?:mbox|text|textrm|textup|operatorname)\s*\{\s*e\s*\}"), r"\mathrm{e}"),  # \mbox{e}^{z}: Euler's e upright
+    (re.compile(r"\\(?:mbox|text|textrm|textup)\s*\{\s*d\s*\}"), r"\mathrm{d}"),  # \frac{\text{d}l}{\text{d}\lambda}: an upright d
 )
 # bold type written the text way or the old way: \textbf{x}, \bf{\theta} -> \mathbf{...}
 _BOLD_ALIAS = re.compile(r"\\(?:textbf|bf)\s*(?=\{)")
@@ -458,6 +464,8 @@ def read_through(text: str) -> str:
     if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text) and not _CAPITAL_LABEL.search(text) and not _NAME_WORD.search(text) and not _ARGUMENT_GLUED.search(text) and "." not in text and ";" not in text and "|" not in text:
         return text
     text = _BLANK.sub(lambda m: " " * len(m.group(0)), text)
+    if "(" in text:
+        text = _TEXT_CALL.sub(lambda m: f"\\mathrm{{{m.group(1)}}}({m.group(2)})", text)
     if "bf" in text:
         text = _BOLD_ALIAS.sub(r"\\mathbf", text)
     if "*" in text or "ast" in text:

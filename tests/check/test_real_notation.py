@@ -1089,3 +1089,88 @@ def test_factorials_of_counts() -> None:
     assert verdicts(good.replace("- 1 \\right)", "+ 1 \\right)"))[-1] == "refuted"
     # a factorial left in a claim is checked at fractional points: a failure there is not a refutation
     assert verdicts("$$(n+1)! = n \\cdot n!$$") == ["unknown"]
+
+
+def test_a_derivative_operator_before_several_factors_is_read_both_ways() -> None:
+    """``\\frac{\\partial}{\\partial\\theta} y \\log h``: of the product up to the next derivative (as read), or
+    of the first factor only; a verdict only if both readings give it, unless the first factor does not
+    depend on the variable (its derivative would be 0: never meant)."""
+    head = "$$h = \\frac{1}{1+e^{-\\theta x}}$$\n\n"
+    assert verdicts(head + "$$\\frac{\\partial}{\\partial \\theta} y \\log h = y (1 - h) x$$") == ["definition", "verified"]
+    assert verdicts(head + "$$\\frac{\\partial}{\\partial \\theta} y \\log h = y (1 + h) x$$") == ["definition", "refuted"]
+    # h depends on theta: (dh) \log h is a reading too, and the two disagree
+    found = check_text(head + "$$\\frac{\\partial}{\\partial \\theta} h \\log h = (1 + \\log h) h (1 - h) x$$", "doc.md").equations
+    assert found[-1].verdict.value == "unknown"
+    assert "first one only" in found[-1].links[0].detail
+    # two operators in one product: each applies to the factors up to the next
+    chain = head + "$$z = \\theta x$$\n\n$$\\frac{\\partial}{\\partial \\theta} h = \\frac{\\partial}{\\partial z} \\frac{1}{1+e^{-z}} \\cdot \\frac{\\partial}{\\partial \\theta} z$$"
+    assert verdicts(chain)[-1] == "verified"
+
+
+def test_a_function_never_defined_is_checked_with_test_functions() -> None:
+    """``\\frac{\\partial}{\\partial x}(x \\sigma(\\beta x)) = \\sigma(\\beta x) + x \\frac{\\partial}{\\partial x}\\sigma(\\beta x)``
+    holds for every \\sigma: checked (not proved) with two test functions; a step that fails for them may
+    hold for the author's own function, so it is never refuted."""
+    found = check_text("$$\\frac{\\partial}{\\partial x}(x \\cdot \\sigma(\\beta x)) = \\sigma(\\beta x) + x \\frac{\\partial}{\\partial x}\\sigma(\\beta x)$$", "doc.md").equations
+    assert [e.verdict.value for e in found] == ["checked"]
+    assert "test functions" in found[0].links[0].detail
+    assert verdicts("$$\\frac{\\partial}{\\partial x}\\sigma(x) = 1 - \\sigma(x)$$") == ["unknown"]
+    assert verdicts("$$\\frac{\\partial}{\\partial x} \\log f(x) = \\frac{\\partial f(x)}{\\partial x}$$") == ["unknown"]
+    # a quantity (not a function of written arguments) differentiated but never defined: still not read
+    assert verdicts("$$\\frac{\\partial L}{\\partial w} = 2 w$$") == ["unknown"]
+
+
+def test_a_greek_letter_spaced_before_a_sized_bracket() -> None:
+    """``\\sigma \\left(f\\right)`` is ``\\sigma (f)``: a function applied or a product, refused as such (it was
+    read as the product f \\sigma); without the space, or with \\sigma defined, the application."""
+    assert verdicts("$$a = \\sigma \\left(f\\right) + 1$$") == ["unsupported"]
+    assert verdicts("$$\\sigma(z) = \\frac{1}{1+e^{-z}}$$\n\n$$\\frac{d}{dz} \\sigma \\left(z\\right) = \\sigma(z)(1-\\sigma(z))$$")[-1] == "verified"
+
+
+def test_a_condition_ending_a_sentence_introduces_the_next_display() -> None:
+    """``If $i=j$,`` / blank line / ``$$= ...$$`` and ``If $i \\neq j$,`` / ``$$= ...$$``: each condition is the
+    next display's, and each display continues the same chain (never refuted as continuing the other case)."""
+    text = r"""$$p_j = \frac{e^{a_j}}{\sum_{k=1}^{n} e^{a_k}}$$
+
+$$\frac{\partial p_j}{\partial a_i} = \frac{\partial}{\partial a_i} \frac{e^{a_j}}{\sum_{k=1}^{n} e^{a_k}}$$
+If $i=j$,
+
+$$
+  = p_j (1 - p_j)
+$$
+And if $i \neq j$,
+
+$$
+  = - p_j p_i
+$$
+"""
+    found = check_text(text, "doc.md").equations
+    assert [e.verdict.value for e in found] == ["definition", "verified", "verified", "unknown"]
+    assert "as the display at line" in found[-1].links[0].detail
+
+
+def test_a_derivative_with_respect_to_a_function_of_a_defined_quantity() -> None:
+    """``\\frac{\\partial L(z)}{\\partial \\sigma(z)}`` with z defined (z = b + w x): \\sigma(z) stays whole (its z
+    is not unfolded inside it), so the chain rule through it is proved (it was refuted: the derivative read 0)."""
+    text = r"""$$\sigma(z) = \frac{1}{1+e^{-z}}$$
+
+$$z = b + w x$$
+
+$$L(z) = -y \log \sigma(z) - (1-y) \log(1 - \sigma(z))$$
+
+$$\frac{\partial}{\partial w} L(z) = \frac{\partial}{\partial \sigma(z)} L(z) \cdot \frac{\partial}{\partial z} \sigma(z) \cdot \frac{\partial}{\partial w} z$$
+"""
+    assert verdicts(text)[-1] == "verified"
+
+
+def test_words_and_upright_letters_set_in_text() -> None:
+    """``\\text{Similarly,}\\quad``, ``\\text{or, }`` opening a row; ``\\text{d}`` in a derivative;
+    ``\\textrm{softmax(x)}_i``: read as the author means them (``\\text{Loss}`` stays a name)."""
+    assert verdicts("$$f = x^2$$\n\n$$\\text{Similarly,}\\quad \\frac{df}{dx} = 2x$$") == ["definition", "verified"]
+    assert verdicts("$$f = x^2$$\n\n$$\\frac{\\text{d}f}{\\text{d}x} = 2x$$") == ["definition", "verified"]
+    assert verdicts("$$\\textrm{softmax(x)}_i = \\frac{e^{x_i}}{\\sum_{j=1}^{n} e^{x_j}}$$\n\n"
+                    "$$\\frac{\\partial\\, \\mathrm{softmax}(x)_i}{\\partial x_i} = \\mathrm{softmax}(x)_i (1 - \\mathrm{softmax}(x)_i)$$")[-1] == "verified"
+    assert verdicts("$$\\text{Loss} = x^2$$\n\n$$\\frac{d\\,\\text{Loss}}{dx} = 2x$$") == ["definition", "verified"]
+    # a reference in words is no function call: \text{apply (1.2)} stays an annotation
+    from derive.check.presentation import read_through
+    assert "mathrm" not in read_through("a = 1 &&\\text{apply (1.2)}")

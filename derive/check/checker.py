@@ -296,8 +296,9 @@ class Plan:
     # ------------------------------------------------------------ parsing
     def _both_operands(self, latex: str, size: Symbol, ambiguous: AmbiguousOperand) -> list[object] | Exception:
         """``\\frac{\\partial}{\\partial \\theta} y \\log h``: read with the operator applying to the product
-        up to the next derivative; the reading with the first factor only is kept in `alternatives`,
-        and a link has a verdict only if both readings give it. (If either fails to parse, refused.)"""
+        up to the next derivative; the reading with the first factor only is kept in `_alternatives`,
+        and a link has a verdict only if both readings give it (see `_first_factor_differentiated`).
+        If either reading fails to parse, or they differ in length, the display is refused."""
         try:
             readings = [parse_chain(rd.definition_signs(latex), size=size, functions=self.functions, sizes=self.doc_sizes,
                                     operand_reading=how) for how in ("product", "first")]

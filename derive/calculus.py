@@ -290,11 +290,12 @@ def _visit_derivatives(e: Basic, defs: Definitions, explicit: bool, split_logs: 
         return _evaluate_derivative(e, defs, explicit, split_logs)
     if not e.args or isinstance(e, (Indexed, IndexedBase, Symbol)):
         return e
+    memo = {} if memo is None else memo  # by node identity: a shared subtree is walked once
     if isinstance(e, Subs):  # \sigma'(w x): the derivative of the defined \sigma, taken at w x
         inner = unfold(_visit_derivatives(e.expr, defs, explicit, split_logs, memo), defs)
         if not inner.has(Derivative):
-            return inner.xreplace(dict(zip(e.variables, (_visit_derivatives(p, defs, explicit, split_logs, memo) for p in e.point), strict=True)))
-    memo = {} if memo is None else memo  # by node identity: a shared subtree is walked once
+            points = (_visit_derivatives(p, defs, explicit, split_logs, memo) for p in e.point)
+            return inner.xreplace(dict(zip(e.variables, points, strict=True)))
     found = memo.get(id(e))
     if found is None or found[0] is not e:  # the node is kept in the memo, so its id stays its own
         found = memo[id(e)] = (e, _rebuilt(e, [_visit_derivatives(a, defs, explicit, split_logs, memo) for a in e.args]))

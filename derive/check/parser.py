@@ -277,9 +277,7 @@ def _parse(
     _check_depth(tree)
     try:
         with _deep_recursion():
-            builder = _Builder(tree, size, text, functions, sizes)
-            builder.operand_reading = operand_reading
-            return builder.statement(letters_as_indices)
+            return _Builder(tree, size, text, functions, sizes, operand_reading).statement(letters_as_indices)
     except (ParseError, Unsupported):
         raise
     except RecursionError:
@@ -376,7 +374,9 @@ class _Builder:
     """Turns one parse tree into SymPy objects, tracking bound sum variables."""
 
     def __init__(self, tree: Tree, size: Symbol, text: str, functions: frozenset[str] = frozenset(),
-                 sizes: frozenset[str] = frozenset()) -> None:
+                 sizes: frozenset[str] = frozenset(), operand_reading: str = "") -> None:
+        if operand_reading not in OPERAND_READINGS:
+            raise ValueError(f"operand_reading must be one of {OPERAND_READINGS}")
         self.tree = tree
         self.size = size
         self.text = text
@@ -386,7 +386,7 @@ class _Builder:
         self.computed: dict[str, Expr] = {}  # dot products read already (their items merged)
         self.dot_letters: set[str] = set()
         self.numbers_ok = 0  # > 0 while reading what a vector's entry differentiates (a plain letter is a number)
-        self.operand_reading = ""  # see OPERAND_READINGS
+        self.operand_reading = operand_reading  # see OPERAND_READINGS
         self.bounds = 0  # > 0 while building sum bounds: bare letters are sizes / indices
         self.digits = 0
         self.used = {t.value for t in _tokens(tree) if t.type in ("LETTER", "CALLNAME")}
@@ -1217,17 +1217,20 @@ class _Builder:
         bound = index(self.fresh())
         return exp(base[indices[0]]) / Sum(exp(base[bound]), (bound, 1, self.size))
 
+    def _postfixed(self, node: Tree) -> Expr:
+        """What a postfix mark (``'``, ``!``) follows: the primary, with its scripts if it has them."""
+        trees = [c for c in node.children if isinstance(c, Tree)]
+        return self.expr(Tree("postfix", trees, meta=node.meta) if len(trees) == 2 else trees[0])
+
     def b_factorial(self, node: Tree) -> Expr:
         """``y!``, ``y^{(i)}!``, ``(y_i)!``: the factorial (of a data count, as in a Poisson likelihood)."""
-        trees = [c for c in node.children if isinstance(c, Tree)]
-        return factorial(self.expr(Tree("postfix", trees, meta=node.meta) if len(trees) == 2 else trees[0]))
+        return factorial(self._postfixed(node))
 
     def b_primed(self, node: Tree) -> Expr:
         """``\\sigma(t)'``, ``(1 - \\sigma(t))'``: the derivative of an expression of one variable by it.
         With no variable, several, or an indexed one, the variable is not known: refused."""
         primes = sum(1 for c in node.children if isinstance(c, Token) and c.type == "PRIME")
-        trees = [c for c in node.children if isinstance(c, Tree)]
-        body = self.expr(Tree("postfix", trees, meta=node.meta) if len(trees) == 2 else trees[0])
+        body = self._postfixed(node)
         variables = {v for v in body.free_symbols if not v.is_integer}
         hidden = [f for f in body.atoms(AppliedUndef) if LABEL_SEPARATOR in str(f.func) or not all(isinstance(a, Symbol) for a in f.args)]
         if isinstance(body, Symbol) or len(variables) != 1 or body.has(Indexed, Sum, Derivative) or hidden:

@@ -349,7 +349,6 @@ def _check_commands(text: str) -> None:
         if m:
             raise Unsupported(f"{what} ('{m.group(0).strip()}' at {position(text, m.start())}) not supported (yet)")
     stripped = _COMMAND.sub(lambda m: " " * len(m.group(0)), text)
-    for char, what in (("|", "absolute values and norms"),):
-        pos = stripped.find(char)
-        if pos >= 0:
-            raise Unsupported(f"{what} ('{char}' at {position(text, pos)}) not supported (yet)")
+    bar = stripped.find("|")
+    if bar >= 0:
+        raise Unsupported(f"absolute values and norms ('|' at {position(text, bar)}) not supported (yet)")

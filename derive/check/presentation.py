@@ -85,12 +85,14 @@ _ROW_START = r"\s*(?:\\begin\s*\{[a-z]+\*?\}\s*)?&?\s*"
 #: $$\Rightarrow expression$$: a display that starts with an implication arrow
 IMPLICATION_START = re.compile(_ROW_START + ARROWS)
 # \therefore A = B, & \implies A = B at the start of a row: the reasoning's connective, not math
-# (and \text{Let } f(x) = ..., \text{so } A = B: a word that opens the row)
+# (and words that open the row: \text{Let } f(x) = ..., \text{so } A = B, or a phrase ending in a comma
+# or colon, \text{Similarly,}\quad, \text{and for the bias, }, with the space after them)
+_OPENING_WORDS = (
+    r"\\(?:text|textrm|mbox)\s*\{\s*(?:(?:[Ll]et|[Ss]o|[Tt]hus|[Hh]ence|[Ww]here|[Aa]nd|[Tt]hen)\s*,?"
+    r"|[A-Za-z][A-Za-z ]*[A-Za-z]\s*[,:])\s*\}(?:\s*\\[,;: ]|\s*\\q?quad(?![a-zA-Z]))*"
+)
 _LEADING_MARK = re.compile(
-    r"((?:^|\\\\)" + _ROW_START + r")(?:" + ARROWS + r"|\\(?:therefore|because)(?![a-zA-Z])"
-    r"|\\(?:text|textrm|mbox)\s*\{\s*(?:[Ll]et|[Ss]o|[Tt]hus|[Hh]ence|[Ww]here|[Aa]nd|[Tt]hen)\s*,?\s*\}(?:\s*\\[,;: ]|\s*\\q?quad(?![a-zA-Z]))*"
-    # \text{Similarly,}\quad, \text{or, }, \text{and for the bias, }: a phrase of words that opens the row
-    r"|\\(?:text|textrm|mbox)\s*\{\s*[A-Za-z][A-Za-z ]*[A-Za-z]\s*[,:]\s*\}(?:\s*\\[,;: ]|\s*\\q?quad(?![a-zA-Z]))*)"
+    r"((?:^|\\\\)" + _ROW_START + r")(?:" + ARROWS + r"|\\(?:therefore|because)(?![a-zA-Z])|" + _OPENING_WORDS + ")"
 )
 _EMPTY_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*\}")  # \text{ }: a space
 # \sum_{k=1, k \neq j}^{c}: from 1 with one index left out, as \sum_{k \neq j}^{c}

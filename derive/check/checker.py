@@ -54,6 +54,7 @@ from derive.check.report import (
     LinkResult,
     LinkVerdict,
 )
+from derive.check.rows import rows as display_rows
 from derive.check.stand_ins import stand_in_functions
 from derive.worker import Job, Outcome, run_jobs
 from derive.errors import InputError, UsageError
@@ -201,6 +202,9 @@ class _Equation:
     verdict: EquationVerdict | None = None  # fixed, or None: from the links
     reason: str = ""
     links: list[_Link] = field(default_factory=list)
+    #: (line, LaTeX, links) per row of a multi-row display whose rows each hold links: each row is
+    #: reported with the verdict of its own links (empty: the display is reported whole)
+    rows: list[tuple[int, str, int]] = field(default_factory=list)
 
 
 def _tex(expr: Basic) -> str:
@@ -831,6 +835,7 @@ class Plan:
                 else:
                     self.local_unusable.append(text)
             self._block_body(eq, body)
+            eq.rows = _rows_of(block, body, len(eq.links)) if eq.verdict is None else []
         finally:
             self.local_cases, self.local_assumptions, self.local_unusable = [], [], []
             self.alt_chain = None
@@ -1531,16 +1536,23 @@ class Plan:
         return job
 
     def assemble(self, outcomes: Sequence[Outcome]) -> FileReport:
-        equations = tuple(self._result(eq, outcomes) for eq in self.equations)
+        equations = tuple(result for eq in self.equations for result in self._results(eq, outcomes))
         notes = tuple(sorted(self.notes, key=lambda n: n.order))
         return FileReport(self.name, self.size.name, equations, notes, tuple(self.warnings))
 
-    def _result(self, eq: _Equation, outcomes: Sequence[Outcome]) -> EquationResult:
+    def _results(self, eq: _Equation, outcomes: Sequence[Outcome]) -> list[EquationResult]:
         links = tuple(self._doubtful_result(link, outcomes) for link in eq.links)
         verdict, reason = eq.verdict, eq.reason
+        if eq.rows:  # one result per row, from the row's own links
+            out, at = [], 0
+            for line, latex, count in eq.rows:
+                own = links[at : at + count]
+                out.append(EquationResult(line, latex, *_aggregate(own), own, eq.kind, eq.order))
+                at += count
+            return out
         if verdict is None:
             verdict, reason = _aggregate(links)
-        return EquationResult(eq.line, eq.latex, verdict, reason, links, eq.kind, eq.order)
+        return [EquationResult(eq.line, eq.latex, verdict, reason, links, eq.kind, eq.order)]
 
     def _doubtful_result(self, link: _Link, outcomes: Sequence[Outcome]) -> LinkResult:
         """A link with other readings (a case that may no longer apply, a quantity defined twice) has a
@@ -1668,6 +1680,25 @@ class Plan:
 
 
 _POSITION = re.compile(r"\bat (?:line (\d+), )?column (\d+)")
+
+
+def _rows_of(block: Block, body: str, links: int) -> list[tuple[int, str, int]]:
+    """(line, LaTeX, number of links) per row of ``body`` (the block's LaTeX with its written
+    conditions cut off, offsets unchanged) that holds an equality sign; empty when the display has one
+    such row, or when the rows' signs do not add up to the ``links`` read (the rows are then not
+    trusted to place the verdicts)."""
+    found = [row for row in display_rows(body) if row.equals]
+    if len(found) < 2 or sum(row.equals for row in found) != links:
+        return []
+    first = block.origin[0] or block.line
+    out: list[tuple[int, str, int]] = []
+    for row in found:
+        line = first + block.latex[: row.start].count("\n")
+        if out and out[-1][0] == line:  # rows written on one line are one row to the reader
+            out[-1] = (line, f"{out[-1][1]} \\\\ {row.text.strip()}", out[-1][2] + row.equals)
+        else:
+            out.append((line, row.text.strip(), row.equals))
+    return out if len(out) > 1 else []
 
 
 def _in_file(reason: str, origin: tuple[int, int]) -> str:

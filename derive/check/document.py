@@ -913,6 +913,10 @@ _ANNOTATION = re.compile(r"\s*\\q?quad(?![a-zA-Z])\s*\\(?:text|textrm|mbox|becau
 _CONDITION = re.compile(r"\s*\\q?quad(?![a-zA-Z])\s*\(?\s*[a-z]\s*(?:=|\\neq?(?![a-zA-Z]))\s*[a-z]\s*\)?\s*[.,;]?\s*$")
 
 
+# "\\ &\quad + 1": a \quad opening a row (or its second cell) indents it; it separates nothing
+_INDENT = re.compile(r"(?:^|&|\\\\)\s*$")
+
+
 def _split_quads(chunk: str) -> list[tuple[int, str]]:
     """``a = b \\qquad c = d`` is two equations: split at a ``\\quad``/``\\qquad`` outside braces
     and brackets when the text on both sides has an ``=`` (``a = b \\quad (i \\neq o)`` and
@@ -926,7 +930,7 @@ def _split_quads(chunk: str) -> list[tuple[int, str]]:
         elif char in "})]":
             depth -= 1
         elif (char == "\\" and depth == 0 and _QUAD.match(chunk, pos) and not _escaped(chunk, pos)
-              and not any(a <= pos < b for a, b in nested)):
+              and not any(a <= pos < b for a, b in nested) and not _INDENT.search(chunk, 0, pos)):
             cuts.append(pos)
     if not cuts:
         return [(0, chunk)]

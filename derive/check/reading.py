@@ -132,7 +132,7 @@ def function_letters(texts: Iterable[str]) -> frozenset[str]:
 
 
 _TEXT_WRAPPED = re.compile(r"\\(?:text|textrm|mbox)\s*\{([^{}]*)\}")
-_CONDITION_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*(for|if|when|whenever|where|with|provided)\b([^{}]*)\}")
+_CONDITION_TEXT = re.compile(r"\\(?:text|textrm|mbox)\s*\{\s*[,;:]?\s*(for|if|when|whenever|where|with|provided|since|because)\b([^{}]*)\}")
 _BARE_CONDITION = re.compile(r",\s*\\q?quad(?![a-zA-Z])\s*\(?\s*([a-z]\s*(?:=|\\neq?(?![a-zA-Z]))\s*[a-z])\s*\)?\s*[.,;]?\s*$")
 _LEAD = re.compile(r"(?:\s|,|;|\\q?quad(?![a-zA-Z])|\\[,;:! ])*$")
 

@@ -97,7 +97,8 @@ def test_environments_fences_and_foreign_front_matter() -> None:
     doc = scan(text, kind="md")
     assert [b.line for b in doc.items if isinstance(b, Block)] == [8, 13, 16]
     assert any("code block (python) holds math" in w for w in doc.warnings)
-    assert verdicts(text) == ["verified", "definition", "refuted"]  # a = x^2 defines a, then x^2 = x x holds
+    # a = x^2 defines a, then x^2 = x x holds: each row of the align has its own verdict
+    assert verdicts(text) == ["definition", "verified", "definition", "refuted"]
 
 
 def test_piecewise_right_side() -> None:
@@ -464,11 +465,13 @@ $$
 \end{align}
 $$
 """
-    (eq,) = [e for e in check_text(text, "doc.md").equations if e.kind == "display"]
-    assert [link.verdict.value for link in eq.links] == ["proved", "proved", "refuted"]
-    # a justification that states a relation may be what the step relies on: not dropped, not read
+    rows = [e for e in check_text(text, "doc.md").equations if e.kind == "display"]
+    assert [(e.line, [link.verdict.value for link in e.links]) for e in rows] == [(6, ["proved"]), (7, ["proved"]), (8, ["refuted"])]
+    # a justification that states a relation is what the step relies on: the step is checked under it
     relied = r"$$a = \sum_i y_i b \\ &= b \quad \text{since } \sum_i y_i = 1$$"
-    assert verdicts(relied) == ["unsupported"]
+    assert verdicts(relied) == ["verified"]
+    (eq,) = check_text(relied, "doc.md").equations
+    assert eq.links[-1].conditions == (r"\sum_{i=1}^{k} y_{i} = 1",)
 
 
 def test_index_cases_stated_only_in_words() -> None:

@@ -1266,6 +1266,13 @@ class Plan:
                                  (self.doc.one_example, "the words take one example at a time, whose index may be left out")):
                 if lines:
                     return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{message}; {words} (line {lines[0]}): not read (yet)", shown)
+            named = rd.defined_key(lhs) if isinstance(lhs, (Symbol, Indexed)) else None
+            if (named is not None and before is not None and named not in self.defined and named not in before
+                    and not only_right):
+                # \quad A_1^{(k)} = ones(N, 1): a quantity new here, set for every k (a definition not read);
+                # p_j = e^{a_i} / ... has i free on the right: ill-formed as a definition too
+                why = f"{message}; {_tex(lhs)} is new here: this may define it"
+                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
             link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
             self._plan_hint(link, only_left, only_right, assumed)
             return link

@@ -1177,3 +1177,11 @@ def test_words_and_upright_letters_set_in_text() -> None:
     # a reference in words is no function call: \text{apply (1.2)} stays an annotation
     from derive.check.presentation import read_through
     assert "mathrm" not in read_through("a = 1 &&\\text{apply (1.2)}")
+
+
+def test_a_new_quantity_set_for_every_index_is_not_ill_formed() -> None:
+    """``A_1^{(k)} = ones(N, 1)`` beside ``A^{(k)} = ...``: a quantity new here with an index the right
+    side lacks may be set for every k (a definition not read): unknown, not ill-formed; a right side
+    with an index the new left side lacks (``p_j = e^{a_i} / ...``) is ill-formed as a definition too."""
+    assert verdicts("$$\nA^{(k)} = x, \\quad A_1^{(k)} = 5\n$$\n") == ["definition", "unknown"]
+    assert verdicts("$$\np_j = \\frac{e^{a_i}}{\\sum_k e^{a_k}}\n$$\n") == ["ill-formed"]

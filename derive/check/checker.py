@@ -55,7 +55,7 @@ from derive.check.report import (
     LinkVerdict,
 )
 from derive.check.rows import rows as display_rows
-from derive.check.stand_ins import stand_in_functions
+from derive.check.stand_ins import stand_in_functions, stand_in_quantities
 from derive.worker import Job, Outcome, run_jobs
 from derive.errors import InputError, UsageError
 from derive.latex import to_latex
@@ -1239,6 +1239,11 @@ class Plan:
         # a quantity differentiated but never defined is not read: its indices prove nothing either
         missing = rd.undefined_in_derivatives([lhs, rhs], self.dependents, self.defined, self.definitions)
         stand_ins = stand_in_functions(missing, (lhs, rhs), self.definitions) if missing else ()
+        stood_for = ", ".join(_tex(scalar(name)) for name in missing)
+        quantities = stand_in_quantities(missing, (lhs, rhs), self.definitions) if missing and not stand_ins else ()
+        if quantities:  # \frac{\partial L}{\partial w} = \frac{\partial L}{\partial a} \frac{\partial a}{\partial w}: L of a, a of w
+            stand_ins = quantities[:2]
+            stood_for = ", ".join(f"{_tex(scalar(n))} (as a function of {', '.join(_tex(v) for v in vs)})" for n, vs in quantities[2])
         if missing and not stand_ins:
             what = ", ".join(_tex(scalar(name)) for name in missing)
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{what} {'is' if len(missing) == 1 else 'are'} differentiated but not defined (before this line)", shown)
@@ -1262,6 +1267,9 @@ class Plan:
                 why = f"{', '.join(once)} is an index in no other display (one element named in the words?): not read (yet)"
                 return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
             # -\sum_i y_i \log p_i = -y_i \log p_i (Einstein); (y_i - p_i) x_{ij} "for a single sample i"
+            if missing:  # \frac{d}{da}[a^2 - 2a\mu + E(X_i^2)] = 2a - 2\mu: what is never defined may settle the index
+                what = ", ".join(_tex(scalar(name)) for name in missing)
+                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{message}; {what} never defined: not read (yet)", shown)
             for lines, words in ((self.doc.einstein, "the document sums over repeated indices"),
                                  (self.doc.one_example, "the words take one example at a time, whose index may be left out")):
                 if lines:
@@ -1283,7 +1291,7 @@ class Plan:
         if stand_ins:  # \frac{\partial}{\partial x} \log f(x) = \frac{f'(x)}{f(x)} with f never defined: for every f?
             first, second = stand_ins
             link = _Link(lhs, rhs, None, "", shown, job=self._job(lhs, rhs, conditions, [*self.definitions, *first], light=True))
-            what = ", ".join(_tex(scalar(name)) for name in missing)
+            what = stood_for
             link.stand_in = what
             second_job = self._job(lhs, rhs, conditions, [*self.definitions, *second], light=True)
             link.doubts += ((f"{what} (never defined) replaced by another test function", second_job),)
@@ -1565,6 +1573,11 @@ class Plan:
         """A link with other readings (a case that may no longer apply, a quantity defined twice) has a
         verdict only when every reading gives it (holds every way, or fails every way); otherwise unknown."""
         result = self._link_result(link, outcomes)
+        if link.stand_in and result.verdict is LinkVerdict.UNKNOWN:  # fails for a test function: not for every one
+            failed = "never defined" in result.detail  # (a counterexample taking the undefined as free input)
+            why = ("it fails with a test function in its place, so it does not hold for every such function;"
+                   " define it to check this equation") if failed else result.detail
+            return replace(result, detail=f"not decided: {link.stand_in} is never defined: {why}")
         if result.verdict is LinkVerdict.REFUTED:
             for condition, job in link.index_cases:  # a formula for i \neq j written without its case
                 other = outcomes[job].report

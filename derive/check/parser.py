@@ -1379,7 +1379,20 @@ class _Builder:
         name = node.children[0].value
         primes = any(isinstance(c, Token) and c.type == "PRIME" for c in node.children)
         several = any(isinstance(c, Token) and c.type in ("COMMA", "MID") for c in node.children)
-        return not primes and not several and not name.startswith("\\") and name not in self.functions
+        if primes or several:
+            return False
+        return (not name.startswith("\\") and name not in self.functions) or self.self_applied(node)
+
+    def self_applied(self, node: Tree) -> bool:
+        """``h(1 - h)``, ``\\sigma(1 - \\sigma)``: a name before a bracket holding the same name bare (not
+        applied itself) multiplies; a function of an expression of its own name is no one's meaning."""
+        name = node.children[0].value
+        args = [c for c in node.children if isinstance(c, Tree)]
+        if len(args) != 1 or getattr(args[0].meta, "start_pos", None) is None:
+            return False
+        inside = self.text[args[0].meta.start_pos : args[0].meta.end_pos]
+        guard = "" if name.startswith("\\") else r"(?<![A-Za-z\\])"
+        return re.search(guard + re.escape(name) + r"(?![A-Za-z])(?!\s*(?:'|\(|\\left))", inside) is not None
 
     def product_parts(self, node: Tree) -> tuple[Expr, Expr]:
         name_token = node.children[0]
@@ -1395,7 +1408,8 @@ class _Builder:
                 " reads as a function applied to a variable or as a product; define the function first"
                 f" ({name_token.value}(x) = ...) or write the product with a space"
             )
-        return self.bare(name_token.value), self.expr(args[0])
+        letter = self.greek(name_token) if name_token.value.startswith("\\") else self.bare(name_token.value)
+        return letter, self.expr(args[0])
 
     def b_call(self, node: Tree) -> Expr:
         vector = self.vector_arguments(node) if any(_is(c, "bold", "hat_bold", "brace") for c in node.children) else None

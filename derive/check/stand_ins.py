@@ -1,23 +1,33 @@
-"""Test functions standing in for a function a document applies but never defines.
+"""Test functions standing in for a function a document applies but never defines, or for a
+quantity it differentiates but never defines.
 
 ``\\frac{\\partial}{\\partial x} \\log f(x) = \\frac{f'(x)}{f(x)}`` holds for every f; a document that
 never says what f is can still have such a step checked: with f replaced by each of two unrelated
 positive rational functions (positive, so that the logarithms a step takes stay real). A step that
 holds for every f holds for both; one that fails for them may still hold for the author's own f,
 so a failure is never a refutation, and a pass is reported as checked, not proved.
+
+A quantity differentiated but never defined (``\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial a}
+\\frac{\\partial a}{\\partial w}`` with L never defined) stands for a test function of what the
+link differentiates it by, less what depends on something else it is differentiated by: L of a where
+a is defined through w. That is the dependence the author's chain rule states; the detail says so.
+A quantity of another such quantity is not taken (L of a, a of w, neither defined): any chain of
+them that telescopes would pass, whatever depends on what.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sympy import Add, Expr, Rational, Symbol
+from sympy import Add, Derivative, Expr, Indexed, Rational, Symbol
 from sympy.core.function import AppliedUndef
+
+from derive.check.reading import names_closure, names_of
 
 from derive.steps import Definition
 from derive.symbols import function
 
-__all__ = ["MAX_ARITY", "stand_in_functions"]
+__all__ = ["MAX_ARITY", "stand_in_functions", "stand_in_quantities"]
 
 #: the most arguments a stand-in takes (L(a, y, w) at most)
 MAX_ARITY = 3
@@ -61,3 +71,52 @@ def stand_in_functions(names: Sequence[str], members: Sequence[Expr], definition
         first.append(Definition(lhs, _first(ts), name))
         second.append(Definition(lhs, _second(ts), name))
     return first, second
+
+
+def stand_in_quantities(names: Sequence[str], members: Sequence[Expr], definitions: Sequence[Definition]
+                        ) -> tuple[list[Definition], list[Definition], list[tuple[str, list[Expr]]]] | tuple[()]:
+    """Two sets of definitions, one per test function, for the quantities ``names`` (scalars the
+    link differentiates), and (name, the variables its test function takes) each; or ``()`` when some name is not
+    a scalar written bare, is applied or indexed, is defined, or depends on more than `MAX_ARITY`
+    variables or on itself."""
+    defined = {d.name for d in definitions}
+    derivatives = [d for m in members for d in m.atoms(Derivative)]
+    scalars = {s.name: s for m in members for s in m.free_symbols if isinstance(s, Symbol)}
+    indexed = {str(a.base) for m in members for a in m.atoms(Indexed)}
+    applied = {str(f.func) for m in members for f in m.atoms(AppliedUndef)}
+    on: dict[str, list[Expr]] = {}
+    for name in names:
+        if name in defined or name not in scalars or name in indexed or name in applied:
+            return ()
+        variables: list[Expr] = []
+        for d in derivatives:
+            keep = set().union(*(names_of(v) for v in d.variables))
+            if name in names_closure(names_of(d.expr), definitions, keep=keep):
+                variables += [v for v in d.variables if v not in variables and isinstance(v, (Symbol, Indexed))]
+        if not variables:
+            return ()
+        on[name] = variables
+
+    def reaches(u: Expr, v: Expr, seen: frozenset[str] = frozenset()) -> bool:
+        """Whether u depends on v: through a definition, or as a stand-in differentiated by v."""
+        inner = names_of(v)
+        if inner and inner <= names_closure(names_of(u), definitions):
+            return True
+        key = u.name if isinstance(u, Symbol) else ""
+        return key in on and key not in seen and any(w == v or reaches(w, v, seen | {key}) for w in on[key])
+
+    first: list[Definition] = []
+    second: list[Definition] = []
+    shown: list[tuple[str, list[Expr]]] = []
+    for name, variables in on.items():
+        through = [v for v in variables if not any(u != v and reaches(u, v) for u in variables)]
+        if not 1 <= len(through) <= MAX_ARITY or any(reaches(v, scalars[name]) for v in through):
+            return ()
+        if any(names_of(v) & on.keys() for v in through):
+            # E of \hat{y}, \hat{y} of h, h of w, none defined: any chain that telescopes would pass,
+            # whatever depends on what (the document's words or figure say, and may say otherwise)
+            return ()
+        first.append(Definition(scalars[name], _first(through), name))
+        second.append(Definition(scalars[name], _second(through), name))
+        shown.append((name, through))
+    return first, second, shown

@@ -276,7 +276,33 @@ def test_assumption_in_display_math_is_used_afterwards() -> None:
 def test_undefined_quantities_are_not_differentiated_as_constants() -> None:
     report = check("$$\\frac{\\partial L}{\\partial w} = 2 w$$\n$$L = w^2$$\n$$\\frac{\\partial L}{\\partial w} = 2 w$$\n")
     assert verdicts(report) == ["unknown", "definition", "verified"]
-    assert report.equations[0].reason == "L is differentiated but not defined (before this line)"
+    assert report.equations[0].reason.startswith("not decided: L (as a function of w) is never defined: it fails with a test function")
+
+
+def test_a_chain_rule_through_defined_quantities_is_checked_for_an_undefined_loss() -> None:
+    """L never defined, a and z defined: L stands for a test function of a (checked, not proved);
+    a chain that leaves out a factor fails with it (unknown: the author's L is not known); a chain
+    through quantities none of which is defined telescopes whatever depends on what: not taken."""
+    report = check(
+        "Let $z = w x + b$ and $a = \\frac{1}{1 + e^{-z}}$.\n\n"
+        "$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial a} \\frac{\\partial a}{\\partial z} \\frac{\\partial z}{\\partial w} = \\frac{\\partial L}{\\partial a} a (1 - a) x$$\n\n"
+        "$$\\frac{\\partial L}{\\partial w} = \\frac{\\partial L}{\\partial a} a (1 - a)$$\n\n"
+        "$$\\frac{\\partial E}{\\partial v} = \\frac{\\partial E}{\\partial q} \\frac{\\partial q}{\\partial r} \\frac{\\partial r}{\\partial v}$$\n"
+    )
+    assert verdicts(report) == ["checked", "unknown", "unknown"]
+    assert "in place of L (as a function of a)" in report.equations[0].links[0].detail
+    assert report.equations[2].reason == "E, q, r are differentiated but not defined (before this line)"
+
+
+def test_a_quantity_never_defined_in_its_own_algebra_is_checked() -> None:
+    """h written bare, and h(1 - h) the product (a name applied to an expression of itself is not an
+    application): each step holds for any h of theta; the slip fails for a test function (unknown)."""
+    report = check(
+        "$$\\frac{\\partial}{\\partial \\theta} \\left[ -y \\log h - (1-y) \\log(1-h) \\right]"
+        " = \\frac{h - y}{h(1-h)} \\frac{\\partial h}{\\partial \\theta}$$\n"
+        "$$= \\frac{h + y}{h(1-h)} \\frac{\\partial h}{\\partial \\theta}$$\n"
+    )
+    assert verdicts(report) == ["checked", "unknown"]
 
 
 def test_a_hatted_quantity_defined_only_in_words_is_not_a_constant() -> None:

@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from sympy import Basic, Derivative, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Product, Rational, S, Sum, Symbol, factorial
+from sympy import Basic, Derivative, Dummy, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Product, Rational, S, Sum, Symbol, factorial
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -61,7 +61,7 @@ from derive.errors import InputError, UsageError
 from derive.latex import to_latex
 from derive.steps import Definition
 from derive.symbols import EXAMPLE_SUFFIX, array, index, scalar
-from derive.calculus import Definitions
+from derive.calculus import Definitions, unfold
 from derive.verify import Context, Evidence, LinkReport, Settings, Verdict
 
 __all__ = [
@@ -152,6 +152,9 @@ class _Link:
     other_starts: tuple[tuple[str, int], ...] = ()
 
 
+_LONE_INDEX = re.compile(r"\s*[a-z]\s*")  # "the $i$ th item", "denote by $z$": an index named in the words
+# two indices equated in the words (i = k): a case the words may state
+_EQUATED = re.compile(r"\s*([a-zA-Z])\s*=\s*([a-zA-Z])\s*[.,;:]?\s*")
 # a relation of two letters in the words (i = j, I \not= j, i \ne j): a case, readable or not
 _CASE_RELATION = re.compile(r"\s*[a-zA-Z]\s*(?:=|\\neq?(?![a-zA-Z])|\\not\s*=|≠|!=)\s*[a-zA-Z]\s*[.,;:]?\s*")
 
@@ -205,6 +208,7 @@ class _Equation:
     #: (line, LaTeX, links) per row of a multi-row display whose rows each hold links: each row is
     #: reported with the verdict of its own links (empty: the display is reported whole)
     rows: list[tuple[int, str, int]] = field(default_factory=list)
+    origin: tuple[int, int] | None = None  #: (line, column) of the LaTeX in its file, for a row read alone
 
 
 def _tex(expr: Basic) -> str:
@@ -251,7 +255,7 @@ class Plan:
         self.case: list[Basic] = []
         self.case_line: int | None = None
         self.case_bullet = False  # the case comes from a bullet (it may end with the list), not a heading
-        self.block_line = 0  # the line of the display block being read
+        self.block_line, self.block_order = 0, 0  # the line and item number of the display block being read
         self.case_words = False  # the words just before the display write a relation of two indices
         self.trailing: set[int] = set()  # the inline items read with the display before them
         self.next_cases: list[Basic] = []  # "if $i = j$," in prose: for the next display only
@@ -275,6 +279,7 @@ class Plan:
         self.binary: dict[str, str] = {}  # name -> where the document says it is 0 or 1 (a membership, one-hot)
         self.fixed: set[str] = set()  # index letters the prose fixes ("the correct class k"): never free
         self.stationary: dict[Basic, int] = {}  # variables of derivatives set to zero (a maximum sought), and where
+        self.chain_wrt: set[Basic] = set()  # the variables of the derivatives in the chain being read
         self.redefined: dict[str, tuple[int, list[Definition]]] = {}  # a defined quantity stated anew: (line, its new definitions)
         self.index_bound: dict[str, tuple[str, ...]] = {}  # defined with an index its left side lacks (u = -z_i)
         self.seen: set[str] = set()  # the names of the equations read so far
@@ -668,7 +673,7 @@ class Plan:
             if not self._inline_chain(item, order):
                 self._ignore(item, order, f"not read: {_error_text(exc)}")
             return
-        in_case = item.context in ("bullet", "heading")
+        in_case = item.context in ("bullet", "heading") or rd.case_label(item.before)
         word = rd.conditional_word(item.before)
         if in_case and (rd.index_relation(rel) or self._value(rel)):
             self._case(item, rel, order)
@@ -679,7 +684,7 @@ class Plan:
             self.notes.append(ContextNote(item.line, item.latex, "case", f"applies to {where} (after '{word}')", "document", order))
             return
         if rd.index_relation(rel):
-            self._ignore(item, order, "an index relation in prose is not a case condition (only in a bullet or heading, or after 'if', 'when' or 'for')")
+            self._ignore(item, order, "an index relation in prose is not a case condition (only in a bullet or heading, after 'Case 2:', or after 'if', 'when' or 'for')")
             return
         if word:
             self._ignore(item, order, f"hypothetical (after '{word}')")
@@ -764,15 +769,17 @@ class Plan:
 
     # ------------------------------------------------------------ display blocks
     def _block(self, block: Block, order: int, trailing: Sequence[tuple[int, Inline]] = ()) -> None:
+        first = len(self.equations)
         if block.kind == "aside":  # \because \ln 1 = 0: checked, and the chain beside it goes on from where it was
             last, broken = self.last, self.last_broken
             self._read_block(block, order, trailing)
             self.last, self.last_broken = last, broken
         else:
             self._read_block(block, order, trailing)
-        eq = self.equations[-1]
-        if eq.reason and block.origin[0] and not eq.reason.startswith("the condition"):
-            eq.reason = _in_file(eq.reason, block.origin)
+        for eq in self.equations[first:]:
+            origin = eq.origin or block.origin
+            if eq.kind == "display" and eq.reason and origin[0] and not eq.reason.startswith("the condition"):
+                eq.reason = _in_file(eq.reason, origin)
 
     def _subscript_elsewhere(self, letter: str) -> bool:
         """Whether a display other than the one being read writes ``letter`` in a subscript."""
@@ -790,22 +797,37 @@ class Plan:
             self._same_index_pairs = {(a, b) for pairs in found for a, x, b, y in pairs if x == y}
         return any(x != y and (a, b) in self._same_index_pairs for a, x, b, y in _derivative_pairs(latex))
 
+    def _equated_in_words(self, letters: set[Symbol]) -> str:
+        """``i = k`` in the words since the display before this one, equating one of ``letters`` with
+        another index (the mismatch may be that case); empty when there is none."""
+        names = {s.name for s in letters}
+        for at in range(self.block_order - 1, -1, -1):
+            item = self.doc.items[at]
+            if isinstance(item, Block):
+                break
+            m = _EQUATED.fullmatch(item.latex) if isinstance(item, Inline) else None
+            if m and {m.group(1), m.group(2)} & names:
+                return item.latex.strip()
+        return ""
+
     def _case_words_before(self, order: int) -> bool:
         """Whether the words since the display before this one write a relation of two indices
-        (``when \\(I \\not= j\\)``, read as a case or not): then a formula that holds in one case
-        only may be meant for that case, and is not refuted for failing in the other."""
+        (``when \\(I \\not= j\\)``, read as a case or not) or name an index alone ("For not $i$ th
+        item, denote by $z$"): then a formula that holds in one case only may be meant for that case,
+        and is not refuted for failing in the other."""
         for at in range(order - 1, -1, -1):
             item = self.doc.items[at]
             if isinstance(item, Block):
                 return False
-            if isinstance(item, Inline) and at not in self.trailing and _CASE_RELATION.fullmatch(item.latex):
+            if isinstance(item, Inline) and at not in self.trailing and (
+                    _CASE_RELATION.fullmatch(item.latex) or _LONE_INDEX.fullmatch(item.latex)):
                 return True
         return False
 
     def _read_block(self, block: Block, order: int, trailing: Sequence[tuple[int, Inline]] = ()) -> None:
         eq = _Equation(block.line, block.latex.strip(), order)
         self.equations.append(eq)
-        self.block_line = block.line
+        self.block_line, self.block_order = block.line, order
         self.case_words = self._case_words_before(order) or self._split_by_index(block.latex)
         self.local_cases, self.next_cases = list(self.next_cases), []  # "if $i = j$," just before
         pieces = rd.split_cases(block.latex)
@@ -834,11 +856,39 @@ class Plan:
                     self.local_assumptions.append((rel, _tex(rel)))
                 else:
                     self.local_unusable.append(text)
-            self._block_body(eq, body)
-            eq.rows = _rows_of(block, body, len(eq.links)) if eq.verdict is None else []
+            if not self._rows_apart(eq, block, body):
+                self._block_body(eq, body)
+                eq.rows = _rows_of(block, body, len(eq.links)) if eq.verdict is None else []
         finally:
             self.local_cases, self.local_assumptions, self.local_unusable = [], [], []
             self.alt_chain = None
+
+    def _rows_apart(self, eq: _Equation, block: Block, body: str) -> bool:
+        """A display whose rows cannot be read together, some of which can be read alone: each row
+        is read as a display of its own (``&= ...`` continuing the row before, as a display starting
+        with ``=`` does), so one row the reader cannot take does not leave the others unread."""
+        try:
+            self._parse_block(body)
+            return False
+        except (ParseError, Unsupported):
+            pass
+        groups = _row_groups(block, body)
+        if len(groups) < 2 or not any(self._readable(text) for _, _, text in groups):
+            return False
+        for n, (line, column, text) in enumerate(groups):
+            row = eq if n == 0 else _Equation(line, text, eq.order)
+            if n:
+                self.equations.append(row)
+            row.line, row.latex, row.origin = line, text, (line, column)
+            self._block_body(row, text)
+        return True
+
+    def _readable(self, latex: str) -> bool:
+        try:
+            self._parse_block(latex)
+        except (ParseError, Unsupported):
+            return False
+        return True
 
     def _cases(self, eq: _Equation, head: str, rows: Sequence[tuple[str, str | None]]) -> None:
         """``A = \\begin{cases} B & i = j \\\\ C & \\text{otherwise} \\end{cases}``: each row is
@@ -962,6 +1012,8 @@ class Plan:
         self.last, self.last_broken = members[-1], False
         if chain[0] is not CONTINUE:
             self.chain_head = members[0]
+        wrt = {v for m in members[:-1] for d in m.atoms(Derivative) for v in d.variables}
+        self.chain_wrt = (self.chain_wrt if chain[0] is CONTINUE else set()) | wrt
         first, second = members[0], members[1]
         before = frozenset(self.seen)  # the names of the equations before this one
         if (chain[0] is not CONTINUE and isinstance(first, Indexed) and str(first.base) not in self.defined
@@ -1061,7 +1113,9 @@ class Plan:
             return
         self.seen |= set().union(*(rd.names_of(m) for m in members))
         decimals = [len(m.group(1)) for m in _DECIMAL.finditer(eq.latex)]
-        stationary = len(members) > 2 and members[-1] == 0 and any(m.has(Derivative) for m in members[:-1])
+        # \frac{\partial \ell}{\partial \mu} = \sum_i (x_i - \mu) = 0, or = 0 alone after such a chain
+        wrt = {v for m in members[:-1] for d in m.atoms(Derivative) for v in d.variables} or (self.chain_wrt if len(members) == 2 else set())
+        stationary = len(members) >= 2 and members[-1] == 0 and bool(wrt)
         for n, (lhs, rhs) in enumerate(zip(members, members[1:], strict=False)):
             link = self._claim(lhs, rhs, before, other=self._other_reading(members, n))
             link.decimals = min(decimals) if decimals else None
@@ -1074,9 +1128,8 @@ class Plan:
                 link.unsure = (*link.unsure, "the equation is set to zero (a condition to solve, as for a maximum), not an identity")
             eq.links.append(link)
         if stationary:
-            for d in (m for member in members for m in member.atoms(Derivative)):
-                for v in d.variables:
-                    self.stationary.setdefault(v, eq.line)
+            for v in sorted(wrt, key=str):
+                self.stationary.setdefault(v, eq.line)
 
     def _other_reading(self, members: Sequence[Expr], n: int) -> tuple[Expr, Expr] | None:
         """Link ``n`` of ``members`` (a run of the display's members) in the display's other reading, if it has one."""
@@ -1230,6 +1283,9 @@ class Plan:
             for v in d.variables
             if isinstance(v, Symbol) and not v.is_integer and v.name in self.arrays and not self._mentions(d.expr, v)
         )
+        held = self._held_fixed(lhs, rhs)
+        if held:  # \frac{\partial f(x)}{\partial g(x)}: x held fixed (0), or the total derivative f'(x) / g'(x)?
+            return _Link(lhs, rhs, LinkVerdict.UNKNOWN, held, shown)
         if bare:  # \frac{\partial L}{\partial o} where the document writes o_k: a vector derivative
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"a derivative with respect to {', '.join(bare)}, which the document also writes with indices (a vector?): not read (yet)", shown)
         unread = sorted(n for n in names if n.endswith(EXAMPLE_SUFFIX) and n[: -len(EXAMPLE_SUFFIX)] in self.defined and n not in self.defined)
@@ -1270,6 +1326,9 @@ class Plan:
             if missing:  # \frac{d}{da}[a^2 - 2a\mu + E(X_i^2)] = 2a - 2\mu: what is never defined may settle the index
                 what = ", ".join(_tex(scalar(name)) for name in missing)
                 return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{message}; {what} never defined: not read (yet)", shown)
+            equated = self._equated_in_words(only_left | only_right)
+            if equated:  # "So $i = k$, ..." in words the reader does not take as a case: k may be i
+                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{message}; the words before it write {equated} (a case?): not read (yet)", shown)
             for lines, words in ((self.doc.einstein, "the document sums over repeated indices"),
                                  (self.doc.one_example, "the words take one example at a time, whose index may be left out")):
                 if lines:
@@ -1371,6 +1430,21 @@ class Plan:
                 (f"{scalars[0]} = {v}", self._job(lhs, rhs, [*conditions, Eq(y, v, evaluate=False)])) for v in (0, 1)
             )
         return link
+
+    def _held_fixed(self, lhs: Expr, rhs: Expr) -> str:
+        """Why a derivative with respect to an applied function (``\\partial g(x)``) of what depends on
+        its argument otherwise (``f(x)``) is not read: as a partial derivative x is held fixed (0), as
+        the author may mean it the total derivative is f'(x) / g'(x); empty when there is none."""
+        defs = Definitions(tuple(self.definitions))
+        for d in sorted(lhs.atoms(Derivative) | rhs.atoms(Derivative), key=str):
+            for v in (v for v in d.variables if isinstance(v, AppliedUndef)):
+                args = [a for a in v.args if isinstance(a, Symbol)]
+                keep = frozenset(defs.key_of(x) for x in (v, *args) if defs.defines(x))
+                body = unfold(d.expr, defs, keep).xreplace({v: Dummy()})
+                if any(a in body.free_symbols for a in args):
+                    return (f"{_tex(d)}: {_tex(d.expr)} depends on {', '.join(_tex(a) for a in args)} other than through"
+                            f" {_tex(v)} (held fixed, or the total derivative?): not read (yet)")
+        return ""
 
     def _values_named(self, lhs: Expr, rhs: Expr) -> list[tuple[str, Integer]]:
         """(name, value) to try where the chain's first member names a value (``CE(x, 1)``, ``L(0)``):
@@ -1702,6 +1776,31 @@ class Plan:
 _POSITION = re.compile(r"\bat (?:line (\d+), )?column (\d+)")
 
 
+def _position(block: Block, offset: int) -> tuple[int, int]:
+    """(line, column) in the file of ``block.latex[offset]``."""
+    line0, column0 = block.origin if block.origin[0] else (block.line, 1)
+    before = block.latex[:offset]
+    if "\n" not in before:
+        return line0, column0 + offset
+    return line0 + before.count("\n"), offset - before.rfind("\n")
+
+
+def _row_groups(block: Block, body: str) -> list[tuple[int, int, str]]:
+    """(line, column, LaTeX) per row of ``body`` that holds an equality sign, a row without one
+    joined to the row it continues (to the next one before the first sign: a left side alone)."""
+    groups: list[list] = []  # [start, text, has a sign]
+    for row in display_rows(body):
+        text = row.text.strip()
+        if not text:
+            continue
+        if groups and (not row.equals or not groups[-1][2]):
+            groups[-1][1] += " " + text
+            groups[-1][2] = groups[-1][2] or bool(row.equals)
+        else:
+            groups.append([row.start, text, bool(row.equals)])
+    return [(*_position(block, start), text) for start, text, _ in groups]
+
+
 def _rows_of(block: Block, body: str, links: int) -> list[tuple[int, str, int]]:
     """(line, LaTeX, number of links) per row of ``body`` (the block's LaTeX with its written
     conditions cut off, offsets unchanged) that holds an equality sign; empty when the display has one
@@ -1710,10 +1809,9 @@ def _rows_of(block: Block, body: str, links: int) -> list[tuple[int, str, int]]:
     found = [row for row in display_rows(body) if row.equals]
     if len(found) < 2 or sum(row.equals for row in found) != links:
         return []
-    first = block.origin[0] or block.line
     out: list[tuple[int, str, int]] = []
     for row in found:
-        line = first + block.latex[: row.start].count("\n")
+        line = _position(block, row.start)[0]
         if out and out[-1][0] == line:  # rows written on one line are one row to the reader
             out[-1] = (line, f"{out[-1][1]} \\\\ {row.text.strip()}", out[-1][2] + row.equals)
         else:

@@ -930,7 +930,12 @@ class _Builder:
             return False
         if self._frac_kind(left) is None or getattr(left.meta, "end_pos", None) is None:
             return False
-        return left.meta.end_pos == right.meta.start_pos and self.text[right.meta.start_pos] == "("
+        if self.text[right.meta.start_pos] != "(" or self.text[left.meta.end_pos : right.meta.start_pos].strip():
+            return False
+        if left.meta.end_pos < right.meta.start_pos:  # TeX drops the space: at its variable, or times it?
+            raise Unsupported(f"a derivative before a bracketed variable with a space at {self.at(right)}"
+                              " (the derivative at that point, or a product?) is not read (yet)")
+        return True
 
     def spaced_application(self, left: Tree, right: Tree) -> bool:
         """``\\sigma (x)``, ``f (x)``: a Greek letter or f, g, h before a bracketed lone variable, with a

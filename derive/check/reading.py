@@ -23,6 +23,7 @@ from derive.symbols import size as size_symbol
 __all__ = [
     "DEFAULT_SIZES",
     "assumption_shaped",
+    "case_label",
     "conditional_word",
     "definable",
     "defined_key",
@@ -536,6 +537,20 @@ def conditional_word(before: str) -> str | None:
     """The word that makes inline math hypothetical (``if $y_o = 1$``), or None."""
     word = _last_word(before)
     return word if word in _CONDITIONAL or word + "." in _CONDITIONAL else None
+
+
+# "Case 2:", "**Case 1.**", "情况二:", "Fall 1:", "Caso 2 -" opening a paragraph: the relations after it are a case
+_CASE_LABEL = re.compile(
+    r"^[\s>*_-]*(?:case|cas|caso|fall|случай|情况|情形|경우)\s*(?:\d+|[一二三四五六七八九十]+|[ivx]+|one|two|three|[a-d])?"
+    r"\s*[*_]*\s*[:：.)\-–—]?\s*[*_]*\s*$",
+    re.IGNORECASE,
+)
+_EARLIER_MATH = re.compile(r"\$[^$]*\$\s*(?:,|，|、|and|且|和|y|und|et)?\s*")
+
+
+def case_label(before: str) -> bool:
+    """Whether the words before inline math on its line label a case (``Case 2: $i = k$, $l \\neq j$``)."""
+    return _CASE_LABEL.match(_EARLIER_MATH.sub("", before)) is not None
 
 
 _JUSTIFYING = frozenset({"since", "because", "as", "using", "given", "where", "with", "by"})

@@ -1185,3 +1185,61 @@ def test_a_new_quantity_set_for_every_index_is_not_ill_formed() -> None:
     with an index the new left side lacks (``p_j = e^{a_i} / ...``) is ill-formed as a definition too."""
     assert verdicts("$$\nA^{(k)} = x, \\quad A_1^{(k)} = 5\n$$\n") == ["definition", "unknown"]
     assert verdicts("$$\np_j = \\frac{e^{a_i}}{\\sum_k e^{a_k}}\n$$\n") == ["ill-formed"]
+
+
+def test_a_row_that_cannot_be_read_leaves_the_other_rows_read() -> None:
+    """An align with a norm in one row: that row is unsupported, the row after it (which continues it)
+    says so, and the rows before it and the new chain after it are checked; the slip is refuted."""
+    text = (
+        "Let $\\sigma(x) = \\frac{1}{1+e^{-x}}$.\n\n$$\n\\begin{align}\n"
+        "\\sigma'(x) &= \\frac{e^{-x}}{(1+e^{-x})^2} \\\\\n&= \\| x \\| + 1 \\\\\n&= 2 \\\\\n"
+        "(x + 1)^2 &= x^2 + 2x + 1 \\\\\n&= x(x+2) + 2\n\\end{align}\n$$\n"
+    )
+    report = check_text(text, "doc.md")
+    got = [(e.line, e.verdict.value) for e in report.equations if e.kind == "display"]
+    assert got == [(5, "verified"), (6, "unsupported"), (7, "unsupported"), (8, "verified"), (9, "refuted")]
+    (norm,) = [e for e in report.equations if e.line == 6]
+    assert "line 6, column 4" in norm.reason  # the row's own place in the file
+
+
+def test_a_case_labelled_in_a_paragraph_applies_to_what_follows() -> None:
+    """'情况二: $i = k$, $l \\neq j$' (case two) in a paragraph, as a heading or bullet would: the
+    display after it is read under i = k (verified), not called ill-formed for its k."""
+    text = (
+        "情况二:  $i = k$, $l \\neq j$ 此时\n\n"
+        "$$\\frac{\\partial e^{x_{kl}}}{\\partial x_{ij}} = \\frac{\\partial e^{x_{il}}}{\\partial x_{ij}} = 0$$\n"
+    )
+    assert verdicts(text) == ["verified"]
+    assert verdicts(text.replace("情况二:", "So")) == ["unknown"]  # related in words, not as a case: not ill-formed
+
+
+def test_a_derivative_by_an_applied_function_of_what_depends_on_its_argument_is_not_read() -> None:
+    """d f(x) / d g(x): 0 with x held fixed, f'(x) / g'(x) as a total derivative; neither is taken
+    (it was checked, with test functions for f and g, against the quotient rule: a false pass)."""
+    text = ("$$\\frac{\\partial f(x)}{\\partial g(x)} = \\frac{\\frac{\\partial f(x)}{\\partial x} g(x)"
+            " - f(x) \\frac{\\partial g(x)}{\\partial x}}{g(x)^2}$$\n")
+    assert verdicts(text) == ["unknown"]
+    sigmoid = "Let $\\sigma(z) = \\frac{1}{1+e^{-z}}$.\n\n$$\\frac{\\partial}{\\partial \\sigma(z)} \\log \\sigma(z) = \\frac{1}{\\sigma(z)}$$\n"
+    assert verdicts(sigmoid) == ["verified"]  # through sigma(z) only: read
+
+
+def test_a_derivative_set_to_zero_is_a_condition_not_an_identity() -> None:
+    text = (
+        "Let $l = (x - \\mu)^2$.\n\n$$\\frac{\\partial l}{\\partial \\mu} = 0$$\n\n"
+        "$$\\frac{\\partial l}{\\partial \\mu} = -2(x - \\mu)$$\n$$= 0$$\n"
+    )
+    assert verdicts(text) == ["unknown", "verified", "unknown"]
+
+
+def test_a_derivative_before_a_bracketed_variable_with_a_space_is_not_a_product() -> None:
+    with pytest.raises(Unsupported, match="the derivative at that point, or a product"):
+        parse_chain(r"\frac{dz_i}{dz_j} (z_i)", size=k)
+
+
+def test_an_index_named_alone_in_the_words_may_state_the_case() -> None:
+    """'For not $i$ th item, denote by $z$' then the formula for z != i: not refuted for z = i; with
+    no words before it the forgotten delta is refuted."""
+    display = "$$\\frac{\\partial p_z}{\\partial x_i} = -p_z p_i$$\n"
+    defined = "Let $p_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}}$.\n\n"
+    assert verdicts(defined + "For not $i$ th item, denote by $z$\n\n" + display) == ["unknown"]
+    assert verdicts(defined + display) == ["refuted"]

@@ -152,6 +152,7 @@ class _Link:
     other_starts: tuple[tuple[str, int], ...] = ()
 
 
+_STATED = re.compile(r"\s*([A-Za-z])\s*=")  # inline math giving a one-letter quantity a value
 _LONE_INDEX = re.compile(r"\s*[a-z]\s*")  # "the $i$ th item", "denote by $z$": an index named in the words
 # two indices equated in the words (i = k): a case the words may state
 _EQUATED = re.compile(r"\s*([a-zA-Z])\s*=\s*([a-zA-Z])\s*[.,;:]?\s*")
@@ -280,6 +281,9 @@ class Plan:
         self.fixed: set[str] = set()  # index letters the prose fixes ("the correct class k"): never free
         self.stationary: dict[Basic, int] = {}  # variables of derivatives set to zero (a maximum sought), and where
         self.chain_wrt: set[Basic] = set()  # the variables of the derivatives in the chain being read
+        self.position = -1  # the item being read (its number in the document)
+        self.defined_at: dict[str, int] = {}  # where (item number) each quantity was last defined
+        self.anew_in_words: dict[str, int] = {}  # an input given anew in inline math not read, and where
         self.redefined: dict[str, tuple[int, list[Definition]]] = {}  # a defined quantity stated anew: (line, its new definitions)
         self.index_bound: dict[str, tuple[str, ...]] = {}  # defined with an index its left side lacks (u = -z_i)
         self.seen: set[str] = set()  # the names of the equations read so far
@@ -427,6 +431,7 @@ class Plan:
         for order, item in enumerate(items):
             if order in consumed:
                 continue
+            self.position = order
             if isinstance(item, Heading):
                 self.case, self.case_line, self.next_cases = [], None, []
             elif isinstance(item, Inline):
@@ -513,6 +518,7 @@ class Plan:
         """Add ``lhs := rhs`` (a right side with an index the left side lacks: see `_index_bound`). A function ``J(w, b) := ...`` also defines the bare ``J``, as
         documents write ``\\partial J / \\partial w`` for ``\\partial J(w, b) / \\partial w``."""
         self.definitions.append(Definition(lhs, rhs, rd.defined_key(lhs)))
+        self.defined_at[rd.defined_key(lhs)] = self.position
         self.seen |= rd.names_of(lhs) | rd.names_of(rhs)
         allowed = set(lhs.indices) if isinstance(lhs, Indexed) else set()
         extra = rd.free(rhs, self.sizes | self.fixed) - allowed
@@ -672,6 +678,9 @@ class Plan:
         except (ParseError, Unsupported) as exc:
             if not self._inline_chain(item, order):
                 self._ignore(item, order, f"not read: {_error_text(exc)}")
+                stated = _STATED.match(item.latex)
+                if stated:  # $w=(w^{1},\cdots,w^{n},b)^{T}$: w given anew, in a form not read
+                    self.anew_in_words[stated.group(1)] = order
             return
         in_case = item.context in ("bullet", "heading") or rd.case_label(item.before)
         word = rd.conditional_word(item.before)
@@ -1083,7 +1092,11 @@ class Plan:
                                       f"defines {_tex(first)} anew: its definition before uses {what}, which is never read"))
                 self._claims(eq, members[1:], defined_first=True, before=before)
                 return
-            if rd.names_closure(rd.names_of(second), self.definitions) - old - {key}:
+            new = rd.names_closure(rd.names_of(second), self.definitions)
+            # with a quantity the definition does not use, or after words that state an input anew
+            # ("$w = (w^1, ..., w^n, b)^T$": b folded into w, then P(Y=1|x) = \frac{1}{1 + e^{-w^T x}})
+            anew = sorted(n for n in old if self.anew_in_words.get(n, -1) > self.defined_at.get(key, -1))
+            if new - old - {key} or anew:
                 restated = (key, eq.line, first, second)
         if (
             chain[0] is not CONTINUE

@@ -53,6 +53,7 @@ from sympy import (
     Le,
     Lt,
     Ne,
+    Pow,
     Product,
     Rational,
     S,
@@ -175,12 +176,24 @@ def parse_chain(
         raise Unsupported("'\\in' in a display block is not supported (yet); only in prose")
     if lead is not None and lead.type != "EQ":
         raise Unsupported(f"a block starting with '{lead}' is not supported (yet)")
+    _no_index_exponent(exprs)
     if all(op.type == "EQ" for op in ops):
         items: list[ChainItem] = [CONTINUE] if lead is not None else []
         return items + _rebind_excluded_sums(list(exprs))
     if lead is None and len(ops) == 1:
         return [_relational(ops[0], exprs[0], exprs[1])]
     raise Unsupported("a chain mixing '=' with other relations is not supported (yet)")
+
+
+def _no_index_exponent(exprs: list[Expr]) -> None:
+    """``\\hat{w}_j^{k} - \\alpha (h - y_i) x_i^{j}`` where j indexes ``\\hat{w}_j``: a superscript that is a
+    free index of the equation names a feature (or an iteration), it is not a power: refused."""
+    free = {s.name for e in exprs for s in free_indices(e)}
+    for e in exprs:
+        for p in e.atoms(Pow):
+            if isinstance(p.exp, Symbol) and p.exp.name in free and not p.base.is_number:
+                raise Unsupported(f"a superscript {p.exp} that is also an index of the equation is not a power"
+                                  " (a feature's or an iteration's label?): not read (yet)")
 
 
 def _excluded(s: Sum) -> Symbol | None:

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from sympy import Add, Basic, Derivative, Eq, Expr, Indexed, IndexedBase, KroneckerDelta, Ne, Product, Subs, Sum, Symbol, exp, log
+from sympy import Add, Basic, Derivative, Eq, Expr, Indexed, IndexedBase, KroneckerDelta, Ne, Pow, Product, Subs, Sum, Symbol, exp, log
 from sympy.core.function import AppliedUndef
 
 from derive.calculus import free_indices
@@ -465,6 +465,9 @@ def parameterised(lhs: Basic, rhs: Expr) -> tuple[Expr, Expr] | None:
 def is_update(lhs: Basic, rhs: Basic) -> bool:
     """``w = w - \\alpha \\frac{\\partial J}{\\partial w}``, ``\\theta_j := \\theta_j - \\alpha g``: the left side a
     quantity that the right side adds something to (an assignment of gradient descent, not an equation)."""
+    if isinstance(lhs, Pow) and isinstance(rhs, Add) and (lhs.exp - 1).is_Symbol:
+        # w^{k+1} = w^{k} - \alpha g: the iteration's label as a superscript (read as a power)
+        return Pow(lhs.base, lhs.exp - 1) in rhs.args
     if not isinstance(lhs, (Symbol, Indexed)) or (isinstance(lhs, Symbol) and lhs.is_integer):
         return False
     if not isinstance(rhs, Add):

@@ -1243,3 +1243,20 @@ def test_an_index_named_alone_in_the_words_may_state_the_case() -> None:
     defined = "Let $p_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}}$.\n\n"
     assert verdicts(defined + "For not $i$ th item, denote by $z$\n\n" + display) == ["unknown"]
     assert verdicts(defined + display) == ["refuted"]
+
+
+def test_a_quantity_stated_anew_without_an_input_it_used_is_not_refuted() -> None:
+    """P(Y=1|x) = 1/(1 + e^{-(w^T x + b)}), then, after words writing w anew with the bias in it,
+    1/(1 + e^{-w^T x}): a new statement of the model, not a claim refuted for its missing b."""
+    model = "$$P(Y=1|x)=\\frac{1}{1+e^{-(w^{T}x+b)}}$$\n\n"
+    again = "$$P(Y=1|x)=\\frac{1}{1+e^{-w^{T}x}}$$\n"
+    assert verdicts(model + "We extend $w=(w^{1},\\cdots,w^{n},b)^{T}$, so\n\n" + again) == ["definition", "unknown"]
+    assert verdicts(model + "So\n\n" + again) == ["definition", "refuted"]  # no such words: b is missing
+
+
+def test_superscripts_naming_features_or_iterations_are_not_powers() -> None:
+    with pytest.raises(Unsupported, match="that is also an index of the equation is not a power"):
+        parse_chain(r"\hat{w}_{j}^{k+1} = \hat{w}_{j}^{k} - \alpha (h - y_{i}) x_{i}^{j}", size=k)
+    # w^{k+1} = w^{k} - ...: the iteration's label, an assignment rather than an equation
+    assert verdicts("$$w^{k+1} = w^{k} - \\alpha g$$\n") == ["unsupported"]
+    assert verdicts("$$\\sum_{j=0}^{n} p^j (1-p)^{n-j} = 1$$\n") != ["unsupported"]  # a bound index: a power

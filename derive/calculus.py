@@ -26,7 +26,6 @@ from sympy import (
 
     Basic,
     Derivative,
-    Dummy,
     Eq,
     Expr,
     Indexed,
@@ -312,9 +311,6 @@ def _evaluate_derivative(e: Derivative, defs: Definitions, explicit: bool, split
     arguments = [a for v in variables if isinstance(v, AppliedUndef) for a in v.args if isinstance(a, (Symbol, Indexed))]
     body = unfold(_visit_derivatives(e.expr, defs, explicit, split_logs), defs, _defined_keys([*variables, *arguments], defs))
     body = rename_bound(body, {n for v in variables for n in _names(v)})
-    for v in variables:  # d f(x) / d g(x): x held fixed (0), or the total df/dg = f'(x) / g'(x)?
-        if isinstance(v, AppliedUndef) and any(a in body.xreplace({v: Dummy()}).free_symbols for a in v.args if isinstance(a, Symbol)):
-            raise ValueError(f"a derivative with respect to {v} of an expression depending on its argument otherwise is ambiguous")
     if explicit:
         body = expand_sums(body)
     if split_logs:

@@ -256,8 +256,9 @@ class Plan:
         self.case: list[Basic] = []
         self.case_line: int | None = None
         self.case_bullet = False  # the case comes from a bullet (it may end with the list), not a heading
-        self.block_line, self.block_order = 0, 0  # the line and item number of the display block being read
+        self.block_line = 0  # the line of the display block being read
         self.case_words = False  # the words just before the display write a relation of two indices
+        self.equated: list[tuple[set[str], str]] = []  # indices equated in those words (i = k), and as written
         self.trailing: set[int] = set()  # the inline items read with the display before them
         self.next_cases: list[Basic] = []  # "if $i = j$," in prose: for the next display only
         self.local_cases: list[Basic] = []  # conditions written after the equation being read
@@ -806,38 +807,36 @@ class Plan:
             self._same_index_pairs = {(a, b) for pairs in found for a, x, b, y in pairs if x == y}
         return any(x != y and (a, b) in self._same_index_pairs for a, x, b, y in _derivative_pairs(latex))
 
-    def _equated_in_words(self, letters: set[Symbol]) -> str:
-        """``i = k`` in the words since the display before this one, equating one of ``letters`` with
-        another index (the mismatch may be that case); empty when there is none."""
-        names = {s.name for s in letters}
-        for at in range(self.block_order - 1, -1, -1):
-            item = self.doc.items[at]
-            if isinstance(item, Block):
-                break
-            m = _EQUATED.fullmatch(item.latex) if isinstance(item, Inline) else None
-            if m and {m.group(1), m.group(2)} & names:
-                return item.latex.strip()
-        return ""
-
-    def _case_words_before(self, order: int) -> bool:
-        """Whether the words since the display before this one write a relation of two indices
-        (``when \\(I \\not= j\\)``, read as a case or not) or name an index alone ("For not $i$ th
-        item, denote by $z$"): then a formula that holds in one case only may be meant for that case,
-        and is not refuted for failing in the other."""
+    def _words_before(self, order: int) -> list[Inline]:
+        """The inline math in the words since the display before this one (not what was read with it)."""
+        out = []
         for at in range(order - 1, -1, -1):
             item = self.doc.items[at]
             if isinstance(item, Block):
-                return False
-            if isinstance(item, Inline) and at not in self.trailing and (
-                    _CASE_RELATION.fullmatch(item.latex) or _LONE_INDEX.fullmatch(item.latex)):
-                return True
-        return False
+                break
+            if isinstance(item, Inline) and at not in self.trailing:
+                out.append(item)
+        return out
+
+    def _case_words(self, words: Sequence[Inline]) -> bool:
+        """Whether the words write a relation of two indices (``when \\(I \\not= j\\)``, read as a case
+        or not) or name an index alone ("For not $i$ th item, denote by $z$"): then a formula that
+        holds in one case only may be meant for that case, and is not refuted for failing in the other."""
+        return any(_CASE_RELATION.fullmatch(w.latex) or _LONE_INDEX.fullmatch(w.latex) for w in words)
+
+    def _equated_in_words(self, letters: set[Symbol]) -> str:
+        """``i = k`` in the words before the display, equating one of ``letters`` with another index
+        (the mismatch may be that case), as written; empty when there is none."""
+        names = {s.name for s in letters}
+        return next((latex for pair, latex in self.equated if pair & names), "")
 
     def _read_block(self, block: Block, order: int, trailing: Sequence[tuple[int, Inline]] = ()) -> None:
         eq = _Equation(block.line, block.latex.strip(), order)
         self.equations.append(eq)
-        self.block_line, self.block_order = block.line, order
-        self.case_words = self._case_words_before(order) or self._split_by_index(block.latex)
+        self.block_line = block.line
+        words = self._words_before(order)
+        self.case_words = self._case_words(words) or self._split_by_index(block.latex)
+        self.equated = [({m.group(1), m.group(2)}, w.latex.strip()) for w in words if (m := _EQUATED.fullmatch(w.latex))]
         self.local_cases, self.next_cases = list(self.next_cases), []  # "if $i = j$," just before
         pieces = rd.split_cases(block.latex)
         if pieces is not None:
@@ -876,15 +875,12 @@ class Plan:
         """A display whose rows cannot be read together, some of which can be read alone: each row
         is read as a display of its own (``&= ...`` continuing the row before, as a display starting
         with ``=`` does), so one row the reader cannot take does not leave the others unread."""
-        try:
-            self._parse_block(body)
+        if self._readable(body):
             return False
-        except (ParseError, Unsupported):
-            pass
         groups = _row_groups(block, body)
-        if len(groups) < 2 or not any(self._readable(text) for _, _, text in groups):
+        if len(groups) < 2 or not any(self._readable(text) for _, _, text, _ in groups):
             return False
-        for n, (line, column, text) in enumerate(groups):
+        for n, (line, column, text, _) in enumerate(groups):
             row = eq if n == 0 else _Equation(line, text, eq.order)
             if n:
                 self.equations.append(row)
@@ -1448,8 +1444,11 @@ class Plan:
         """Why a derivative with respect to an applied function (``\\partial g(x)``) of what depends on
         its argument otherwise (``f(x)``) is not read: as a partial derivative x is held fixed (0), as
         the author may mean it the total derivative is f'(x) / g'(x); empty when there is none."""
+        by_function = [d for d in lhs.atoms(Derivative) | rhs.atoms(Derivative) if any(isinstance(v, AppliedUndef) for v in d.variables)]
+        if not by_function:
+            return ""
         defs = Definitions(tuple(self.definitions))
-        for d in sorted(lhs.atoms(Derivative) | rhs.atoms(Derivative), key=str):
+        for d in sorted(by_function, key=str):
             for v in (v for v in d.variables if isinstance(v, AppliedUndef)):
                 args = [a for a in v.args if isinstance(a, Symbol)]
                 keep = frozenset(defs.key_of(x) for x in (v, *args) if defs.defines(x))
@@ -1798,38 +1797,34 @@ def _position(block: Block, offset: int) -> tuple[int, int]:
     return line0 + before.count("\n"), offset - before.rfind("\n")
 
 
-def _row_groups(block: Block, body: str) -> list[tuple[int, int, str]]:
-    """(line, column, LaTeX) per row of ``body`` that holds an equality sign, a row without one
-    joined to the row it continues (to the next one before the first sign: a left side alone)."""
-    groups: list[list] = []  # [start, text, has a sign]
+def _row_groups(block: Block, body: str) -> list[tuple[int, int, str, int]]:
+    """(line, column, LaTeX, equality signs) per row of ``body`` (the block's LaTeX with its written
+    conditions cut off, offsets unchanged) as a reader sees them: a row without a sign joined to the
+    row it continues (to the next one before the first sign: a left side alone), rows written on one
+    source line joined into one."""
+    groups: list[list] = []  # [line, column, text, signs]
     for row in display_rows(body):
         text = row.text.strip()
         if not text:
             continue
-        if groups and (not row.equals or not groups[-1][2]):
-            groups[-1][1] += " " + text
-            groups[-1][2] = groups[-1][2] or bool(row.equals)
+        line, column = _position(block, row.start)
+        if groups and (not row.equals or not groups[-1][3] or groups[-1][0] == line):
+            joint = " " if not row.equals or not groups[-1][3] else " \\\\ "
+            groups[-1][2] += joint + text
+            groups[-1][3] += row.equals
         else:
-            groups.append([row.start, text, bool(row.equals)])
-    return [(*_position(block, start), text) for start, text, _ in groups]
+            groups.append([line, column, text, row.equals])
+    return [(line, column, text, signs) for line, column, text, signs in groups]
 
 
 def _rows_of(block: Block, body: str, links: int) -> list[tuple[int, str, int]]:
-    """(line, LaTeX, number of links) per row of ``body`` (the block's LaTeX with its written
-    conditions cut off, offsets unchanged) that holds an equality sign; empty when the display has one
-    such row, or when the rows' signs do not add up to the ``links`` read (the rows are then not
+    """(line, LaTeX, number of links) per row of ``body`` (see `_row_groups`); empty when the display
+    has one row, or when the rows' signs do not add up to the ``links`` read (the rows are then not
     trusted to place the verdicts)."""
-    found = [row for row in display_rows(body) if row.equals]
-    if len(found) < 2 or sum(row.equals for row in found) != links:
+    groups = _row_groups(block, body)
+    if len(groups) < 2 or sum(signs for *_, signs in groups) != links:
         return []
-    out: list[tuple[int, str, int]] = []
-    for row in found:
-        line = _position(block, row.start)[0]
-        if out and out[-1][0] == line:  # rows written on one line are one row to the reader
-            out[-1] = (line, f"{out[-1][1]} \\\\ {row.text.strip()}", out[-1][2] + row.equals)
-        else:
-            out.append((line, row.text.strip(), row.equals))
-    return out if len(out) > 1 else []
+    return [(line, text, signs) for line, _, text, signs in groups]
 
 
 def _in_file(reason: str, origin: tuple[int, int]) -> str:

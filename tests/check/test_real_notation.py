@@ -4,7 +4,7 @@ refused with a reason, never guessed. Table-driven, like the parser's own tests.
 from __future__ import annotations
 
 import pytest
-from sympy import Derivative, Rational, Sum, exp, log
+from sympy import Derivative, Pow, Rational, Sum, exp, log
 
 from derive.check.checker import check_text
 from derive.check.document import Block, scan
@@ -1259,4 +1259,5 @@ def test_superscripts_naming_features_or_iterations_are_not_powers() -> None:
         parse_chain(r"\hat{w}_{j}^{k+1} = \hat{w}_{j}^{k} - \alpha (h - y_{i}) x_{i}^{j}", size=k)
     # w^{k+1} = w^{k} - ...: the iteration's label, an assignment rather than an equation
     assert verdicts("$$w^{k+1} = w^{k} - \\alpha g$$\n") == ["unsupported"]
-    assert verdicts("$$\\sum_{j=0}^{n} p^j (1-p)^{n-j} = 1$$\n") != ["unsupported"]  # a bound index: a power
+    (series,) = parse_chain(r"\sum_{j=0}^{n} p^j", size=k)  # an index bound by the sum: a power
+    assert isinstance(series, Sum) and isinstance(series.function, Pow) and series.function.exp == series.limits[0][0]

@@ -30,6 +30,9 @@ _GREEK = {
 def name_latex(name: str, names: dict[str, str]) -> str:
     """The LaTeX for a base name: renamed by the notation, hats for ``yhat``, Greek letters."""
     name = names.get(name, name)
+    if "^" in name:  # z^[2]: the layer's label, a superscript in its brackets
+        base, layer = name.split("^", 1)
+        return f"{name_latex(base, names)}^{{{layer}}}"
     if name.endswith(")") and "(" in name:  # L(p): a function's value at whole vectors, L(\mathbf{p})
         head, args = name[:-1].split("(", 1)
         bold = ", ".join(_bold(a) for a in args.split(","))

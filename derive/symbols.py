@@ -20,7 +20,7 @@ from sympy import Function, IndexedBase, Symbol
 
 __all__ = [
     "index", "size", "array", "scalar", "function", "hat_name", "labelled_name", "applied_name",
-    "HAT_SUFFIX", "CALLIGRAPHIC_SUFFIX", "EXAMPLE_SUFFIX", "LABEL_SEPARATOR",
+    "HAT_SUFFIX", "CALLIGRAPHIC_SUFFIX", "EXAMPLE_SUFFIX", "LABEL_SEPARATOR", "layered_name",
 ]
 
 HAT_SUFFIX = "hat"
@@ -66,6 +66,13 @@ def hat_name(letter: str) -> str:
 def labelled_name(base: str, label: str) -> str:
     """The name of ``base`` with the subscript label ``label``: ``h``, ``theta`` -> ``h__theta``."""
     return f"{base}{LABEL_SEPARATOR}{label}"
+
+
+def layered_name(base: str, layer: str) -> str:
+    """The name of ``base`` with the superscript label ``layer`` (brackets kept): ``z``, ``[2]`` ->
+    ``z^[2]``, the quantity of layer 2, as unrelated to ``z^[1]`` as to ``a`` (no name a user
+    gives holds a ``^``)."""
+    return f"{base}^{layer}"
 
 
 def applied_name(function_name: str, vectors: list[str]) -> str:

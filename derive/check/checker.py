@@ -150,6 +150,12 @@ class _Link:
     #: (where, job): a display starting with '=' read as continuing an older chain (the one before a
     #: side computation); a refutation stands only if the claim fails that way too
     other_starts: tuple[tuple[str, int], ...] = ()
+    #: why the sides' free indices differ, when only the left has more (dz_j / dW_{ji} = a_i): the
+    #: claim is checked for every value of them, and is ill-formed unless it holds
+    ill_formed: str = ""
+    #: (name, link): a name written in an earlier display on one side of that link only (see
+    #: `Plan._new_on_one_side`); free here only if that link does not hold
+    named_at: tuple[tuple[str, "_Link"], ...] = ()
 
 
 _STATED = re.compile(r"\s*([A-Za-z])\s*=")  # inline math giving a one-letter quantity a value
@@ -285,6 +291,10 @@ class Plan:
         self.position = -1  # the item being read (its number in the document)
         self.defined_at: dict[str, int] = {}  # where (item number) each quantity was last defined
         self.anew_in_words: dict[str, int] = {}  # an input given anew in inline math not read, and where
+        #: names first written on one side of a link only and never defined (\Sigma for the sum in the
+        #: words): still named in the words when they come back in a later display
+        self.named_in_words: dict[str, _Link] = {}  # (each with the link it was first written in)
+        self.two_sided: set[str] = set()  # names written on both sides of a link: quantities, not names for one
         self.redefined: dict[str, tuple[int, list[Definition]]] = {}  # a defined quantity stated anew: (line, its new definitions)
         self.index_bound: dict[str, tuple[str, ...]] = {}  # defined with an index its left side lacks (u = -z_i)
         self.seen: set[str] = set()  # the names of the equations read so far
@@ -684,7 +694,7 @@ class Plan:
                     self.anew_in_words[stated.group(1)] = order
             return
         in_case = item.context in ("bullet", "heading") or rd.case_label(item.before)
-        word = rd.conditional_word(item.before)
+        word = rd.case_word(item.before)
         if in_case and (rd.index_relation(rel) or self._value(rel)):
             self._case(item, rel, order)
             return
@@ -696,7 +706,7 @@ class Plan:
         if rd.index_relation(rel):
             self._ignore(item, order, "an index relation in prose is not a case condition (only in a bullet or heading, after 'Case 2:', or after 'if', 'when' or 'for')")
             return
-        if word:
+        if rd.conditional_word(item.before):
             self._ignore(item, order, f"hypothetical (after '{word}')")
             return
         if isinstance(rel, Membership) or not isinstance(rel, Eq):
@@ -1292,6 +1302,13 @@ class Plan:
             for v in d.variables
             if isinstance(v, Symbol) and not v.is_integer and v.name in self.arrays and not self._mentions(d.expr, v)
         )
+        by_index = sorted(
+            {v.name for d in lhs.atoms(Derivative) | rhs.atoms(Derivative) for v in d.variables if isinstance(v, Symbol) and not v.is_integer}
+            & {a.name for e in (lhs, rhs) for a in e.atoms(Symbol) if a.is_integer}
+        )
+        if by_index:  # \partial_j for \partial / \partial \theta_j beside x_j: the letter is an index here
+            why = f"a derivative by {', '.join(by_index)}, which is also an index here (by the {by_index[0]}-th entry of a vector?): not read (yet)"
+            return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
         held = self._held_fixed(lhs, rhs)
         if held:  # \frac{\partial f(x)}{\partial g(x)}: x held fixed (0), or the total derivative f'(x) / g'(x)?
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, held, shown)
@@ -1349,9 +1366,15 @@ class Plan:
                 # p_j = e^{a_i} / ... has i free on the right: ill-formed as a definition too
                 why = f"{message}; {_tex(lhs)} is new here: this may define it"
                 return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
-            link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
-            self._plan_hint(link, only_left, only_right, assumed)
-            return link
+            if only_right:
+                link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
+                self._plan_hint(link, only_left, only_right, assumed)
+                return link
+            # \frac{\partial z_j}{\partial W_{ji}} = a_i: the same for every j, which the left side has and
+            # the right side need not; it holds only if the left side's value does not depend on j
+            ill_formed = (message, only_left)
+        else:
+            ill_formed = None
         if self.local_unusable:
             what = ", ".join(self.local_unusable)
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"the condition {what} is not used by the verifier (yet)", shown)
@@ -1393,7 +1416,7 @@ class Plan:
         wrt = {rd.defined_key(v) for d in (lhs.atoms(Derivative) | rhs.atoms(Derivative)) for v in d.variables}
         free = (names & self.dependents) - self.defined - own - wrt
         if before is not None:  # Loss = -\log(q_y) = -\log(softmax): q, new here, named in the words
-            free |= self._new_on_one_side(lhs, rhs, before)
+            free |= self._new_on_one_side(link, before, conditions)
         link.free_dependents = tuple(sorted(free))
         solved = lhs.base if lhs.is_Pow and lhs.exp.is_Integer else lhs
         if solved in self.stationary:  # \sigma^2 = ... after \frac{\partial \ell}{\partial \sigma} = 0: a root, not an identity
@@ -1431,6 +1454,9 @@ class Plan:
         if mixed:
             unsure.append(f"the document writes {', '.join(mixed)} with different numbers of indices (a vector, and one of its entries or a scalar?)")
         link.unsure = tuple(unsure)
+        if ill_formed is not None:
+            link.ill_formed = ill_formed[0]
+            self._plan_hint(link, ill_formed[1], set(), assumed)
         indexed = {str(a.base) for e in (lhs, rhs, *(d.rhs for d in self.definitions)) for a in e.atoms(Indexed)}
         scalars = sorted(n for n in names & set(self.binary) if n not in indexed and n not in self.defined)
         if len(scalars) == 1:
@@ -1490,15 +1516,26 @@ class Plan:
         return (f"{', '.join(only_left)} (left) and {', '.join(only_right)} (right) are never defined here"
                 " and may be related in the words")
 
-    def _new_on_one_side(self, lhs: Expr, rhs: Expr, before: frozenset[str]) -> set[str]:
+    def _new_on_one_side(self, link: _Link, before: frozenset[str], conditions: Sequence[Basic] = ()) -> set[str]:
         """Undefined names written (outside derivatives) on one side of ``lhs = rhs`` only, and in no
-        equation before this one: such a link may be how the author names the quantity (its
-        definition is in the words), so a counterexample that varies it freely refutes nothing."""
+        equation before this one (or only so there: \\Sigma for the sum named in the words, written
+        again in a later display): such a link may be how the author names the quantity (its
+        definition is in the words), so a counterexample that varies it freely refutes nothing. A name
+        that came back is so only if the link it was first written in does not hold with it free (a
+        shift c, in log sum e^z = log(e^c sum e^{z - c}), is a quantity of its own): ``link.named_at``."""
+        lhs, rhs = link.lhs, link.rhs
         out: set[str] = set()
+        self.two_sided |= rd.names_of(lhs) & rd.names_of(rhs)
+        fixed = {n for c in conditions for n in rd.names_of(c)}  # y under y = 1: a value, not a name for something
         for side, other in ((lhs, rhs), (rhs, lhs)):
             plain = side.xreplace({d: Symbol("_derivative") for d in side.atoms(Derivative)})
-            written = rd.names_of(plain) - {"_derivative"} - self.defined - before
-            out |= written - rd.names_closure(rd.names_of(other), self.definitions)
+            written = rd.names_of(plain) - {"_derivative"} - self.defined - (before - set(self.named_in_words))
+            new = written - rd.names_closure(rd.names_of(other), self.definitions)
+            out |= new
+            link.named_at += tuple((n, self.named_in_words[n]) for n in sorted(new & before) if n in self.named_in_words)
+            if not (rd.names_of(other) - self.defined - before):  # (CE(x, 1) = ... y ...: a definition not read)
+                for name in sorted(new - fixed - self.two_sided):
+                    self.named_in_words.setdefault(name, link)
         return out
 
     def _used_expressions(self, exprs: Sequence[Basic], definitions: Sequence[Definition] | None = None) -> list[Basic]:
@@ -1659,6 +1696,11 @@ class Plan:
         """A link with other readings (a case that may no longer apply, a quantity defined twice) has a
         verdict only when every reading gives it (holds every way, or fails every way); otherwise unknown."""
         result = self._link_result(link, outcomes)
+        if link.ill_formed:  # indices on the left only: it holds for every value of them, or is ill-formed
+            if result.verdict not in (LinkVerdict.PROVED, LinkVerdict.CHECKED):
+                return self._link_result(replace(link, job=None, verdict=LinkVerdict.ILL_FORMED, detail=link.ill_formed), outcomes)
+            extra = link.ill_formed.split(", the right side")[0].removeprefix("the left side has ")
+            result = replace(result, detail=f"{result.detail} (for every value of the left side's {extra}; its value does not depend on what the right side lacks)")
         if link.stand_in and result.verdict is LinkVerdict.UNKNOWN:  # fails for a test function: not for every one
             failed = "never defined" in result.detail  # (a counterexample taking the undefined as free input)
             why = ("it fails with a test function in its place, so it does not hold for every such function;"
@@ -1733,10 +1775,13 @@ class Plan:
             outside = self._outside(counter)
             if outside and not (verdict is LinkVerdict.REFUTED and link.unsure):
                 return self._binary_result(link, outcomes, outside)  # (a misreading first: the value by value check needs a sure reading)
-            if verdict is LinkVerdict.REFUTED and link.free_dependents:
-                what = ", ".join(_tex(scalar(n)) for n in link.free_dependents)
+            named = dict(link.named_at)
+            free = [n for n in link.free_dependents
+                    if n not in named or self._link_result(named[n], outcomes).verdict not in (LinkVerdict.PROVED, LinkVerdict.CHECKED)]
+            if verdict is LinkVerdict.REFUTED and free:
+                what = ", ".join(_tex(scalar(n)) for n in free)
                 detail = (
-                    f"not decided: {what} {'is' if len(link.free_dependents) == 1 else 'are'} never defined, so the only"
+                    f"not decided: {what} {'is' if len(free) == 1 else 'are'} never defined, so the only"
                     " counterexample found takes it as a free input; define it to check this equation"
                 )
                 return LinkResult(lhs, rhs, LinkVerdict.UNKNOWN, detail, None, link.conditions)

@@ -69,9 +69,9 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
 from derive.calculus import free_indices
-from derive.check.prepare import GREEK, MAX_LENGTH, MAX_NESTING, ParseError, Unsupported, position, prepare
+from derive.check.prepare import GREEK, LAYER_LABEL, MAX_LENGTH, MAX_NESTING, ParseError, Unsupported, position, prepare
 from derive.check.presentation import FUNCTION_WORDS
-from derive.symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, LABEL_SEPARATOR, applied_name, array, function, hat_name, index, labelled_name, scalar
+from derive.symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, LABEL_SEPARATOR, applied_name, array, function, hat_name, index, labelled_name, layered_name, scalar
 from derive.symbols import size as size_symbol
 
 __all__ = [
@@ -322,6 +322,9 @@ _RECURSION_LOCK = threading.Lock()
 _RECURSION_LIMIT = 12_000  # building nests ~10 Python frames per level; levels are <= MAX_NESTING + operators
 
 
+_SUM_BINDERS = frozenset({"sum_var", "sum_from", "sum_neq", "sum_in", "sum_multi"})
+
+
 @contextmanager
 def _deep_recursion() -> Iterator[None]:
     """Allow the builder's bounded recursion (nesting <= MAX_NESTING) under Python's default limit."""
@@ -465,7 +468,7 @@ class _Builder:
         """Letters bound by a sum here (a size elsewhere in the document is an index of this sum)."""
         out: set[str] = set()
         for node in self.tree.iter_subtrees():
-            if node.data in ("sum_var", "sum_from", "sum_neq", "sum_in", "sum_multi"):
+            if node.data in _SUM_BINDERS:
                 out.update(t.value for t in node.children[:3] if isinstance(t, Token) and t.type == "LETTER")
         return out
 
@@ -1217,6 +1220,13 @@ class _Builder:
                 raise Unsupported(f"an example superscript on an expression at {self.at(node)} is not supported (yet)")
             rest = self.subscript(sub) if sub is not None else []
             return array(named[1] + EXAMPLE_SUFFIX)[(example, *rest)]
+        layer = self.layer(sup)
+        if layer is not None:  # z^{[2]}_j, W^{(L)}: the quantity of a layer, a name of its own, not a power
+            named = self.name_of(primary)
+            if named is None or named[0] == "bold" or named[1] in ("e", "delta"):
+                raise Unsupported(f"a layer superscript on an expression at {self.at(node)} is not supported (yet)")
+            name = layered_name(named[1], layer)
+            return array(name)[tuple(self.subscript(sub))] if sub is not None else scalar(name)
         base = self.subscripted(primary, sub) if sub is not None else self.expr(primary)
         if sup is None:
             return base
@@ -1268,6 +1278,15 @@ class _Builder:
             return None
         letter = inner.children[1].children[0].value
         return self.index(letter) if letter.islower() else None
+
+    def layer(self, sup: Tree | None) -> str | None:
+        """The label of ``^{[2]}``, ``^{[l-1]}``, ``^{(2)}``, ``^{(L)}`` (a layer's number or letter in
+        brackets, as written), or None (``^{(i)}``, one lowercase letter, is an example: see ``example``)."""
+        if sup is None or sup.data != "script_group":
+            return None
+        text = self.text[sup.meta.start_pos : sup.meta.end_pos]
+        m = LAYER_LABEL.fullmatch(text)
+        return "".join(m.group(1).split()) if m else None
 
     def split_scripts(self, scripts: Tree) -> tuple[Tree | None, Tree | None]:
         sub: Tree | None = None
@@ -1551,7 +1570,8 @@ class _Builder:
             applied = _is(primary, "call") and not self.is_product(primary) or _is(primary, "labelled_call")  # \partial \sigma(z)
             if self.name_of(primary) is None and not applied:
                 return None
-            if sup is not None and self.example(sup) is not None:  # dp^{(i)}: by the i-th example's p, not p squared
+            if sup is not None and (self.example(sup) is not None or self.layer(sup) is not None):
+                # dp^{(i)}, dW^{[2]}: by the i-th example's p, by layer 2's W; never p squared
                 value = self.b_postfix(var)
                 sup = None
             else:
@@ -1618,15 +1638,23 @@ def _absorb(e: Expr, others: set[Symbol]) -> Expr:
         return e
     terms = list(e.args)
     for term in terms:
-        coeff, sm = term.as_coeff_Mul()
-        if not isinstance(sm, Sum) or len(sm.limits) != 1:
+        factors = Mul.make_args(term)
+        found = [f for f in factors if isinstance(f, Sum)]
+        if len(found) != 1 or len(found[0].limits) != 1:
             continue
+        sm = found[0]
+        coeff = Mul(*(f for f in factors if f is not sm))
         var = sm.limits[0][0]
-        if var in others:
+        if var in others or var in coeff.free_symbols:
             continue
         tail = [u for u in terms if u is not term and var in free_indices(u)]
+        if tail and coeff is not S.One:
+            # -\sum_i a_i + b_i: -\sum_i (a_i + b_i) as written, or -\sum_i (a_i - b_i), the minus taken to
+            # every term (\frac{1}{n} \sum_i a_i + b_i alike); the two differ
+            raise Unsupported(f"a term after the sum over {var} has {var} free, and the sum has a factor before it:"
+                              " is the term inside the sum, with or without that factor? Bracket the sum's body")
         if tail:
-            body = sm.function + Add(*tail) / coeff
+            body = sm.function + Add(*tail)
             rest = [u for u in terms if u is not term and u not in tail]
             return Add(coeff * Sum(body, sm.limits[0]), *rest)
     return e

@@ -49,6 +49,11 @@ _OTHER_COMMANDS = """
 _KNOWN_COMMANDS = frozenset(GREEK) | _DELIMITER_SIZES | frozenset(_OTHER_COMMANDS.split())
 _KNOWN_SYMBOLS = set(",;:! {}\n\t\r")  # \, \; \: \! "\ " \{ \} and a control space
 
+#: operators whose argument is a matrix: read as a function of numbers, tr(A B C) = tr(C B A) would pass
+_MATRIX_OPERATORS = frozenset({"tr", "trace", "det", "diag", "rank", "vec", "adj"})
+
+_BARE_TRACE = re.compile(r"(?<![\\A-Za-z_^{])(tr|Tr|TR)\s*(?=\(|\\left|\\[bB]ig)")
+
 _WHY = {
     "int": "integrals",
     "iint": "integrals",
@@ -272,6 +277,14 @@ def _check_nesting(text: str) -> None:
 #: a letter (with its subscript) numbered 0 or 1 above: a layer's label, never a power
 LAYER_NUMBER = re.compile(r"(?<![A-Za-z\\])[A-Za-z](?:\s*_\s*(?:\{[^{}]*\}|[A-Za-z0-9]))?\s*\^\s*(?:\{\s*[01]\s*\}|[01](?![0-9.]))")
 
+#: a layer's label above a name, read as part of the name: ``z^{[2]}``, ``a^{[l-1]}``, ``W^{(2)}``,
+#: ``W^{(L)}``, ``a^{(l+1)}`` (a lone lowercase letter in round brackets, ``x^{(i)}``, is an example)
+LAYER_LABEL = re.compile(
+    r"\{\s*(\[\s*(?:[A-Za-z](?:\s*[+-]\s*[0-9])?|[0-9]{1,2})\s*\]"
+    r"|\(\s*(?:[A-Z](?:\s*[+-]\s*[0-9])?|[a-z]\s*[+-]\s*[0-9]|[0-9]{1,2})\s*\))\s*\}"
+)
+_LAYERED = re.compile(r"(?<=[A-Za-z}])\s*\^\s*" + LAYER_LABEL.pattern)
+
 #: Notation that would parse, but as something else: refused rather than misread.
 _MISREADINGS = (
     (
@@ -324,6 +337,13 @@ def _check_commands(text: str) -> None:
         named = re.match(r"\{\s*([a-zA-Z][a-zA-Z0-9]*)\s*\}", after) if name == "mathrm" else None
         if name == "mathrm" and named is None:
             raise Unsupported(f"\\mathrm{{...}} other than a name (letters, digits) at {where} is not supported (yet)")
+        if named is not None and named.group(1).lower() in _MATRIX_OPERATORS:  # tr(ABC) = tr(CBA) is false
+            raise Unsupported(f"the {named.group(1)} of a matrix at {where} is not read (yet): its argument is a product"
+                              " of matrices, which do not commute as numbers do")
+    trace = _BARE_TRACE.search(text)
+    if trace:
+        raise Unsupported(f"the trace '{trace.group(1)}' of a matrix at {position(text, trace.start(1))} is not read (yet):"
+                          " its argument is a product of matrices, which do not commute as numbers do")
     found = words(text)
     if found:
         raise Unsupported(
@@ -344,6 +364,7 @@ def _check_commands(text: str) -> None:
             f" {position(text, operator.start())}: the operator applied to it, or a product?) is not read (yet)"
         )
     unlimited = _SUM_LIMITS.sub(_spaces, text)  # \sum_{n=1}^{N}: an upper bound is no power
+    unlimited = _LAYERED.sub(_spaces, unlimited)  # z^{[2]}: read as the name of layer 2's z
     for pattern, what in _MISREADINGS:
         m = pattern.search(unlimited)
         if m:

@@ -25,6 +25,7 @@ __all__ = [
     "assumption_shaped",
     "case_label",
     "conditional_word",
+    "case_word",
     "definable",
     "defined_key",
     "dependents_of",
@@ -536,10 +537,22 @@ def _last_word(before: str) -> str:
     return m.group(1).lower().rstrip(".") if m else ""
 
 
+# the same words in Chinese (for, when, if): "对于 $i \ne j$ 的情况", "当 $i=j$ 时"
+_CONDITIONAL_CJK = re.compile(r"(对于|對於|当|當|如果|若|假如)\s*$")
+
+
 def conditional_word(before: str) -> str | None:
     """The word that makes inline math hypothetical (``if $y_o = 1$``), or None."""
     word = _last_word(before)
     return word if word in _CONDITIONAL or word + "." in _CONDITIONAL else None
+
+
+def case_word(before: str) -> str | None:
+    """The word that makes an index relation or a value in inline math a case: a conditional word,
+    or its Chinese counterpart (``对于 $i \\ne j$ 的情况``; only for cases: ``对于 $f(x) = ...$``
+    introduces a function)."""
+    cjk = _CONDITIONAL_CJK.search(before.rsplit("$", 1)[-1])
+    return cjk.group(1) if cjk else conditional_word(before)
 
 
 # "Case 2:", "**Case 1.**", "情况二:", "Fall 1:", "Caso 2 -" opening a paragraph: the relations after it are a case

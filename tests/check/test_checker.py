@@ -336,7 +336,7 @@ def test_a_quantity_defined_by_an_unreadable_equation_is_not_a_constant() -> Non
     assert report.equations[2].reason == "\\hat{y} is differentiated but not defined (before this line)"
 
 
-@pytest.mark.parametrize("text", [r"\theta^{(t+1)}", r"W^{[l]}", r"a^{l}", r"W^L", r"z^{L-1}"])
+@pytest.mark.parametrize("text", [r"\theta^{(t+1) 2}", r"W^{[l]2}", r"a^{l}", r"W^L", r"z^{L-1}"])
 def test_notation_that_is_not_a_power_is_refused(text) -> None:
     with pytest.raises(Unsupported, match="not powers"):
         parse_chain(text, size=k)

@@ -1261,3 +1261,98 @@ def test_superscripts_naming_features_or_iterations_are_not_powers() -> None:
     assert verdicts("$$w^{k+1} = w^{k} - \\alpha g$$\n") == ["unsupported"]
     (series,) = parse_chain(r"\sum_{j=0}^{n} p^j", size=k)  # an index bound by the sum: a power
     assert isinstance(series, Sum) and isinstance(series.function, Pow) and series.function.exp == series.limits[0][0]
+
+
+# ------------------------------------------------------------------ layers, traces, indices
+@pytest.mark.parametrize(("text", "name"), [
+    (r"z^{[2]}", "z^[2]"), (r"a^{[l-1]}", "a^[l-1]"), (r"W^{(2)}", "W^(2)"), (r"W^{(L)}", "W^(L)"),
+    (r"\theta^{(t+1)}", "theta^(t+1)"), (r"\hat{y}^{[2]}", "yhat^[2]"),
+])
+def test_a_layer_superscript_in_brackets_names_a_quantity(text, name) -> None:
+    """``z^{[2]}``, ``W^{(L)}``, ``\\theta^{(t+1)}``: the quantity of a layer (or a step), a name of its own."""
+    assert parse_chain(text + " + 1", size=k)[0] == scalar(name) + 1
+    assert to_latex(scalar(name)) == text
+
+
+def test_a_layer_superscript_keeps_its_indices_and_is_differentiated_by() -> None:
+    left, right = parse_chain(r"z_j^{[2]} = W_{j,i}^{[2]}", size=k)
+    assert left == array("z^[2]")[index("j")]
+    assert right == array("W^[2]")[index("j"), index("i")]
+    text = r"""$$
+z_j^{[2]} = \sum_i W_{j,i}^{[2]} a_i^{[1]} + b_j^{[2]}
+$$
+
+$$
+\frac{\partial z_j^{[2]}}{\partial W_{j,i}^{[2]}} = a_i^{[1]}
+$$
+
+$$
+\frac{\partial z_j^{[2]}}{\partial b_{j}^{[2]}} = 2
+$$
+"""
+    assert verdicts(text) == ["definition", "verified", "refuted"]
+    # layer 2's a is another quantity, never defined: it does not hold for every value of it
+    assert verdicts(text.replace("a_i^{[1]}\n$$\n\n$$\n\\frac", "a_i^{[2]}\n$$\n\n$$\n\\frac")) == ["definition", "ill-formed", "refuted"]
+
+
+@pytest.mark.parametrize("text", [r"e^{[2]} = 1", r"g^{[1]}(z^{[1]}) = z^{[1]}", r"\delta^{[2]} = 1"])
+def test_a_layer_superscript_where_it_may_be_something_else_is_refused(text) -> None:
+    with pytest.raises(Unsupported):
+        parse_chain(text, size=k)
+
+
+def test_a_left_side_with_an_index_the_right_lacks_holds_for_every_value_of_it() -> None:
+    """``\\partial z_j / \\partial W_{ji} = a_i``: the same value for every j, which only the left side
+    shows; verified when it holds for all i and j, ill-formed (as before) when it does not."""
+    text = "$$z_j = \\sum_i W_{j,i} a_i + b_j$$\n\n$$\\frac{\\partial z_j}{\\partial W_{j,i}} = a_i$$\n"
+    assert verdicts(text) == ["definition", "verified"]
+    assert verdicts(text.replace("= a_i$$", "= 2 a_i$$")) == ["definition", "ill-formed"]
+    assert verdicts(text.replace("{\\partial W_{j,i}} = a_i", "{\\partial W_{l,i}} = a_i")) == ["definition", "ill-formed"]
+
+
+@pytest.mark.parametrize("text", [
+    r"\operatorname{tr}(A B C) = \operatorname{tr}(C B A)", r"\mathrm{Tr}(A B) = \mathrm{Tr}(B A)",
+    r"tr(A B) = tr(B A)", r"\text{tr}(A B) = \text{tr}(B A)",
+])
+def test_a_trace_is_of_matrices_and_not_read(text) -> None:
+    """tr(ABC) = tr(CBA) is false for matrices; read as a function of numbers it would pass."""
+    with pytest.raises(Unsupported, match="matri"):
+        parse_chain(text, size=k)
+
+
+def test_a_derivative_by_a_letter_that_is_an_index_is_not_read() -> None:
+    """``\\partial_j`` for the derivative by the j-th parameter (said in words), beside ``x_j``."""
+    text = "$$-\\partial_j(mJ) = x_j y (1 - g(t))$$\n"
+    (found,) = check_text(text, "doc.md").equations
+    assert found.verdict.value == "unknown" and "also an index" in found.links[0].detail
+
+
+def test_a_term_after_a_sum_with_a_factor_is_refused() -> None:
+    """``-\\sum_i y_i \\log p_i + (1 - y_i) \\log(1 - p_i)``: inside the sum with the minus (as written,
+    the cross-entropy) or without it? The two differ, so the line is not read."""
+    with pytest.raises(Unsupported, match="Bracket the sum"):
+        parse_chain(r"L = -\sum_i y_i \log p_i + (1 - y_i) \log(1 - p_i)", size=k)
+    with pytest.raises(Unsupported, match="Bracket the sum"):
+        parse_chain(r"l = \frac{1}{n} \sum_{i=1}^n y_i \log h + (1 - y_i) \log(1 - h)", size=k)
+    _, absorbed = parse_chain(r"L = \sum_i y_i \log p_i + (1 - y_i) \log(1 - p_i)", size=k)
+    assert isinstance(absorbed, Sum)
+
+
+def test_a_case_after_a_chinese_conditional_word() -> None:
+    """"对于 $i \\ne j$ 的情况" (for the case i != j): the next display's case, as after "for"."""
+    text = (r"$$S_i = \frac{e^{a_i}}{\sum_{k=1}^{N} e^{a_k}}$$" + "\n\n对于 $i \\ne j$ 的情况：\n\n"
+            + r"$$\frac{\partial S_i}{\partial a_j} = -S_i S_j$$" + "\n")
+    assert verdicts(text) == ["definition", "verified"]
+    assert verdicts(text.replace("对于 $i \\ne j$ 的情况", "然后")) == ["definition", "refuted"]
+
+
+def test_a_name_for_a_sum_given_in_words_stays_so_in_later_displays() -> None:
+    """Sigma, the sum named in the words, written on one side only in one display and again in a
+    later one: a counterexample that sets it freely refutes nothing either time."""
+    text = (r"$$S_i = \frac{e^{a_i}}{\sum_{k=1}^{N} e^{a_k}}$$" + "\n\n"
+            + r"$$\frac{\partial}{\partial a_j} \frac{e^{a_i}}{\sum_{k=1}^{N} e^{a_k}} = \frac{e^{a_i} \Sigma - e^{a_j} e^{a_i}}{\Sigma^2}$$"
+            + "\n\nand\n\n"
+            + r"$$\frac{\partial}{\partial a_j} \frac{e^{a_i}}{\sum_{k=1}^{N} e^{a_k}} = \frac{0 - e^{a_j} e^{a_i}}{\Sigma^2}$$" + "\n")
+    found = check_text(text, "doc.md").equations
+    assert [e.verdict.value for e in found] == ["definition", "unknown", "unknown"]
+    assert all("never defined" in e.links[0].detail for e in found[1:])

@@ -907,7 +907,8 @@ def _implications(latex: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])")
+# a wide space between two equations: \quad, \qquad, ~~~~, \hspace{1cm}, \;\;\;
+_QUAD = re.compile(r"\\q?quad(?![a-zA-Z])|~{2,}|\\hspace\*?\s*\{[^{}]*\}|(?:\\;\s*){2,}")
 _ANNOTATION = re.compile(r"\s*\\q?quad(?![a-zA-Z])\s*\\(?:text|textrm|mbox|because)(?![a-zA-Z])")
 # after a comma, "\quad i = j" is the condition of the equation before it: "a = b, \quad i = j"
 _CONDITION = re.compile(r"\s*\\q?quad(?![a-zA-Z])\s*\(?\s*[a-z]\s*(?:=|\\neq?(?![a-zA-Z]))\s*[a-z]\s*\)?\s*[.,;]?\s*$")
@@ -929,7 +930,8 @@ def _split_quads(chunk: str) -> list[tuple[int, str]]:
             depth += 1
         elif char in "})]":
             depth -= 1
-        elif (char == "\\" and depth == 0 and _QUAD.match(chunk, pos) and not _escaped(chunk, pos)
+        elif (char in "\\~" and depth == 0 and _QUAD.match(chunk, pos) and not _escaped(chunk, pos)
+              and not (char == "~" and pos > 0 and chunk[pos - 1] == "~")  # (one cut per run of ~)
               and not any(a <= pos < b for a, b in nested) and not _INDENT.search(chunk, 0, pos)):
             cuts.append(pos)
     if not cuts:

@@ -142,8 +142,33 @@ _JUSTIFICATION = re.compile(
 )
 
 
+# an equation's number written by hand after a space: "x^2 = 2x \qquad (4)", "~~~~ (5)", "(B1)\qquad b = ..."
+_SPACER = r"(?:\\q?quad(?![a-zA-Z])|~|\\[,;: ]|\\hspace\*?\s*\{[^{}]*\})"
+_NUMBER_TAG = r"\(\s*(?:[A-Z]?[0-9]{1,3}[a-z]?|\\mathrm\s*\{\s*[A-Z][0-9]{1,3}[a-z]?\s*\}|\\star|\*)\s*\)"
+_TAG_END = re.compile(r"(?:\s*" + _SPACER + r")+\s*" + _NUMBER_TAG + r"\s*[.,]?\s*$")
+_TAG_START = re.compile(r"^\s*&?\s*" + _NUMBER_TAG + r"(?:\s*" + _SPACER + r")+")
+# the same after a plain space: a number (or a factor?) in brackets ending the row
+_BARE_TAG_END = re.compile(r"(?<=[\s])\(\s*[0-9]{1,3}\s*\)\s*[.,]?\s*$")
+
+
+def _strip_tags(segment: str) -> str:
+    """Blank an equation's number set off by spacing at either end of a row; refuse one after a
+    plain space (the author's number, or a factor written last?)."""
+    for pattern in (_TAG_END, _TAG_START):
+        m = pattern.search(segment)
+        if m is not None and (segment[: m.start()] + segment[m.end() :]).strip():
+            segment = segment[: m.start()] + " " * (m.end() - m.start()) + segment[m.end() :]
+    bare = _BARE_TAG_END.search(segment)
+    head = segment[: bare.start()].rstrip() if bare is not None else ""
+    if head and not head.endswith(("=", "+", "-", "*", "/", "\\cdot", "\\times")):
+        raise Unsupported(f"a number in brackets ending the row ('{bare.group(0).strip()}': the equation's number, or a factor?)"
+                          " is not read; set a number off with \\qquad or \\tag")
+    return segment
+
+
 def _strip_trailing(segment: str) -> str:
     """Blank a row's trailing ``.``/``,`` and ``\\text{...}`` annotations (linear, no regex)."""
+    segment = _strip_tags(segment)
     note = _TRAILING_NOTE.search(segment) if ("because" in segment or "arrow" in segment or "\\to" in segment) else None
     if note is not None and segment[: note.start()].strip():
         segment = segment[: note.start()] + " " * (len(segment) - note.start())

@@ -1356,3 +1356,32 @@ def test_a_name_for_a_sum_given_in_words_stays_so_in_later_displays() -> None:
     found = check_text(text, "doc.md").equations
     assert [e.verdict.value for e in found] == ["definition", "unknown", "unknown"]
     assert all("never defined" in e.links[0].detail for e in found[1:])
+
+
+# ------------------------------------------------------------------ equation numbers and wide spaces
+@pytest.mark.parametrize("tail", [r"\qquad (4)", r"~~~~ (4)", r"\quad (4)", r"\;\;\; (12)", r"~(3a)", r"\qquad (\star)"])
+def test_an_equation_number_set_off_by_spacing_is_not_a_factor(tail) -> None:
+    """``x^2 = x x \\qquad (4)``: the author's number for the equation; read as a factor it refuted
+    a correct equation (``x^2 = 4 x^2``)."""
+    assert verdicts(f"$$x^2 = x x {tail}$$\n") == ["verified"]
+    assert verdicts(f"$$x^2 = 2 x x {tail}$$\n") == ["refuted"]
+
+
+def test_an_equation_number_before_the_equation_is_not_a_factor() -> None:
+    assert verdicts("$$(B1)\\qquad b = 2 b - b$$\n") == ["verified"]
+    assert verdicts("$$(1) \\quad x^2 = x x$$\n") == ["verified"]
+
+
+def test_a_number_in_brackets_after_a_plain_space_is_refused() -> None:
+    """``x^2 = x x (4)``: a number, or a factor written last? Not read; after an operator it is a factor."""
+    (found,) = check_text("$$x^2 = x x (4)$$\n", "doc.md").equations
+    assert found.verdict.value == "unsupported" and "the equation's number, or a factor" in found.reason
+    assert verdicts("$$y = 2 x \\cdot (3)$$\n$$y = 6 x$$\n") == ["definition", "verified"]
+
+
+@pytest.mark.parametrize("space", ["~~~~~~", r"\hspace{2em}", r"\;\;\;", r"\qquad"])
+def test_equations_side_by_side_after_a_wide_space_are_two(space) -> None:
+    """``\\frac{d x^2}{dx} = 2x ~~~~~~ \\frac{d e^x}{dx} = e^x``: two equations, never one chain
+    (read as one, 2x e^x' was refuted as equal to both)."""
+    text = f"$$\\frac{{\\mathrm{{d}} x^2}}{{\\mathrm{{d}} x}} = 2x {space} \\frac{{\\mathrm{{d}} e^x}}{{\\mathrm{{d}} x}} = e^x$$\n"
+    assert verdicts(text) == ["verified", "verified"]

@@ -1555,12 +1555,16 @@ class _Builder:
     def variables(self, den: Tree, kind: str) -> tuple[tuple[Expr, int], ...] | None:
         """``\\partial x \\partial y^2`` -> ((x, 1), (y, 2)); ``None`` if the shape is wrong."""
         items = self.items(den)
+        if items and len(items) == 1 and _is(items[0][1], "brace") and isinstance(items[0][1].children[1], Tree):
+            items = self.items(items[0][1].children[1])  # {\partial z}: the whole denominator braced
         if not items or len(items) % 2 or any(op != "*" for op, _ in items):
             return None
         result: list[tuple[Expr, int]] = []
         for (_, marker), (_, var) in zip(items[::2], items[1::2], strict=True):
             if self._marker(marker) != (kind, 1):
                 return None
+            while _is(var, "brace") and len(var.children) == 3 and isinstance(var.children[1], Tree):
+                var = var.children[1]  # \partial{w_{ij}}: the variable braced
             sup: Tree | None = None
             primary = var
             sub: Tree | None = None

@@ -1385,3 +1385,10 @@ def test_equations_side_by_side_after_a_wide_space_are_two(space) -> None:
     (read as one, 2x e^x' was refuted as equal to both)."""
     text = f"$$\\frac{{\\mathrm{{d}} x^2}}{{\\mathrm{{d}} x}} = 2x {space} \\frac{{\\mathrm{{d}} e^x}}{{\\mathrm{{d}} x}} = e^x$$\n"
     assert verdicts(text) == ["verified", "verified"]
+
+
+def test_a_braced_variable_in_a_derivative_is_the_variable() -> None:
+    """``\\frac{\\partial{E}}{\\partial{w_{ij}}}``, ``\\frac{\\partial}{{\\partial z}}``: braces around the variable (or
+    the whole denominator) change nothing."""
+    text = "$$E = w^2$$\n\n$$\\frac{\\partial{E}}{\\partial{w}} = 2 w$$\n\n$$\\frac{\\partial}{{\\partial w}} E = 2 w$$\n\n$$\\frac{\\partial{E}}{\\partial{w}} = 3 w$$\n"
+    assert verdicts(text) == ["definition", "verified", "verified", "refuted"]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sympy import Basic, Eq, Expr, Indexed, Ne, Symbol
+from sympy import Basic, Eq, Expr, Indexed, Ne, S, Symbol
 
 from .calculus import Definitions, evaluate_derivatives, is_zero_form, rename_bound
 
@@ -102,23 +102,42 @@ def variables_of(expr: Basic, size: Symbol | None) -> list[Basic]:
     return sorted(out, key=str)
 
 
+class NoValue(ValueError):
+    """A constraint that has no value at an instance (a quantity it uses is 0/0 there): the instance
+    says nothing either way, as a numeric point where a side is not finite."""
+
+
 def solve_constraints(constraints: Iterable[Basic], defs: Definitions, size: Symbol | None, at: Placement) -> dict[Basic, Expr]:
     """For each constraint ``Eq(lhs, rhs)`` at the placement, a substitution that makes it hold:
     the last variable (by name) in which it is linear is solved for. Raises ValueError if none is."""
     solution: dict[Basic, Expr] = {}
     for c in constraints:
         lhs = explicit(c.lhs - c.rhs, defs, size, at).xreplace(solution)
+        if lhs.has(S.NaN, S.ComplexInfinity):  # a definition 0/0 at this size (N \sum x_i^2 - (\sum x_i)^2 at N = 1)
+            raise NoValue(f"the constraint {c} has no value at k = {at.k}")
         if is_zero_form(lhs):  # \sum_i softmax(x)_i = 1 at this size: true of itself, nothing to solve
             continue
-        for var in reversed(variables_of(lhs, size)):
-            coeff = lhs.diff(var)
-            if coeff.is_number and coeff != 0 and var not in (lhs - coeff * var).expand().free_symbols and not (lhs - coeff * var).expand().has(var):
-                rest = (lhs - coeff * var).expand()
-                value = -rest / coeff
-                solution = {v: e.xreplace({var: value}) for v, e in solution.items()}
-                solution[var] = value
-                break
-        else:
+        value = _solved(lhs, variables_of(lhs, size))
+        if value is None:
             if lhs != 0:
                 raise ValueError(f"cannot satisfy the constraint {c} at k = {at.k}")
+            continue
+        var, value = value
+        solution = {v: e.xreplace({var: value}) for v, e in solution.items()}
+        solution[var] = value
     return solution
+
+
+def _solved(lhs: Expr, variables: list[Basic]) -> tuple[Basic, Expr] | None:
+    """(var, value) with ``lhs = 0`` at ``var = value``: the last variable (by name) in which ``lhs`` is
+    linear with a number for its coefficient (a coefficient with variables in it would make the
+    instance a generic point of the constraint only, and let a constraint the reading got wrong decide)."""
+    for var in reversed(variables):
+        coeff = lhs.diff(var)
+        if not (coeff.is_number and coeff != 0):
+            continue
+        rest = (lhs - coeff * var).expand()
+        if var in rest.free_symbols or rest.has(var):
+            continue
+        return var, -rest / coeff
+    return None

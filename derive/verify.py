@@ -42,7 +42,7 @@ from .calculus import (
 )
 from . import concrete, ratfunc
 from .numeric import evaluate
-from .instances import Placement, explicit, placements, solve_constraints, split_conditions, variables_of
+from .instances import NoValue, Placement, explicit, placements, solve_constraints, split_conditions, variables_of
 from .srepr import srepr_of
 from .steps import Definition
 
@@ -320,6 +320,8 @@ def _numbers(members: Sequence[Expr], conditions: Sequence[Basic], ctx: Context,
             try:
                 sol = solve_constraints(constraints, ctx.defs, ctx.size, at)
                 forms = [explicit(m, ctx.defs, ctx.size, at).xreplace(sol) for m in members]
+            except NoValue:  # no value at this size (0/0): no evidence either way
+                continue
             except Exception as exc:  # noqa: BLE001
                 for n in slow:
                     errors[n] = errors[n] or f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"

@@ -1162,9 +1162,13 @@ class Plan:
 
     def _applicable(self, lhs: Expr, rhs: Expr) -> list[Basic]:
         """The case conditions a link uses: an index relation when the link has both its indices
-        free, a value (``\\gamma = 0``) when the link mentions the quantity."""
+        free (or fixed in a definition it uses: the label c of ``L = -z_c + ...``), a value
+        (``\\gamma = 0``) when the link mentions the quantity."""
         used = rd.free(lhs, self.sizes) | rd.free(rhs, self.sizes)
         names = rd.names_closure(rd.names_of(lhs) | rd.names_of(rhs), self.definitions)
+        for d in self.definitions:  # L = -z_c + \log \sum_j e^{z_j}: c, the label, is the link's too
+            if rd.defined_key(d.lhs) in names:
+                used |= rd.free(d.rhs, self.sizes) - rd.free(d.lhs, self.sizes)
         out = []
         for c in dict.fromkeys([*self.global_cases, *self.case, *self.local_cases]):
             if rd.index_relation(c) and all(s in used for s in c.free_symbols):

@@ -101,6 +101,8 @@ _DROP = re.compile(
 _SEGMENT = re.compile(r"(\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?|\\newline(?![a-zA-Z])|\n)")  # row breaks \\ (with [2pt]) and newlines
 _ANNOTATIONS = ("\\text", "\\textrm", "\\textit", "\\mbox")
 _COMMAND = re.compile(r"\\([a-zA-Z]+|.?)", re.DOTALL)
+#: Unicode a document's math may hold: the minus sign, dots and crosses as products (Greek letters
+#: typed directly: `derive.check.presentation.read_through`)
 _UNICODE = str.maketrans({
     "\u2212": "-", "\u00b7": "*", "\u22c5": "*", "\u00d7": "*",
     # invisible or non-breaking spaces that editors leave in math: a space
@@ -149,6 +151,15 @@ _TAG_END = re.compile(r"(?:\s*" + _SPACER + r")+\s*" + _NUMBER_TAG + r"\s*[.,]?\
 _TAG_START = re.compile(r"^\s*&?\s*" + _NUMBER_TAG + r"(?:\s*" + _SPACER + r")+")
 # the same after a plain space: a number (or a factor?) in brackets ending the row
 _BARE_TAG_END = re.compile(r"(?<=[\s])\(\s*[0-9]{1,3}\s*\)\s*[.,]?\s*$")
+
+
+# "a + -b", "\\\\ + -y_2": a sign after a plus or minus, with a space between (never "+-", a written ±)
+_DOUBLE_SIGN = re.compile(r"([+-])(\s+)-")
+
+
+def _one_sign(m: re.Match[str]) -> str:
+    """``+ -`` is ``-``, ``- -`` is ``+`` (columns kept)."""
+    return " " + m.group(2) + ("-" if m.group(1) == "+" else "+")
 
 
 def _strip_tags(segment: str) -> str:
@@ -241,6 +252,7 @@ def prepare(latex: str) -> str:
         else:
             pieces.append(_strip_trailing(piece.replace("&", " ")))
     text = "".join(pieces)
+    text = _DOUBLE_SIGN.sub(_one_sign, text)
     _check_nesting(text)
     _check_commands(text)
     if not text.strip():

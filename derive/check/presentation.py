@@ -459,8 +459,22 @@ def _bold_groups(text: str) -> str:
 _SUM_THEN_SIGN = re.compile(r"(\\sum(?:\s*\\limits)?(?:\s*_\s*(?:\{[^{}]*\}|[a-zA-Z0-9])|\s*\^\s*(?:\{[^{}]*\}|[a-zA-Z0-9]))*)\s*-(?!\s*[0-9])")
 
 
+_UNICODE_LETTERS = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon", "ζ": "zeta", "η": "eta",
+    "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho",
+    "σ": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+    "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi", "Σ": "Sigma", "Φ": "Phi",
+    "Ψ": "Psi", "Ω": "Omega", "∂": "partial", "∑": "sum", "∏": "prod", "ℓ": "ell",
+}
+#: Greek letters (and the partial sign, sums) typed directly in math: J(θ), h_θ (a column after
+#: one is then off by the command's length)
+_UNICODE_COMMANDS = str.maketrans({char: f"\\{name} " for char, name in _UNICODE_LETTERS.items()})
+
+
 def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
+    if not text.isascii():
+        text = text.translate(_UNICODE_COMMANDS)
     if "\\" in text:
         text = _LEADING_MARK.sub(lambda m: m.group(1) + " " * (m.end() - m.end(1)), text)
     if "\\" not in text and "^" not in text and not _BARE_WORD.search(text) and not _CALL_WORD.search(text) and not _NUMBERED_NAME.search(text) and not _NUMBERED_SUBSCRIPT.search(text) and not _CAPITAL_LABEL.search(text) and not _NAME_WORD.search(text) and not _ARGUMENT_GLUED.search(text) and "." not in text and ";" not in text and "|" not in text:

@@ -1392,3 +1392,40 @@ def test_a_braced_variable_in_a_derivative_is_the_variable() -> None:
     the whole denominator) change nothing."""
     text = "$$E = w^2$$\n\n$$\\frac{\\partial{E}}{\\partial{w}} = 2 w$$\n\n$$\\frac{\\partial}{{\\partial w}} E = 2 w$$\n\n$$\\frac{\\partial{E}}{\\partial{w}} = 3 w$$\n"
     assert verdicts(text) == ["definition", "verified", "verified", "refuted"]
+
+
+def test_greek_letters_typed_directly_are_the_commands() -> None:
+    """``J(θ) = θ^2``, ``h_θ``: a Greek letter typed in Unicode is the command."""
+    text = "$$J(θ) = θ^2$$\n\n$$\\frac{dJ}{dθ} = 2θ$$\n\n$$\\frac{dJ}{d\\theta} = 3θ$$\n"
+    assert verdicts(text) == ["definition", "verified", "refuted"]
+
+
+def test_a_sign_after_a_plus_or_minus_with_a_space() -> None:
+    """``a + -b`` is ``a - b``; ``a +- b`` (a written plus-minus?) is not read."""
+    assert verdicts("$$a + -b = a - b$$\n\n$$a - -b = a + b$$\n") == ["verified", "verified"]
+    assert verdicts("$$a - -b = a - b$$\n") == ["refuted"]
+    assert verdicts("$$a +- b = a - b$$\n") == ["unsupported"]
+
+
+def test_a_case_relates_an_index_of_a_definition_the_link_uses() -> None:
+    """Under "Case 2: $k \\ne c$", ``dL/dz_k = \\hat{y}_k`` holds with L = -z_c + log sum e^z: c, the
+    label, is in L's definition, not in the link; the case applies all the same."""
+    text = ("$$\\hat{y}_k = \\frac{e^{z_k}}{\\sum_{j=1}^{K} e^{z_j}}$$\n\n"
+            "$$L = -z_c + \\log \\sum_{j=1}^{K} e^{z_j}$$\n\n#### Case 2: $k \\ne c$\n\n"
+            "$$\\frac{dL}{dz_k} = \\hat{y}_k$$\n")
+    assert verdicts(text) == ["definition", "definition", "verified"]
+    assert verdicts(text.replace("#### Case 2: $k \\ne c$", "#### Case 2")) == ["definition", "definition", "unknown"]
+
+
+def test_an_instance_where_a_definition_has_no_value_says_nothing() -> None:
+    """The least-squares slope a = (N sum xy - sum x sum y) / (N sum x^2 - (sum x)^2) is 0/0 at N = 1,
+    where the normal equation (a constraint) then has no value: that instance is skipped (as a
+    numeric point with no value), the others decide (it was: one instance failed, so unknown)."""
+    sums = {"x": r"\sum_{i=1}^{N} x_i", "y": r"\sum_{i=1}^{N} y_i", "xy": r"\sum_{i=1}^{N} x_i y_i", "xx": r"\sum_{i=1}^{N} x_i^{2}"}
+    slope = rf"\frac{{N {sums['xy']} - ({sums['x']})({sums['y']})}}{{N {sums['xx']} - ({sums['x']})^2}}"
+    text = (rf"$$\sum_{{i=1}}^{{N}} x_i (y_i - a x_i - b) = 0$$" + "\n\n"
+            + rf"$$a = {slope}$$" + "\n\n"
+            + rf"$$b = \frac{{{sums['y']}}}{{N}} - a \frac{{{sums['x']}}}{{N}}$$" + "\n\n"
+            + rf"$$b = \frac{{{sums['y']}}}{{N}} - \frac{{{sums['x']}}}{{N}} {slope}$$" + "\n")
+    assert verdicts(text) == ["assumption", "definition", "definition", "verified"]
+    assert verdicts(text[: text.rindex("- \\frac")] + "+" + text[text.rindex("- \\frac") + 1 :])[-1] == "refuted"

@@ -150,9 +150,9 @@ class _Link:
     #: (where, job): a display starting with '=' read as continuing an older chain (the one before a
     #: side computation); a refutation stands only if the claim fails that way too
     other_starts: tuple[tuple[str, int], ...] = ()
-    #: why the sides' free indices differ, when only the left has more (dz_j / dW_{ji} = a_i): the
-    #: claim is checked for every value of them, and is ill-formed unless it holds
-    ill_formed: str = ""
+    #: why the sides' free indices differ, when only the left has more (dz_j / dW_{ji} = a_i), and
+    #: those indices: the claim is checked for every value of them, and is ill-formed unless it holds
+    ill_formed: tuple[str, str] | None = None
     #: (name, link): a name written in an earlier display on one side of that link only (see
     #: `Plan._new_on_one_side`); free here only if that link does not hold
     named_at: tuple[tuple[str, "_Link"], ...] = ()
@@ -1459,7 +1459,7 @@ class Plan:
             unsure.append(f"the document writes {', '.join(mixed)} with different numbers of indices (a vector, and one of its entries or a scalar?)")
         link.unsure = tuple(unsure)
         if ill_formed is not None:
-            link.ill_formed = ill_formed[0]
+            link.ill_formed = (ill_formed[0], rd.describe_indices(ill_formed[1]))
             self._plan_hint(link, ill_formed[1], set(), assumed)
         indexed = {str(a.base) for e in (lhs, rhs, *(d.rhs for d in self.definitions)) for a in e.atoms(Indexed)}
         scalars = sorted(n for n in names & set(self.binary) if n not in indexed and n not in self.defined)
@@ -1700,11 +1700,11 @@ class Plan:
         """A link with other readings (a case that may no longer apply, a quantity defined twice) has a
         verdict only when every reading gives it (holds every way, or fails every way); otherwise unknown."""
         result = self._link_result(link, outcomes)
-        if link.ill_formed:  # indices on the left only: it holds for every value of them, or is ill-formed
+        if link.ill_formed is not None:  # indices on the left only: it holds for every value of them, or is ill-formed
+            message, indices = link.ill_formed
             if result.verdict not in (LinkVerdict.PROVED, LinkVerdict.CHECKED):
-                return self._link_result(replace(link, job=None, verdict=LinkVerdict.ILL_FORMED, detail=link.ill_formed), outcomes)
-            extra = link.ill_formed.split(", the right side")[0].removeprefix("the left side has ")
-            result = replace(result, detail=f"{result.detail} (for every value of the left side's {extra}; its value does not depend on what the right side lacks)")
+                return self._link_result(replace(link, job=None, verdict=LinkVerdict.ILL_FORMED, detail=message), outcomes)
+            result = replace(result, detail=f"{result.detail} (for every value of the left side's {indices}, which the right side does not have)".lstrip())
         if link.stand_in and result.verdict is LinkVerdict.UNKNOWN:  # fails for a test function: not for every one
             failed = "never defined" in result.detail  # (a counterexample taking the undefined as free input)
             why = ("it fails with a test function in its place, so it does not hold for every such function;"

@@ -647,7 +647,7 @@ class _Scanner:
     def _math(self, start: int, inner: int, inner_end: int, end: int, *, display: bool, env: str = "") -> None:
         latex = self.text[inner:inner_end]  # as written (the parser drops % comments)
         self.math_spans.append((start, end))
-        if display and "matrix}" in latex:
+        if display and ("matrix}" in latex or "array}" in latex):
             latex = _matrix_as_alignment(latex)
         if display:
             env = env or _outer_env(latex)
@@ -786,6 +786,8 @@ def _nested_spans(latex: str) -> list[tuple[int, int]]:
 
 _MATRIX_ALIGNMENT = re.compile(r"\\begin\s*\{matrix\}(.*?)\\end\s*\{matrix\}", re.DOTALL)
 _EQUALS_CELL = re.compile(r"&\s*=\s*&")
+_ARRAY_ALIGNMENT = re.compile(r"\\begin\s*\{array\}\s*\{[lrc|\s]*\}(.*?)\\end\s*\{array\}", re.DOTALL)
+_ALIGNED_EQUALS = re.compile(r"&\s*\{?\s*=")
 
 
 def _matrix_as_alignment(latex: str) -> str:
@@ -798,7 +800,17 @@ def _matrix_as_alignment(latex: str) -> str:
         body = _EQUALS_CELL.sub(lambda e: "&=" + " " * (len(e.group(0)) - 2), m.group(1))
         body = re.sub(r"&(?!=)", " ", body)  # the other cells' separators
         return "\\begin{aligned}" + body + "\\end{aligned}"
-    return _MATRIX_ALIGNMENT.sub(replace, latex)
+    latex = _MATRIX_ALIGNMENT.sub(replace, latex)
+    return _ARRAY_ALIGNMENT.sub(_array_as_alignment, latex) if "array}" in latex else latex
+
+
+def _array_as_alignment(m: re.Match[str]) -> str:
+    """``\\begin{array}{l} A &= B \\\\ &= C \\end{array}``: an array of one ``&`` per row, each before an
+    ``=``, is an alignment of equations; read as ``aligned``."""
+    rows = [r for r in re.split(r"\\\\", m.group(1)) if r.strip()]
+    if not rows or not all(r.count("&") == 1 and _ALIGNED_EQUALS.search(r) for r in rows):
+        return m.group(0)
+    return "\\begin{aligned}" + m.group(1) + "\\end{aligned}"
 
 
 def _top_level_equals(text: str) -> bool:

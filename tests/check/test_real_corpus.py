@@ -23,8 +23,8 @@ ESTABLISH = corpus.REAL / "establish"
 PAIRS = corpus.documents()
 
 # Floors measured on this corpus (python tests/check/corpus.py); raise them as the reader grows.
-MIN_DECIDED_SHARE = 0.18  # measured: 585 of 3190 (18.3 %), with the blind e- to zh- documents
-MIN_CAUGHT = 23  # measured: 23 of the 204 errors marked
+MIN_DECIDED_SHARE = 0.18  # measured: 672 of 3660 (18.4 %), with the blind e- to zt- documents
+MIN_CAUGHT = 24  # measured: 24 of the 252 errors marked
 
 # False passes the maintainers dispute, each with the reason; the test fails if one disappears, so
 # this list cannot go stale. Every other false pass fails the test.
@@ -32,6 +32,10 @@ DISPUTED_PASSES = {
     # the truth marks the row fails for its definition P(D=1|w,c) = sigma(v_c^T v_w), which later rows
     # write with u_w; derive takes a definition as given, and the row's one claim (sigma written out) holds
     "f-stanfordnlp-word2vec-softmax-loss.tex:112",
+    # '&= -y_{i,k}/\hat{y}_{i,k}' after '\partial CCE/\partial \hat{y}_{i,k} &= -y_{i,k} \partial \log \hat{y}_{i,k}/...':
+    # the truth compares the row with the chain's head (the mean's derivative lacks 1/n), derive the
+    # row with the row before it (the step, which holds); the head's own row is not decided
+    "zs-mikelmg-mse-bce-cce-gradients.md:84",
 }
 
 

@@ -1429,3 +1429,12 @@ def test_an_instance_where_a_definition_has_no_value_says_nothing() -> None:
             + rf"$$b = \frac{{{sums['y']}}}{{N}} - \frac{{{sums['x']}}}{{N}} {slope}$$" + "\n")
     assert verdicts(text) == ["assumption", "definition", "definition", "verified"]
     assert verdicts(text[: text.rindex("- \\frac")] + "+" + text[text.rindex("- \\frac") + 1 :])[-1] == "refuted"
+
+
+def test_an_array_of_one_column_of_equations_is_an_alignment() -> None:
+    """``\\begin{array}{l} A &= B \\\\ &= C \\end{array}``: an array used to line equations up is read as
+    ``aligned``; an array of values (a matrix) is not."""
+    text = "$$y = x^2$$\n\n$$\n\\begin{array}{l}\n\\frac{dy}{dx} &= 2 x \\\\\n&= x + x \\\\\n&= 3 x\n\\end{array}\n$$\n"
+    assert verdicts(text) == ["definition", "verified", "verified", "refuted"]
+    matrix = "$$\nA = \\begin{array}{cc} 1 & 2 \\\\ 3 & 4 \\end{array}\n$$\n"
+    assert verdicts(matrix) == ["unsupported"]

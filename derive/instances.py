@@ -137,7 +137,7 @@ def _solved(lhs: Expr, variables: list[Basic]) -> tuple[Basic, Expr] | None:
         if not (coeff.is_number and coeff != 0):
             continue
         rest = (lhs - coeff * var).expand()
-        if var in rest.free_symbols or rest.has(var):
+        if rest.has(var):
             continue
         return var, -rest / coeff
     return None

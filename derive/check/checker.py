@@ -1702,7 +1702,7 @@ class Plan:
         result = self._link_result(link, outcomes)
         if link.ill_formed is not None:  # indices on the left only: it holds for every value of them, or is ill-formed
             message, indices = link.ill_formed
-            if result.verdict not in (LinkVerdict.PROVED, LinkVerdict.CHECKED):
+            if result.verdict not in (LinkVerdict.PROVED, LinkVerdict.CHECKED):  # as before: ill-formed
                 return self._link_result(replace(link, job=None, verdict=LinkVerdict.ILL_FORMED, detail=message), outcomes)
             result = replace(result, detail=f"{result.detail} (for every value of the left side's {indices}, which the right side does not have)".lstrip())
         if link.stand_in and result.verdict is LinkVerdict.UNKNOWN:  # fails for a test function: not for every one

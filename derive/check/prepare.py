@@ -52,6 +52,7 @@ _KNOWN_SYMBOLS = set(",;:! {}\n\t\r")  # \, \; \: \! "\ " \{ \} and a control sp
 #: operators whose argument is a matrix: read as a function of numbers, tr(A B C) = tr(C B A) would pass
 _MATRIX_OPERATORS = frozenset({"tr", "trace", "det", "diag", "rank", "vec", "adj"})
 
+_NOT_NUMBERS = "is not read (yet): its argument is a product of matrices, which do not commute as numbers do"
 _BARE_TRACE = re.compile(r"(?<![\\A-Za-z_^{])(tr|Tr|TR)\s*(?=\(|\\left|\\[bB]ig)")
 
 _WHY = {
@@ -375,12 +376,10 @@ def _check_commands(text: str) -> None:
         if name == "mathrm" and named is None:
             raise Unsupported(f"\\mathrm{{...}} other than a name (letters, digits) at {where} is not supported (yet)")
         if named is not None and named.group(1).lower() in _MATRIX_OPERATORS:  # tr(ABC) = tr(CBA) is false
-            raise Unsupported(f"the {named.group(1)} of a matrix at {where} is not read (yet): its argument is a product"
-                              " of matrices, which do not commute as numbers do")
+            raise Unsupported(f"the {named.group(1)} of a matrix at {where} {_NOT_NUMBERS}")
     trace = _BARE_TRACE.search(text)
     if trace:
-        raise Unsupported(f"the trace '{trace.group(1)}' of a matrix at {position(text, trace.start(1))} is not read (yet):"
-                          " its argument is a product of matrices, which do not commute as numbers do")
+        raise Unsupported(f"the trace '{trace.group(1)}' of a matrix at {position(text, trace.start(1))} {_NOT_NUMBERS}")
     found = words(text)
     if found:
         raise Unsupported(

@@ -144,15 +144,20 @@ class _Link:
     doubts: tuple[tuple[str, int], ...] = ()
     #: the functions never defined that two test functions stood in for (a pass is then checked, not proved)
     stand_in: str = ""
+    #: a quantity never defined whose derivatives by the entries of one vector were taken as free
+    #: numbers (see `Plan._free_gradient`): a pass holds for every such quantity, a failure is not the author's
+    free_gradient: str = ""
     #: (condition, job): the link under i = j and under i != j for two free indices no case relates;
     #: a refutation stands only if the claim fails under each (a case may be stated in words only)
     index_cases: tuple[tuple[str, int], ...] = ()
     #: (where, job): a display starting with '=' read as continuing an older chain (the one before a
     #: side computation); a refutation stands only if the claim fails that way too
     other_starts: tuple[tuple[str, int], ...] = ()
-    #: why the sides' free indices differ, when only the left has more (dz_j / dW_{ji} = a_i), and
-    #: those indices: the claim is checked for every value of them, and is ill-formed unless it holds
-    ill_formed: tuple[str, str] | None = None
+    #: why the sides' free indices differ, when only the left has more (dz_j / dW_{ji} = a_i), those
+    #: indices, and whether a sum on either side binds one of them (dL/dy_o = -\sum_o ...: a clash):
+    #: the claim is checked for every value of them; it is ill-formed when that fails, and when it
+    #: is not decided and the indices clash (otherwise it is as undecided as the check)
+    ill_formed: tuple[str, str, bool] | None = None
     #: (name, link): a name written in an earlier display on one side of that link only (see
     #: `Plan._new_on_one_side`); free here only if that link does not hold
     named_at: tuple[tuple[str, "_Link"], ...] = ()
@@ -252,6 +257,7 @@ class Plan:
         texts = [i.latex for i in doc.items if isinstance(i, (Block, Inline))]
         texts += [*fm.get("define", []), *fm.get("assume", []), *options.defines, *options.assumes]
         self.functions = rd.function_letters(texts)
+        self.layers = rd.bare_layers(texts)  # a^{l-1}, z^L_j: layers labelled without brackets
         self.doc_sizes: frozenset[str] = frozenset()  # the letters bounding sums anywhere (sizes everywhere); set below
         self.size, self.sizes = self._choose_size()
         self.doc_sizes = frozenset(self.sizes)
@@ -298,6 +304,9 @@ class Plan:
         self.redefined: dict[str, tuple[int, list[Definition]]] = {}  # a defined quantity stated anew: (line, its new definitions)
         self.index_bound: dict[str, tuple[str, ...]] = {}  # defined with an index its left side lacks (u = -z_i)
         self.seen: set[str] = set()  # the names of the equations read so far
+        self.letters: set[str] = set()  # every letter read so far, indices and sums' bounds too
+        self.wrt_seen: dict[str, int] = {}  # names differentiated by in the displays so far, and where first
+        self.solved: dict[str, int] = {}  # names given a value after being differentiated by (roots), and where
         self.companions: dict[int, tuple[str, int]] = {}  # job -> (its sizes, the job with them equal)
         #: job -> the main job it questions: other readings consulted only when the main job refutes
         #: (index cases, a value put in, the chain before a side computation), run only then
@@ -324,7 +333,7 @@ class Plan:
         and a link has a verdict only if both readings give it (see `_first_factor_differentiated`).
         If either reading fails to parse, or they differ in length, the display is refused."""
         try:
-            readings = [parse_chain(rd.definition_signs(latex), size=size, functions=self.functions, sizes=self.doc_sizes,
+            readings = [parse_chain(rd.definition_signs(latex), size=size, functions=self.functions, sizes=self.doc_sizes, layers=self.layers,
                                     operand_reading=how) for how in ("product", "first")]
         except (ParseError, Unsupported):
             return ambiguous
@@ -351,7 +360,7 @@ class Plan:
         if key not in self._parsed:
             try:
                 self._layer_numbers(latex)
-                self._parsed[key] = parse_chain(rd.definition_signs(latex), size=size, functions=self.functions, sizes=self.doc_sizes)
+                self._parsed[key] = parse_chain(rd.definition_signs(latex), size=size, functions=self.functions, sizes=self.doc_sizes, layers=self.layers)
             except AmbiguousOperand as exc:
                 self._parsed[key] = self._both_operands(latex, size, exc)
             except (ParseError, Unsupported) as exc:
@@ -413,7 +422,7 @@ class Plan:
         if not head.strip():
             return None
         try:
-            return parse_expr(rd.definition_signs(head), size=self.size, functions=self.functions, sizes=self.doc_sizes)
+            return parse_expr(rd.definition_signs(head), size=self.size, functions=self.functions, sizes=self.doc_sizes, layers=self.layers)
         except (ParseError, Unsupported):
             return None
 
@@ -499,13 +508,13 @@ class Plan:
                     if is_define:
                         self._define_from(text, source, origin, error)
                     else:
-                        rel = parse_relation(text, size=self.size, functions=self.functions, sizes=self.doc_sizes)
+                        rel = parse_relation(text, size=self.size, functions=self.functions, sizes=self.doc_sizes, layers=self.layers)
                         self._assume(rel, text, None, origin, -1)
                 except (ParseError, Unsupported) as exc:
                     raise error(f"{source} '{text}': {_error_text(exc)}") from None
 
     def _define_from(self, text: str, source: str, origin: str, error: type[InputError]) -> None:
-        chain = parse_chain(text, size=self.size, functions=self.functions, sizes=self.doc_sizes)
+        chain = parse_chain(text, size=self.size, functions=self.functions, sizes=self.doc_sizes, layers=self.layers)
         if len(chain) != 2 or chain[0] is CONTINUE or not all(isinstance(m, Expr) for m in chain):
             raise error(f"{source} '{text}': expected one equation NAME = EXPRESSION")
         lhs, rhs = chain
@@ -531,6 +540,7 @@ class Plan:
         self.definitions.append(Definition(lhs, rhs, rd.defined_key(lhs)))
         self.defined_at[rd.defined_key(lhs)] = self.position
         self.seen |= rd.names_of(lhs) | rd.names_of(rhs)
+        self.letters |= {v.name for v in lhs.free_symbols | rhs.free_symbols}
         allowed = set(lhs.indices) if isinstance(lhs, Indexed) else set()
         extra = rd.free(rhs, self.sizes | self.fixed) - allowed
         if extra:  # u = -z_i: a quantity of the index i, which the claims using u share
@@ -632,7 +642,7 @@ class Plan:
         if not applied:
             return
         text = r"\sigma(t) = \frac{1}{1 + e^{-t}}"
-        chain = parse_chain(text, size=self.size, functions=self.functions | {"sigma"}, sizes=self.doc_sizes)
+        chain = parse_chain(text, size=self.size, functions=self.functions | {"sigma"}, sizes=self.doc_sizes, layers=self.layers)
         lhs, rhs = chain
         self._define(lhs, rhs)  # type: ignore[arg-type]
         line = self.doc.sigmoid[0]
@@ -685,7 +695,7 @@ class Plan:
                 self.warnings.append(f"line {item.line}: more than {MAX_INLINE} inline relations; the rest is not read")
             return
         try:
-            rel = parse_relation(rd.definition_signs(item.latex), size=self.size, functions=self.functions, sizes=self.doc_sizes)
+            rel = parse_relation(rd.definition_signs(item.latex), size=self.size, functions=self.functions, sizes=self.doc_sizes, layers=self.layers)
         except (ParseError, Unsupported) as exc:
             if not self._inline_chain(item, order):
                 self._ignore(item, order, f"not read: {_error_text(exc)}")
@@ -747,7 +757,7 @@ class Plan:
         if rd.conditional_word(item.before) or item.context in ("bullet", "heading"):
             return False
         try:
-            chain = parse_chain(rd.definition_signs(item.latex), size=self.size, functions=self.functions, sizes=self.doc_sizes)
+            chain = parse_chain(rd.definition_signs(item.latex), size=self.size, functions=self.functions, sizes=self.doc_sizes, layers=self.layers)
         except (ParseError, Unsupported):
             return False
         if len(chain) < 3 or not all(isinstance(m, Expr) and not m.has(Derivative) for m in chain):
@@ -862,7 +872,7 @@ class Plan:
                 self._inline(item, t, after=True)
             for text in conditions:  # A = B \quad \text{for } i \neq o: for this block only
                 try:
-                    rel = parse_relation(text, size=self.size, functions=self.functions, sizes=self.doc_sizes)
+                    rel = parse_relation(text, size=self.size, functions=self.functions, sizes=self.doc_sizes, layers=self.layers)
                 except (ParseError, Unsupported) as exc:
                     eq.verdict = EquationVerdict.UNSUPPORTED
                     eq.reason = f"the condition '{text}' could not be read: {_error_text(exc)}"
@@ -932,7 +942,7 @@ class Plan:
                 conditions.append(None)
                 continue
             try:
-                conditions.append(parse_relation(text, size=self.size, functions=self.functions, sizes=self.doc_sizes))
+                conditions.append(parse_relation(text, size=self.size, functions=self.functions, sizes=self.doc_sizes, layers=self.layers))
             except (ParseError, Unsupported) as exc:
                 return unsupported(f"the condition '{text}' could not be read: {_error_text(exc)}")
         known = [c for c in conditions if c is not None]
@@ -1062,6 +1072,12 @@ class Plan:
                 eq.verdict, eq.reason = EquationVerdict.UNSUPPORTED, f"not read as a definition of {_tex(first)}: {problem}"
                 self.last, self.last_broken = None, True
                 return
+            key = rd.defined_key(first)
+            if not problem and key in self.wrt_seen and rd.names_of(second) <= self.seen | self.letters and key not in rd.names_of(second):
+                # p_i = e^{-\lambda - 1}, \lambda = \log(b - a + 1) + 1 after \frac{d}{dp_i} L, \frac{d}{d\lambda} L: the
+                # values they are solved for, roots the author may have got wrong: built on, but a refutation
+                # that uses them may be the root's fault, not the step's (see `_claim`)
+                self.solved.setdefault(key, eq.line)
             if not problem:
                 self._define(first, second)
                 eq.links.append(_Link(first, second, LinkVerdict.DEFINITION, f"defines {_tex(first)}"))
@@ -1102,7 +1118,9 @@ class Plan:
             # with a quantity the definition does not use, or after words that state an input anew
             # ("$w = (w^1, ..., w^n, b)^T$": b folded into w, then P(Y=1|x) = \frac{1}{1 + e^{-w^T x}})
             anew = sorted(n for n in old if self.anew_in_words.get(n, -1) > self.defined_at.get(key, -1))
-            if new - old - {key} or anew:
+            # L = (10 - 9.2)^2 = 0.64 after L = (10 - 6)^2 = 16: the value at another example
+            valued = second.is_number and any(d.rhs.is_number for d in self.definitions if rd.defined_key(d.lhs) == key)
+            if new - old - {key} or anew or valued:
                 restated = (key, eq.line, first, second)
         if (
             chain[0] is not CONTINUE
@@ -1131,6 +1149,12 @@ class Plan:
             eq.links.append(_Link(last, members[-2], LinkVerdict.DEFINITION, f"defines {_tex(last)} (named at the end of the chain)"))
             return
         self.seen |= set().union(*(rd.names_of(m) for m in members))
+        self.letters |= {v.name for m in members for v in m.free_symbols}
+        for m in members:
+            for d in m.atoms(Derivative):
+                for v in d.variables:
+                    if isinstance(v, (Symbol, Indexed)) and not rd.is_index(v):
+                        self.wrt_seen.setdefault(rd.defined_key(v), eq.line)
         decimals = [len(m.group(1)) for m in _DECIMAL.finditer(eq.latex)]
         # \frac{\partial \ell}{\partial \mu} = \sum_i (x_i - \mu) = 0, or = 0 alone after such a chain
         wrt = {v for m in members[:-1] for d in m.atoms(Derivative) for v in d.variables} or (self.chain_wrt if len(members) == 2 else set())
@@ -1313,6 +1337,9 @@ class Plan:
         if by_index:  # \partial_j for \partial / \partial \theta_j beside x_j: the letter is an index here
             why = f"a derivative by {', '.join(by_index)}, which is also an index here (by the {by_index[0]}-th entry of a vector?): not read (yet)"
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
+        layered = self._across_layers(lhs, rhs)
+        if layered:  # \frac{\partial C}{\partial z^{[l]}_j} with C of a^{[L]}: 0 as read, not as meant
+            return _Link(lhs, rhs, LinkVerdict.UNKNOWN, layered, shown)
         held = self._held_fixed(lhs, rhs)
         if held:  # \frac{\partial f(x)}{\partial g(x)}: x held fixed (0), or the total derivative f'(x) / g'(x)?
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, held, shown)
@@ -1324,6 +1351,12 @@ class Plan:
             return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{what}: the example's quantity is not defined (only the one without the example index is)", shown)
         # a quantity differentiated but never defined is not read: its indices prove nothing either
         missing = rd.undefined_in_derivatives([lhs, rhs], self.dependents, self.defined, self.definitions)
+        freed = self._free_gradient(missing, lhs, rhs)
+        if freed is not None:  # \sum_h \frac{\partial L}{\partial y_{bh}} ... on both sides, L never defined
+            link = self._claim(*freed[:2], before, other)
+            link.lhs, link.rhs, link.free_gradient = lhs, rhs, freed[2]
+            link.unsure = (*link.unsure, f"{freed[2]}: a counterexample there need not be one for the author's")
+            return link
         stand_ins = stand_in_functions(missing, (lhs, rhs), self.definitions) if missing else ()
         stood_for = ", ".join(_tex(scalar(name)) for name in missing)
         quantities = stand_in_quantities(missing, (lhs, rhs), self.definitions) if missing and not stand_ins else ()
@@ -1370,13 +1403,20 @@ class Plan:
                 # p_j = e^{a_i} / ... has i free on the right: ill-formed as a definition too
                 why = f"{message}; {_tex(lhs)} is new here: this may define it"
                 return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
+            if only_right and named is not None and named not in self.defined and named not in rd.names_of(rhs):
+                # \hat{y}_i = w_t x_i + b_t (t, the iteration, a label), \hat{y_i} = e^{o_j} / \sum_j e^{o_j} (j for i):
+                # a definition, not a claim, whose extra index is a label or a slip; said, not called an error
+                what = rd.describe_indices(only_right)
+                why = f"{message}; {_tex(lhs)} is new here: a definition whose right side has the {what} its left side lacks (a label, or a slip?): not read"
+                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
             if only_right:
                 link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
                 self._plan_hint(link, only_left, only_right, assumed)
                 return link
             # \frac{\partial z_j}{\partial W_{ji}} = a_i: the same for every j, which the left side has and
             # the right side need not; it holds only if the left side's value does not depend on j
-            ill_formed = (message, only_left)
+            clash = any(v in only_left for e in (lhs, rhs) for total in e.atoms(Sum) for v in total.variables)
+            ill_formed = (message, only_left, clash)
         else:
             ill_formed = None
         if self.local_unusable:
@@ -1405,6 +1445,12 @@ class Plan:
         for name, value in self._values_named(lhs, rhs):  # CE(x, 1) = \sum_i -y_i \log p_i ... = \sum_i -\log p_i
             put = (_put_in(lhs, name, value), _put_in(rhs, name, value))
             link.index_cases += ((f"{name} = {value}", self._lazy_job(link.job, *put, conditions)),)
+        for bound, value in self._written_sizes(lhs, rhs, conditions):
+            # \frac{e^{z_1}}{e^{z_1} + e^{z_2}} for \hat{y}_1 = e^{z_1} / \sum_k e^{z_k}: two classes, said in words
+            fixed = {bound: Integer(value)}
+            at = [Definition(d.lhs.xreplace(fixed), d.rhs.xreplace(fixed), d.name) for d in self.definitions]
+            put = (lhs.xreplace(fixed), rhs.xreplace(fixed), [c.xreplace(fixed) for c in conditions])
+            link.index_cases += ((f"{bound} = {value} (the entries written out)", self._lazy_job(link.job, *put, at)),)
         ended = self._list_may_have_ended()
         if ended and any(c in self.case for c in cases):  # checked both ways: a verdict only if they agree
             kept = [c for c in conditions if c not in self.case or c in self.local_cases or c in self.global_cases]
@@ -1429,12 +1475,20 @@ class Plan:
             solving = sorted((line for v, line in self.stationary.items() if lhs.has(v) or rhs.has(v)))
             if solving and not (lhs.has(Derivative) or rhs.has(Derivative)):
                 unsure.append(f"a step in solving the equation set to zero at line {solving[-1]}, not an identity")
+        roots = sorted(names_used & set(self.solved))
+        if roots:  # p_i = \frac{1}{b - a + 1} after p_i = e^{-\lambda - 1} was solved for: the author's roots, not read
+            where = ", ".join(f"{_tex(scalar(n))} at line {self.solved[n]}" for n in roots)
+            unsure.append(f"it uses the values solved for ({where}): a root found wrong before would fail this step too")
         for key in sorted(names_used & set(self.index_bound)):  # L = -y_i \ln p_i: a sum left out, or i fixed?
             unsure.append(f"{_tex(scalar(key))} is defined with the index {', '.join(self.index_bound[key])} that it does not show")
         used = self._used_expressions([lhs, rhs])
         inputs = {v.name for e in used for v in e.free_symbols if not v.is_integer} | {str(a.base) for e in used for a in e.atoms(Indexed)}
         number = lhs if lhs.is_number else rhs if rhs.is_number else None
-        example = number is not None and any(not r.is_Integer for r in number.atoms(Rational))  # 0.3275, e^{-0.3275}
+        # 0.3275, e^{-0.3275}; \hat{y} = 3 \cdot 2 = 6 (not 0 or 1: \sum_i p_i = 1 is no example; and a derivative
+        # equal to a whole number, \frac{db}{dx} = 3, is a claim about its every value)
+        other = rhs if number is lhs else lhs
+        example = number is not None and any(
+            not r.is_Integer or (abs(r) > 1 and not other.has(Derivative)) for r in number.atoms(Rational))
         if example and not (lhs.is_number and rhs.is_number) and inputs - self.defined:
             # \sigma(z_1) = 0.5812: a value at the example's inputs, which the document gives in words or pictures
             unsure.append("a number on one side and quantities on the other (a value at an example?)")
@@ -1459,7 +1513,7 @@ class Plan:
             unsure.append(f"the document writes {', '.join(mixed)} with different numbers of indices (a vector, and one of its entries or a scalar?)")
         link.unsure = tuple(unsure)
         if ill_formed is not None:
-            link.ill_formed = (ill_formed[0], rd.describe_indices(ill_formed[1]))
+            link.ill_formed = (ill_formed[0], rd.describe_indices(ill_formed[1]), ill_formed[2])
             self._plan_hint(link, ill_formed[1], set(), assumed)
         indexed = {str(a.base) for e in (lhs, rhs, *(d.rhs for d in self.definitions)) for a in e.atoms(Indexed)}
         scalars = sorted(n for n in names & set(self.binary) if n not in indexed and n not in self.defined)
@@ -1503,6 +1557,54 @@ class Plan:
         if len(one_sided) != 1:
             return []
         return [(one_sided[0], v) for v in values]
+
+    def _free_gradient(self, missing: Sequence[str], lhs: Expr, rhs: Expr) -> tuple[Expr, Expr, str] | None:
+        """``lhs``, ``rhs`` with each derivative of the one quantity ``missing`` (never defined) by an
+        entry of one vector, ``\\frac{\\partial L}{\\partial y_{bh}}``, made a free number ``g_{bh}``, and
+        what was done, when that is all the link says of it (no other derivative of it, no definition
+        using it): the link holds for every L if it holds so (any numbers are the gradient of some L, a
+        linear one), and a failure there may not be one for the author's L. None otherwise."""
+        if len(missing) != 1:
+            return None
+        name = missing[0]
+        found = [d for e in (lhs, rhs) for d in e.atoms(Derivative) if name in rd.names_of(d.expr)]
+        by = {d.variables[0].base for d in found if len(d.variables) == 1 and isinstance(d.variables[0], Indexed)}
+        if not found or len(by) != 1 or not all(isinstance(d.expr, Symbol) and d.expr.name == name and len(d.variables) == 1 for d in found):
+            return None
+        (base,) = by
+        free = IndexedBase(Dummy(f"d{name}_d{base}"))
+        swap = {d: free[d.variables[0].indices] for d in found}
+        new = (lhs.xreplace(swap), rhs.xreplace(swap))
+        if name in rd.names_closure(rd.names_of(new[0]) | rd.names_of(new[1]), self.definitions):
+            return None  # L elsewhere, or in a definition the link uses
+        what = f"{_tex(scalar(name))} is never defined: its derivatives by the entries of {_tex(scalar(str(base)))} are taken as free numbers"
+        return (*new, what)
+
+    def _across_layers(self, lhs: Expr, rhs: Expr) -> str:
+        """Why a derivative here is 0 only as read, or '': a quantity of one layer differentiated by one
+        of another layer that its definitions do not reach (C of a^{[L]}, by z^{[l]}): the author's
+        network joins them through every layer between, which no definition here unfolds."""
+        for d in sorted(lhs.atoms(Derivative) | rhs.atoms(Derivative), key=str):
+            reach = rd.names_closure(rd.names_of(d.expr), self.definitions)
+            for v in d.variables:
+                names = rd.names_of(v)
+                if names and not names & reach and any("^" in n for n in names | reach):
+                    return (f"{_tex(d.expr)} does not depend on {_tex(v)} as read, only through the layers between"
+                            " (a quantity of one layer differentiated by one of another): not read (yet)")
+        return ""
+
+    def _written_sizes(self, lhs: Expr, rhs: Expr, conditions: Sequence[Basic]) -> list[tuple[Symbol, int]]:
+        """(size, n) for the sizes the link may fix by writing entries up to number n >= 2 (``z_1``,
+        ``z_2``: the author may have said two classes in words) of quantities whose sums run to a size it
+        leaves open; counted from 0 (``a_0, a_1, a_2``), the size is the last number (``\\sum_{i=0}^{D}``)
+        or one more (``\\sum_{k=0}^{K-1}``)."""
+        written = [int(i) for e in (lhs, rhs) for a in e.atoms(Indexed) for i in a.indices if i.is_Integer]
+        if not written or max(written) < 2:
+            return []
+        size = self._size_for([lhs, rhs, *conditions])
+        if not isinstance(size, Symbol):
+            return []
+        return [(size, max(written))] + ([(size, max(written) + 1)] if min(written) == 0 else [])
 
     def _unreached(self, lhs: Expr, rhs: Expr) -> tuple[set[str], set[str]]:
         """The quantities never defined that each side uses (through definitions) and the other does not."""
@@ -1597,8 +1699,12 @@ class Plan:
                 for a in e.args:
                     yield from bare(a)
 
+        # \delta = a - y after \delta_j = a_j - y_j: the vector form of what is defined entry by entry
+        entries = {str(d.lhs.base): len(d.lhs.indices) for d in self.definitions if isinstance(d.lhs, Indexed)}
         for e in exprs:
             for v in bare(e):
+                if not v.is_integer and v.name in entries:
+                    arities.setdefault(v.name, set()).add(entries[v.name])
                 if not v.is_integer and v.name in arities:
                     arities[v.name].add(0)
         return tuple(sorted(n for n, found in arities.items() if len(found) > 1))
@@ -1669,10 +1775,11 @@ class Plan:
         jobs = [job, *([self.companions[job][1]] if job in self.companions else [])]
         return any(outcomes[n].report is not None and outcomes[n].report.verdict is Verdict.REFUTED for n in jobs)
 
-    def _lazy_job(self, main: int, lhs: Expr, rhs: Expr, conditions: Sequence[Basic]) -> int:
+    def _lazy_job(self, main: int, lhs: Expr, rhs: Expr, conditions: Sequence[Basic],
+                  definitions: Sequence[Definition] | None = None) -> int:
         """A job (and its companion) that only questions a refutation of ``main``: see `run`."""
         start = len(self.jobs)
-        job = self._job(lhs, rhs, conditions)
+        job = self._job(lhs, rhs, conditions, definitions)
         for n in range(start, len(self.jobs)):
             self.lazy[n] = main
         return job
@@ -1701,10 +1808,15 @@ class Plan:
         verdict only when every reading gives it (holds every way, or fails every way); otherwise unknown."""
         result = self._link_result(link, outcomes)
         if link.ill_formed is not None:  # indices on the left only: it holds for every value of them, or is ill-formed
-            message, indices = link.ill_formed
-            if result.verdict not in (LinkVerdict.PROVED, LinkVerdict.CHECKED):  # as before: ill-formed
+            message, indices, clash = link.ill_formed
+            every = f"for every value of the left side's {indices}, which the right side does not have"
+            if result.verdict is LinkVerdict.UNKNOWN and not clash:  # dz_j/d\theta_{ij} = x_i, z read from no definition
+                return replace(result, detail=f"not decided {every}: {result.detail}")
+            if result.verdict not in (LinkVerdict.PROVED, LinkVerdict.CHECKED):  # fails, or a clash: ill-formed
                 return self._link_result(replace(link, job=None, verdict=LinkVerdict.ILL_FORMED, detail=message), outcomes)
-            result = replace(result, detail=f"{result.detail} (for every value of the left side's {indices}, which the right side does not have)".lstrip())
+            result = replace(result, detail=f"{result.detail} ({every})".lstrip())
+        if link.free_gradient and result.verdict in (LinkVerdict.PROVED, LinkVerdict.CHECKED):
+            result = replace(result, detail=f"{result.detail} ({link.free_gradient}: it holds for every such quantity)".lstrip())
         if link.stand_in and result.verdict is LinkVerdict.UNKNOWN:  # fails for a test function: not for every one
             failed = "never defined" in result.detail  # (a counterexample taking the undefined as free input)
             why = ("it fails with a test function in its place, so it does not hold for every such function;"

@@ -646,6 +646,9 @@ class _Scanner:
     # ------------------------------------------------------------ items
     def _math(self, start: int, inner: int, inner_end: int, end: int, *, display: bool, env: str = "") -> None:
         latex = self.text[inner:inner_end]  # as written (the parser drops % comments)
+        if self.kind == "md" and ("\\_" in latex or "\\*" in latex):
+            # x\_j, \sum\_{i=1}: Markdown's escapes kept in the math for the Markdown processor (kramdown)
+            latex = _MD_ESCAPE.sub(lambda m: m.group(1) + " ", latex)
         self.math_spans.append((start, end))
         if display and ("matrix}" in latex or "array}" in latex):
             latex = _matrix_as_alignment(latex)
@@ -745,6 +748,7 @@ def _matching_brace(text: str, open_pos: int, limit: int = 10_000) -> int:
     return -1
 
 
+_MD_ESCAPE = re.compile(r"(?<!\\)\\([_*])")  # \_ (not \\_, a row break before a subscript?)
 _WRAP_BEGIN = re.compile(r"\s*\\begin\s*\{([a-zA-Z]+\*?)\}")
 _ENV = re.compile(r"\\(begin|end)\s*\{([a-zA-Z]+\*?)\}")
 
@@ -786,6 +790,7 @@ def _nested_spans(latex: str) -> list[tuple[int, int]]:
 
 _MATRIX_ALIGNMENT = re.compile(r"\\begin\s*\{matrix\}(.*?)\\end\s*\{matrix\}", re.DOTALL)
 _EQUALS_CELL = re.compile(r"&\s*=\s*&")
+_TABLE_ROW = re.compile(r"\\\\|\\newline(?![a-zA-Z])")
 _ARRAY_ALIGNMENT = re.compile(r"\\begin\s*\{array\}\s*\{[lrc|\s]*\}(.*?)\\end\s*\{array\}", re.DOTALL)
 _ALIGNED_EQUALS = re.compile(r"&\s*\{?\s*=")
 
@@ -793,24 +798,28 @@ _ALIGNED_EQUALS = re.compile(r"&\s*\{?\s*=")
 def _matrix_as_alignment(latex: str) -> str:
     """``\\begin{matrix} loss & = & a \\\\ loss & = & b \\end{matrix}``: a matrix whose every row has an
     ``=`` cell only lines equations up; read as ``aligned`` (lengths kept, so lines and columns stay)."""
-    def replace(m: re.Match[str]) -> str:
-        rows = [r for r in re.split(r"\\\\", m.group(1)) if r.strip()]
-        if not rows or not all(_EQUALS_CELL.search(r) for r in rows):
-            return m.group(0)
-        body = _EQUALS_CELL.sub(lambda e: "&=" + " " * (len(e.group(0)) - 2), m.group(1))
-        body = re.sub(r"&(?!=)", " ", body)  # the other cells' separators
-        return "\\begin{aligned}" + body + "\\end{aligned}"
-    latex = _MATRIX_ALIGNMENT.sub(replace, latex)
+    latex = _MATRIX_ALIGNMENT.sub(lambda m: _equals_cells(m.group(1)) or m.group(0), latex)
     return _ARRAY_ALIGNMENT.sub(_array_as_alignment, latex) if "array}" in latex else latex
+
+
+def _equals_cells(body: str) -> str:
+    """``aligned`` for the body of a table whose every row has an ``& = &`` cell, or ``""``."""
+    rows = [r for r in _TABLE_ROW.split(body) if r.strip()]
+    if not rows or not all(_EQUALS_CELL.search(r) for r in rows):
+        return ""
+    body = _EQUALS_CELL.sub(lambda e: "&=" + " " * (len(e.group(0)) - 2), body)
+    body = re.sub(r"&(?!=)", " ", body)  # the other cells' separators
+    return "\\begin{aligned}" + body + "\\end{aligned}"
 
 
 def _array_as_alignment(m: re.Match[str]) -> str:
     """``\\begin{array}{l} A &= B \\\\ &= C \\end{array}``: an array of one ``&`` per row, each before an
-    ``=``, is an alignment of equations; read as ``aligned``."""
-    rows = [r for r in re.split(r"\\\\", m.group(1)) if r.strip()]
-    if not rows or not all(r.count("&") == 1 and _ALIGNED_EQUALS.search(r) for r in rows):
-        return m.group(0)
-    return "\\begin{aligned}" + m.group(1) + "\\end{aligned}"
+    ``=``, is an alignment of equations; so is ``\\begin{array}{rcl} A & = & B \\newline & = & C``. Read as
+    ``aligned``."""
+    rows = [r for r in _TABLE_ROW.split(m.group(1)) if r.strip()]
+    if rows and all(r.count("&") == 1 and _ALIGNED_EQUALS.search(r) for r in rows):
+        return "\\begin{aligned}" + m.group(1) + "\\end{aligned}"
+    return _equals_cells(m.group(1)) or m.group(0)
 
 
 def _top_level_equals(text: str) -> bool:

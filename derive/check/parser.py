@@ -69,7 +69,7 @@ from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
 from derive.calculus import free_indices
-from derive.check.prepare import GREEK, LAYER_LABEL, MAX_LENGTH, MAX_NESTING, ParseError, Unsupported, position, prepare
+from derive.check.prepare import BARE_LAYER_LABEL, GREEK, LAYER_LABEL, MAX_LENGTH, MAX_NESTING, ParseError, Unsupported, position, prepare
 from derive.check.presentation import FUNCTION_WORDS
 from derive.symbols import CALLIGRAPHIC_SUFFIX, EXAMPLE_SUFFIX, LABEL_SEPARATOR, applied_name, array, function, hat_name, index, labelled_name, layered_name, scalar
 from derive.symbols import size as size_symbol
@@ -157,7 +157,7 @@ OPERAND_READINGS = ("", "product", "first")
 
 def parse_chain(
     latex: str, *, size: Symbol, functions: frozenset[str] = frozenset(), sizes: frozenset[str] = frozenset(),
-    operand_reading: str = "",
+    operand_reading: str = "", layers: bool = False,
 ) -> list[ChainItem]:
     """Parse a display block ``A = B = C`` into ``[A, B, C]``.
 
@@ -169,9 +169,10 @@ def parse_chain(
 
     A letter directly followed by a bracket is a function application for ``f``, ``g``, ``h``,
     Greek letters and the letters in ``functions`` (``s`` where the document defines
-    ``s(x) = ...``); any other letter there multiplies: ``y(1 - y)``.
+    ``s(x) = ...``); any other letter there multiplies: ``y(1 - y)``. ``layers``: the document labels
+    layers with bare superscripts (``a^{l-1}_k``, ``z^L_j``), read as names (see `prepare`).
     """
-    lead, exprs, ops, members = _parse(latex, size, functions=functions, sizes=sizes, operand_reading=operand_reading)
+    lead, exprs, ops, members = _parse(latex, size, functions=functions, sizes=sizes, operand_reading=operand_reading, layers=layers)
     if members is not None:
         raise Unsupported("'\\in' in a display block is not supported (yet); only in prose")
     if lead is not None and lead.type != "EQ":
@@ -230,23 +231,25 @@ def _rebind_excluded_sums(members: list[Expr]) -> list[Expr]:
     return [m.xreplace(swap) for m in members] if swap else members
 
 
-def parse_expr(latex: str, *, size: Symbol, functions: frozenset[str] = frozenset(), sizes: frozenset[str] = frozenset()) -> Expr:
-    """Parse one expression (no relation); ``functions`` and ``sizes`` as in :func:`parse_chain`."""
-    lead, exprs, ops, members = _parse(latex, size, functions=functions, sizes=sizes)
+def parse_expr(latex: str, *, size: Symbol, functions: frozenset[str] = frozenset(), sizes: frozenset[str] = frozenset(),
+               layers: bool = False) -> Expr:
+    """Parse one expression (no relation); ``functions``, ``sizes`` and ``layers`` as in :func:`parse_chain`."""
+    lead, exprs, ops, members = _parse(latex, size, functions=functions, sizes=sizes, layers=layers)
     if lead is not None or ops or members is not None:
         raise ParseError("expected an expression, found a relation")
     return exprs[0]
 
 
 def parse_relation(
-    latex: str, *, size: Symbol, functions: frozenset[str] = frozenset(), sizes: frozenset[str] = frozenset()
+    latex: str, *, size: Symbol, functions: frozenset[str] = frozenset(), sizes: frozenset[str] = frozenset(),
+    layers: bool = False,
 ) -> Relational | Membership:
     """Parse inline prose math holding one relation: ``i = o``, ``i \\neq o``, ``\\sum_o y_o = 1``,
     ``y_o \\in \\{0, 1\\}``. Relations are unevaluated; in ``=``/``\\neq`` between two bare lowercase
     letters (``i = o``, ``i \\neq o``) the letters are read as indices. Anything else raises
     :class:`Unsupported`. ``functions`` as in :func:`parse_chain`.
     """
-    lead, exprs, ops, members = _parse(latex, size, letters_as_indices=True, functions=functions, sizes=sizes)
+    lead, exprs, ops, members = _parse(latex, size, letters_as_indices=True, functions=functions, sizes=sizes, layers=layers)
     if lead is None and len(ops) == 1 and members is None:
         return _relational(ops[0], exprs[0], exprs[1])
     if lead is None and not ops and members is not None:
@@ -259,12 +262,12 @@ def parse_relation(
 
 def _parse(
     latex: str, size: Symbol, *, letters_as_indices: bool = False, functions: frozenset[str] = frozenset(),
-    sizes: frozenset[str] = frozenset(), operand_reading: str = "",
+    sizes: frozenset[str] = frozenset(), operand_reading: str = "", layers: bool = False,
 ) -> tuple[Token | None, list[Expr], list[Token], tuple[Expr, ...] | None]:
     """Parse into (leading relation, expressions, relations between them, ``\\in`` set values)."""
     if not isinstance(size, Symbol):
         raise TypeError("size must be a SymPy Symbol (derive.symbols.size)")
-    text = prepare(latex)
+    text = prepare(latex, layers=layers)
     if functions:  # \sigma (x) where the document defines \sigma(x): the application, the space is layout
         text = _attach_calls(text, functions)
     try:
@@ -290,7 +293,7 @@ def _parse(
     _check_depth(tree)
     try:
         with _deep_recursion():
-            return _Builder(tree, size, text, functions, sizes, operand_reading).statement(letters_as_indices)
+            return _Builder(tree, size, text, functions, sizes, operand_reading, layers).statement(letters_as_indices)
     except (ParseError, Unsupported):
         raise
     except RecursionError:
@@ -390,9 +393,10 @@ class _Builder:
     """Turns one parse tree into SymPy objects, tracking bound sum variables."""
 
     def __init__(self, tree: Tree, size: Symbol, text: str, functions: frozenset[str] = frozenset(),
-                 sizes: frozenset[str] = frozenset(), operand_reading: str = "") -> None:
+                 sizes: frozenset[str] = frozenset(), operand_reading: str = "", layers: bool = False) -> None:
         if operand_reading not in OPERAND_READINGS:
             raise ValueError(f"operand_reading must be one of {OPERAND_READINGS}")
+        self.layers = layers  # bare layer superscripts (a^{l-1}, z^L) are labels in this document
         self.tree = tree
         self.size = size
         self.text = text
@@ -816,7 +820,11 @@ class _Builder:
         if not words and not any(t.type == "GREEK" for t in tokens):
             # f_{w,b}(x) where the document defines f_{w,b}(x) = ...: letters that label a function
             letters = ",".join("".join(t.value for t in _tokens(item)) for item in sub.children if isinstance(item, Tree))
-            if base is None or sub.data != "sub_group" or labelled_name(base, letters) not in self.functions:
+            if sub.data == "sub_token" and [t.value for t in tokens] in (["w"], ["W"]):
+                letters = tokens[0].value  # h_w(x), defined as such: the weights label the function
+            elif sub.data != "sub_group":
+                return None
+            if base is None or labelled_name(base, letters) not in self.functions:
                 return None
             return letters
         pieces: list[str] = []
@@ -1223,7 +1231,8 @@ class _Builder:
         layer = self.layer(sup)
         if layer is not None:  # z^{[2]}_j, W^{(L)}: the quantity of a layer, a name of its own, not a power
             named = self.name_of(primary)
-            if named is None or named[0] == "bold" or named[1] in ("e", "delta"):
+            if named is None or named[0] == "bold" or named[1] == "e" or (named[1] == "delta" and not self.layers):
+                # (\delta^l_j, a layer's error, where the document labels layers bare: never a Kronecker delta)
                 raise Unsupported(f"a layer superscript on an expression at {self.at(node)} is not supported (yet)")
             name = layered_name(named[1], layer)
             return array(name)[tuple(self.subscript(sub))] if sub is not None else scalar(name)
@@ -1282,9 +1291,15 @@ class _Builder:
     def layer(self, sup: Tree | None) -> str | None:
         """The label of ``^{[2]}``, ``^{[l-1]}``, ``^{(2)}``, ``^{(L)}`` (a layer's number or letter in
         brackets, as written), or None (``^{(i)}``, one lowercase letter, is an example: see ``example``)."""
-        if sup is None or sup.data != "script_group":
+        if sup is None:
             return None
         text = self.text[sup.meta.start_pos : sup.meta.end_pos]
+        if self.layers:  # a^{l-1}, z^L where the document labels layers so
+            bare = BARE_LAYER_LABEL.fullmatch(text)
+            if bare:
+                return "".join((bare.group(1) or bare.group(2)).split())
+        if sup.data != "script_group":
+            return None
         m = LAYER_LABEL.fullmatch(text)
         return "".join(m.group(1).split()) if m else None
 
@@ -1304,6 +1319,9 @@ class _Builder:
         return sub, sup
 
     def subscripted(self, primary: Tree, sub: Tree) -> Expr:
+        if _is(primary, "bold") and any(t.value == "\\mathbb" for t in _tokens(primary) if t.type == "BOLD") and _bold_name(primary)[:1].isupper():
+            # \mathbb{E}_q[(x - \mu)^2]: an expectation, not the entry q of a quantity E times a bracket
+            raise Unsupported(f"expectations and blackboard sets (\\mathbb{{{_bold_name(primary)}}} at {self.at(primary)}) are not supported (yet)")
         named = self.name_of(primary)
         if named is None:
             raise Unsupported(f"a subscript on an expression at {self.at(sub)} is not supported (yet)")
@@ -1626,12 +1644,18 @@ class _Builder:
 def _absorbed(exprs: list[Expr]) -> list[Expr]:
     """``\\sum_{i=1}^{N} y_i x_i - \\log(1 + e^{x_i})``, ``[\\sum_i a_i + b_i]``: a term after a sum that
     uses the sum's index, free nowhere else in the equation, is the sum's too (as its author means;
-    by precedence the sum would end before it and leave its index free)."""
-    out = []
-    for n, e in enumerate(exprs):
-        others = set().union(*(free_indices(x) for m, x in enumerate(exprs) if m != n)) if len(exprs) > 1 else set()
-        out.append(_absorb(e, others))
-    return out
+    by precedence the sum would end before it and leave its index free). "Elsewhere" is in the other
+    members as they read themselves: two members written alike (``= \\sum_i a_i + b_i = \\sum_i c_i - d_i``)
+    are read alike, neither one's term after its sum keeping the other's from being the sum's."""
+    if len(exprs) < 2:
+        return [_absorb(e, set()) for e in exprs]
+    alone = []
+    for e in exprs:
+        try:
+            alone.append(_absorb(e, set()))
+        except Unsupported:  # refused again below if its index is free nowhere else
+            alone.append(e)
+    return [_absorb(e, set().union(*(free_indices(x) for m, x in enumerate(alone) if m != n))) for n, e in enumerate(exprs)]
 
 
 def _absorb(e: Expr, others: set[Symbol]) -> Expr:

@@ -232,8 +232,10 @@ def _differentials(latex: str) -> None:
             )
 
 
-def prepare(latex: str) -> str:
-    """Check limits and unsupported constructs; drop annotations. Columns are preserved."""
+def prepare(latex: str, *, layers: bool = False) -> str:
+    """Check limits and unsupported constructs; drop annotations. Columns are preserved. ``layers``:
+    the document labels layers with bare superscripts (see `BARE_LAYER_LABEL`), which are then not
+    refused as powers."""
     if not isinstance(latex, str):
         raise ParseError(f"expected text, got {type(latex).__name__}")
     if len(latex) > MAX_LENGTH:
@@ -255,7 +257,7 @@ def prepare(latex: str) -> str:
     text = "".join(pieces)
     text = _DOUBLE_SIGN.sub(_one_sign, text)
     _check_nesting(text)
-    _check_commands(text)
+    _check_commands(text, layers)
     if not text.strip():
         raise ParseError("empty math")
     return text
@@ -323,6 +325,12 @@ LAYER_LABEL = re.compile(
 )
 _LAYERED = re.compile(r"(?<=[A-Za-z}])\s*\^\s*" + LAYER_LABEL.pattern)
 
+#: a layer's label without brackets: ``z^l_j``, ``a^{l-1}_k``, ``W^L``, ``\delta^{L}`` (l or L, and one
+#: more or less); read so only in a document that writes ``^{l-1}``, ``^{l+1}`` or ``^{L-1}`` on a
+#: network's quantity (see `reading.bare_layers`), never on e
+BARE_LAYER_LABEL = re.compile(r"\{\s*([lL](?:\s*[+-]\s*[0-9])?)\s*\}|([lL])")
+_BARE_LAYERED = re.compile(r"(?<![A-Za-z\\]e)(?<=[A-Za-z}])\s*\^\s*(?:\{\s*[lL](?:\s*[+-]\s*[0-9])?\s*\}|[lL](?![A-Za-z]))")
+
 #: Notation that would parse, but as something else: refused rather than misread.
 _MISREADINGS = (
     (
@@ -354,7 +362,7 @@ _SCRIPT = r"(?:\{[^{}]*\}|\\?[a-zA-Z0-9]+)"
 _SUM_LIMITS = re.compile(r"\\(?:sum|prod)(?![a-zA-Z])(?:\s*\\(?:no)?limits)?(?:\s*[_^]\s*" + _SCRIPT + r")+")
 
 
-def _check_commands(text: str) -> None:
+def _check_commands(text: str, layers: bool = False) -> None:
     """Raise :class:`Unsupported` for the first command or symbol the notation does not cover."""
     for m in _COMMAND.finditer(text):
         name = m.group(1)
@@ -401,6 +409,8 @@ def _check_commands(text: str) -> None:
         )
     unlimited = _SUM_LIMITS.sub(_spaces, text)  # \sum_{n=1}^{N}: an upper bound is no power
     unlimited = _LAYERED.sub(_spaces, unlimited)  # z^{[2]}: read as the name of layer 2's z
+    if layers:
+        unlimited = _BARE_LAYERED.sub(_spaces, unlimited)  # z^l_j, a^{l-1}: the same, labelled without brackets
     for pattern, what in _MISREADINGS:
         m = pattern.search(unlimited)
         if m:

@@ -37,8 +37,8 @@ _BLANK = re.compile(
 )
 _FUNCTION_WORDS = "exp|log|ln|tanh|sinh|cosh|sech|csch|coth"
 _NAMED = re.compile(r"\\(?:operatorname|mathrm|text|textrm)\s*\{\s*(" + _FUNCTION_WORDS + r")\s*\}")
-# a function word written without its backslash, before its argument: log(x), log x, exp{...}
-_BARE_WORD = re.compile(r"(?<![\\a-zA-Z{])(" + _FUNCTION_WORDS + r")(?=\s*[(\[{\\^]|\s+[a-zA-Z])")
+# a function word written without its backslash, before its argument: log(x), log x, exp{...}, tanh'(x)
+_BARE_WORD = re.compile(r"(?<![\\a-zA-Z])(" + _FUNCTION_WORDS + r")(?=\s*[(\[{\\^]|\s+[a-zA-Z]|'+\s*\()")
 # an indicator between two index letters: \mathbb{1}[i = j], \mathbb{1}\{i=j\}, \mathbb{I}(i = j), \mathbf{1}_{i=j}
 _INDICATOR = re.compile(
     r"\\(?:mathbb|mathbf|mathds|mathbbm)\s*\{\s*[1I]\s*\}\s*"
@@ -471,6 +471,17 @@ _UNICODE_LETTERS = {
 _UNICODE_COMMANDS = str.maketrans({char: f"\\{name} " for char, name in _UNICODE_LETTERS.items()})
 
 
+_STYLE_OPEN = re.compile(r"\\(?:math|text)(?:it|sf|tt|bf|rm|normal)\s*\{\s*$|\\(?:mbox|text|operatorname)\s*\{\s*$")
+
+
+def _bare_word(m: re.Match[str]) -> str:
+    """``log(x)`` -> ``\\log(x)``, also at a group's start (``{sinh(x) \\over cosh(x)}``); not a word a
+    command styles (``\\mathit{log}``: a name)."""
+    if m.string[max(0, m.start() - 1)] == "{" and _STYLE_OPEN.search(m.string, max(0, m.start() - 30), m.start()):
+        return m.group(0)
+    return "\\" + m.group(1)
+
+
 def read_through(text: str) -> str:
     """``text`` with its presentation-only constructs rewritten (see the module docstring)."""
     if not text.isascii():
@@ -527,7 +538,7 @@ def read_through(text: str) -> str:
     text = _GLUED_WORD.sub(lambda m: m.group(1) + " \\" + m.group(2), text)
     text = _LETTER_GLUED.sub(lambda m: m.group(1) + " \\" + m.group(2), text)
     text = _ARGUMENT_GLUED.sub(lambda m: "\\" + m.group(1) + " " + m.group(2), text)
-    text = _BARE_WORD.sub(lambda m: "\\" + m.group(1), text)
+    text = _BARE_WORD.sub(_bare_word, text)
     text = _FN_PRIME.sub(lambda m: f"\\mathrm{{{m.group(1)}}}{m.group(2)}", text)  # \tanh'(x): a function named
     text = _STYLED_WORD.sub(lambda m: f"\\mathrm{{{m.group(1)}}}", text)
     text = _name_words(text)

@@ -86,9 +86,10 @@ _PRIMED = re.compile(r"(?<![\\a-zA-Z])([a-zA-Z])'+\s*\(")
 
 _GREEK_COMMAND = r"\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Upsilon|Phi|Psi|Omega|ell)(?![a-zA-Z])"
 _LABEL_PIECE = r"(?:" + _GREEK_COMMAND + r"|\\mathrm\s*\{\s*[A-Za-z][A-Za-z0-9]*\s*\}|[A-Za-z0-9])"
-# h_\theta(x) = ..., f_{w,b}(x) = ..., J_{\mathrm{train}}(w) = ...: a name with a subscript label defined as a function
+# h_\theta(x) = ..., f_{w,b}(x) = ..., J_{\mathrm{train}}(w) = ..., h_w(x) = ...: a name with a subscript label
+# defined as a function (a bare letter only w, the weights: h_i(x) may be the i-th of several functions)
 _LABELLED_DEFINITION = re.compile(
-    r"^[\s&]*([a-zA-Z]|" + _GREEK_COMMAND + r")\s*_\s*(" + _GREEK_COMMAND + r"|\{\s*" + _LABEL_PIECE + r"(?:\s*,?\s*" + _LABEL_PIECE
+    r"^[\s&]*([a-zA-Z]|" + _GREEK_COMMAND + r")\s*_\s*(" + _GREEK_COMMAND + r"|[wW](?![a-zA-Z])|\{\s*" + _LABEL_PIECE + r"(?:\s*,?\s*" + _LABEL_PIECE
     + r")*\s*\})\s*(?:\\left\s*)?\("
 )
 
@@ -113,6 +114,16 @@ def _label_name(base: str, sub: str) -> str:
             current += ("," if current else "") + name
     pieces.append(current)
     return labelled_name(base, ",".join(p for p in pieces if p))
+
+
+_LAYER_STEP = re.compile(r"(?<![A-Za-z\\])(?:[abhwxyzABWZ]|\\delta(?![a-zA-Z]))\s*(?:_\s*(?:\{[^{}]*\}|[A-Za-z0-9])\s*)?\^\s*\{\s*[lL]\s*[+-]\s*1\s*\}")
+
+
+def bare_layers(texts: Iterable[str]) -> bool:
+    """Whether a document labels its network's layers with bare superscripts: it writes ``a^{l-1}``,
+    ``z^{l+1}_k``, ``W^{L-1}`` or ``\\delta^{l+1}`` somewhere (one layer beside the next: no power is
+    written so); then ``z^l_j``, ``a^L`` are names too (see `prepare.BARE_LAYER_LABEL`)."""
+    return any(_LAYER_STEP.search(text) for text in texts)
 
 
 def function_letters(texts: Iterable[str]) -> frozenset[str]:

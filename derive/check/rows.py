@@ -57,6 +57,11 @@ def rows(latex: str) -> list[Row]:
                 at += 2
                 continue
             name, env = command.group(1), command.group(2)
+            if name == "newline" and depth == 0 and nested == 0:  # a row break, as \\ (MathJax reads both)
+                out.append(_row(latex, start, at, equals))
+                at = start = command.end()
+                equals = 0
+                continue
             if name in ("begin", "end") and env and env.rstrip("*") not in WRAPPERS:
                 nested += 1 if name == "begin" else -1
                 at = command.end()

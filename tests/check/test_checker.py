@@ -190,12 +190,14 @@ def test_definitions_and_what_is_not_one() -> None:
         "$$\\sigma(t) = \\frac{1}{1 + e^{-t}}$$\n"  # a function
         "$$w_i = 2 z_i$$\n"  # an indexed quantity
         "$$u = u + 1$$\n"  # refers to itself: an update rule (an assignment), not checked
-        "$$v_i = z_o$$\n"  # an index the left side does not bind
+        "$$v_i = z_o$$\n"  # an index the new left side does not bind: a label, or a slip (not read)
+        "$$w_i = z_o$$\n"  # the same about a quantity defined before: a claim, ill-formed
         "$$b = x = x$$\n"  # a definition, then a claim
     )
-    assert verdicts(report) == ["definition", "verified", "definition", "definition", "unsupported", "ill-formed", "verified"]
+    assert verdicts(report) == ["definition", "verified", "definition", "definition", "unsupported", "unknown", "ill-formed", "verified"]
     assert [link.verdict for link in report.equations[-1].links] == [LinkVerdict.DEFINITION, LinkVerdict.PROVED]
-    assert report.equations[5].reason == "the left side has free index i, the right side has free index o"
+    assert report.equations[5].links[0].detail.startswith("the left side has free index i, the right side has free index o; v_{i} is new here")
+    assert report.equations[6].reason == "the left side has free index i, the right side has free index o"
 
 
 def test_definition_signs() -> None:

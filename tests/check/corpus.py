@@ -82,23 +82,29 @@ def score_document(doc: Path, truth_path: Path, score: Score) -> None:
     shown = sorted((e for e in report.equations if e.kind == "display"), key=lambda e: e.line)
     score.documents += 1
     score.authors.add(truth["author"].lower())
+    owners = _owners(rows, shown)
+    paired = {owner for row, owner in zip(rows, owners, strict=True) if owner is not None and sum(e.line == row["line"] for e in shown) > 1
+              and sum(e.line == row["line"] for e in shown) == sum(r["line"] == row["line"] for r in rows)}
     for n, eq in enumerate(shown):
-        end = next((e.line for e in shown[n + 1 :] if e.line > eq.line), 10**9)
-        covered = [r for r in rows if eq.line <= r["line"] < end]
+        if n in paired:  # one of several rows written on one line: its own row
+            covered = [r for r, owner in zip(rows, owners, strict=True) if owner == n]
+        else:  # the rows from its line up to the next equation's
+            end = next((e.line for e in shown[n + 1 :] if e.line > eq.line), 10**9)
+            covered = [r for r in rows if eq.line <= r["line"] < end]
         verdict = eq.verdict.value
         where = f"{doc.name}:{eq.line}"
         if verdict in FAILED and not any(r["truth"] == "fails" for r in covered):
             score.false_alarms.append(f"{where}: {verdict} but the truth is {[r['truth'] for r in covered]}: {eq.reason[:160]}")
         if verdict in PASSED and any(r["truth"] == "fails" for r in covered):
             score.false_passes.append(f"{where}: {verdict} but a row fails")
-    for row in rows:
+    for row, owner in zip(rows, owners, strict=True):
         if row["truth"] == "definition":
             continue
         score.rows += 1
         claim = row["truth"] in CLAIMS
         score.claims += claim
         score.errors += row["truth"] == "fails"
-        eq = next((e for e in reversed(shown) if e.line <= row["line"]), None)
+        eq = shown[owner] if owner is not None else None
         decided = eq is not None and eq.verdict.value in DECIDED
         if decided:
             score.decided += 1
@@ -113,6 +119,27 @@ def _score_one(pair: tuple[Path, Path]) -> Score:
     score = Score()
     score_document(*pair, score)
     return score
+
+
+def _owners(rows: list[dict], shown: list) -> list[int | None]:
+    """For each truth row, the reported equation it belongs to (an index into ``shown``, or None): the
+    last one at or before its line; where a line holds several rows and as many equations (an align
+    written on one line), the one in the same place in order."""
+    at_line: dict[int, list[int]] = {}
+    for n, eq in enumerate(shown):
+        at_line.setdefault(eq.line, []).append(n)
+    rows_at: dict[int, list[int]] = {}
+    for m, row in enumerate(rows):
+        rows_at.setdefault(row["line"], []).append(m)
+    owners: list[int | None] = []
+    for m, row in enumerate(rows):
+        same = at_line.get(row["line"], [])
+        if len(same) > 1 and len(same) == len(rows_at[row["line"]]):
+            owners.append(same[rows_at[row["line"]].index(m)])
+            continue
+        before = [n for n, eq in enumerate(shown) if eq.line <= row["line"]]
+        owners.append(before[-1] if before else None)
+    return owners
 
 
 def score_all(processes: int | None = None) -> Score:

@@ -83,8 +83,11 @@ def test_interrupted_run_leaves_previous_files_intact(tmp_path, sig):
     old = {"softmax-ce-k2.tex": "previous tex\n", "softmax-ce-k2.md": "previous md\n", "softmax-ce-k2.json": "{}\n"}
     for name, text in old.items():
         (out / name).write_text(text)
+    # preexec_fn: SIGINT as a terminal delivers it, even when the suite runs as a background job (a shell
+    # starts one with SIGINT ignored, the child inherits that, and derive would rightly ignore it too)
     proc = subprocess.Popen([sys.executable, "-m", "derive", "softmax-ce", "--k", "2", "-o", str(out)],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
                             env={**os.environ, "DERIVE_NO_CACHE": "1", "DERIVE_PROGRESS": "1"})  # a warm cache would finish first
     # Wait until verification is under way (progress lines on stderr), then interrupt.
     assert proc.stderr is not None

@@ -650,6 +650,8 @@ class _Scanner:
             # x\_j, \sum\_{i=1}: Markdown's escapes kept in the math for the Markdown processor (kramdown)
             latex = _MD_ESCAPE.sub(lambda m: m.group(1) + " ", latex)
         self.math_spans.append((start, end))
+        if not display and self.kind == "md" and _ALIGNED_BEGIN.match(latex) and self._alone_on_its_lines(start, end):
+            display = True  # $ \begin{aligned} ... $ as a paragraph of its own: a display, as its author sees it
         if display and ("matrix}" in latex or "array}" in latex):
             latex = _matrix_as_alignment(latex)
         if display:
@@ -671,6 +673,13 @@ class _Scanner:
             where = start if offset == 0 else chunk_start
             origin = (self.line(raw_start), raw_start - self.line_starts[self.line(raw_start) - 1] + 1)
             self.found.append((where, Block(chunk, self.line(chunk_start), kind, last_line=closes, origin=origin)))
+
+    def _alone_on_its_lines(self, start: int, end: int) -> bool:
+        """Nothing but blanks before ``start`` on its line, and nothing but blanks or a full stop after ``end``."""
+        line_start = self.line_starts[self.line(start) - 1]
+        last = self.line(max(start, end - 1))
+        stop = self.line_starts[last] - 1 if last < len(self.line_starts) else len(self.text)
+        return not self.text[line_start:start].strip() and self.text[end:stop].strip() in ("", ".", "。", ",", "，")
 
     def _context(self, pos: int) -> str:
         at = bisect_right(self._heading_starts, pos) - 1
@@ -748,6 +757,7 @@ def _matching_brace(text: str, open_pos: int, limit: int = 10_000) -> int:
     return -1
 
 
+_ALIGNED_BEGIN = re.compile(r"\s*\\begin\s*\{(?:aligned|align\*?|gathered|split|eqnarray\*?)\}")
 _MD_ESCAPE = re.compile(r"(?<!\\)\\([_*])")  # \_ (not \\_, a row break before a subscript?)
 _WRAP_BEGIN = re.compile(r"\s*\\begin\s*\{([a-zA-Z]+\*?)\}")
 _ENV = re.compile(r"\\(begin|end)\s*\{([a-zA-Z]+\*?)\}")

@@ -1619,3 +1619,12 @@ def test_a_step_after_a_wrong_root_is_not_refuted() -> None:
     )
     assert displayed(text)[-1] == "unknown"
     assert displayed(text.replace("\\log(b - a + 1) + 1", "\\log(b - a + 1) - 1"))[-1] == "verified"
+
+
+def test_an_aligned_environment_in_single_dollars_on_its_own_line_is_a_display() -> None:
+    """``$ \\begin{aligned} ... \\end{aligned}$`` alone on its line (a Chinese post's displays): shown as a
+    display, so checked as one; inside a sentence it stays inline math."""
+    body = "\\begin{aligned} f &= (x+1)^2 \\\\ &= x^2 + 2x + 2 \\end{aligned}"
+    text = f"$$f = (x+1)^2$$\n\nSo:\n\n$ {body}$\n"
+    assert "refuted" in displayed(text)
+    assert displayed(f"$$f = (x+1)^2$$\n\nSo $ {body}$ holds.\n") == ["definition"]

@@ -800,7 +800,6 @@ def _nested_spans(latex: str) -> list[tuple[int, int]]:
 
 _MATRIX_ALIGNMENT = re.compile(r"\\begin\s*\{matrix\}(.*?)\\end\s*\{matrix\}", re.DOTALL)
 _EQUALS_CELL = re.compile(r"&\s*=\s*&")
-_TABLE_ROW = re.compile(r"\\\\|\\newline(?![a-zA-Z])")
 _ARRAY_ALIGNMENT = re.compile(r"\\begin\s*\{array\}\s*\{[lrc|\s]*\}(.*?)\\end\s*\{array\}", re.DOTALL)
 _ALIGNED_EQUALS = re.compile(r"&\s*\{?\s*=")
 
@@ -814,7 +813,7 @@ def _matrix_as_alignment(latex: str) -> str:
 
 def _equals_cells(body: str) -> str:
     """``aligned`` for the body of a table whose every row has an ``& = &`` cell, or ``""``."""
-    rows = [r for r in _TABLE_ROW.split(body) if r.strip()]
+    rows = [r for r in _ROW_BREAK.split(body) if r.strip()]
     if not rows or not all(_EQUALS_CELL.search(r) for r in rows):
         return ""
     body = _EQUALS_CELL.sub(lambda e: "&=" + " " * (len(e.group(0)) - 2), body)
@@ -826,7 +825,7 @@ def _array_as_alignment(m: re.Match[str]) -> str:
     """``\\begin{array}{l} A &= B \\\\ &= C \\end{array}``: an array of one ``&`` per row, each before an
     ``=``, is an alignment of equations; so is ``\\begin{array}{rcl} A & = & B \\newline & = & C``. Read as
     ``aligned``."""
-    rows = [r for r in _TABLE_ROW.split(m.group(1)) if r.strip()]
+    rows = [r for r in _ROW_BREAK.split(m.group(1)) if r.strip()]
     if rows and all(r.count("&") == 1 and _ALIGNED_EQUALS.search(r) for r in rows):
         return "\\begin{aligned}" + m.group(1) + "\\end{aligned}"
     return _equals_cells(m.group(1)) or m.group(0)

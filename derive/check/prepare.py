@@ -328,8 +328,9 @@ _LAYERED = re.compile(r"(?<=[A-Za-z}])\s*\^\s*" + LAYER_LABEL.pattern)
 #: a layer's label without brackets: ``z^l_j``, ``a^{l-1}_k``, ``W^L``, ``\delta^{L}`` (l or L, and one
 #: more or less); read so only in a document that writes ``^{l-1}``, ``^{l+1}`` or ``^{L-1}`` on a
 #: network's quantity (see `reading.bare_layers`), never on e
-BARE_LAYER_LABEL = re.compile(r"\{\s*([lL](?:\s*[+-]\s*[0-9])?)\s*\}|([lL])")
-_BARE_LAYERED = re.compile(r"(?<![A-Za-z\\]e)(?<=[A-Za-z}])\s*\^\s*(?:\{\s*[lL](?:\s*[+-]\s*[0-9])?\s*\}|[lL](?![A-Za-z]))")
+_BARE_LABEL = r"[lL](?:\s*[+-]\s*[0-9])?"
+BARE_LAYER_LABEL = re.compile(r"\{\s*(" + _BARE_LABEL + r")\s*\}|([lL])")
+_BARE_LAYERED = re.compile(r"(?<![A-Za-z\\]e)(?<=[A-Za-z}])\s*\^\s*(?:\{\s*" + _BARE_LABEL + r"\s*\}|[lL](?![A-Za-z]))")
 
 #: Notation that would parse, but as something else: refused rather than misread.
 _MISREADINGS = (

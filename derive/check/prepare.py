@@ -148,7 +148,8 @@ _JUSTIFICATION = re.compile(
 # an equation's number written by hand after a space: "x^2 = 2x \qquad (4)", "~~~~ (5)", "(B1)\qquad b = ..."
 _SPACER = r"(?:\\q?quad(?![a-zA-Z])|~|\\[,;: ]|\\hspace\*?\s*\{[^{}]*\})"
 _NUMBER_TAG = r"\(\s*(?:[A-Z]?[0-9]{1,3}[a-z]?|\\mathrm\s*\{\s*[A-Z][0-9]{1,3}[a-z]?\s*\}|\\star|\*)\s*\)"
-_TAG_END = re.compile(r"(?:\s*" + _SPACER + r")+\s*" + _NUMBER_TAG + r"\s*[.,]?\s*$")
+_TAG_TAIL = re.compile(_NUMBER_TAG + r"\s*[.,]?\s*$")
+_HSPACE_END = re.compile(r"\\hspace\*?\s*\{[^{}]*\}$")
 _TAG_START = re.compile(r"^\s*&?\s*" + _NUMBER_TAG + r"(?:\s*" + _SPACER + r")+")
 # the same after a plain space: a number (or a factor?) in brackets ending the row
 _BARE_TAG_END = re.compile(r"(?<=[\s])\(\s*[0-9]{1,3}\s*\)\s*[.,]?\s*$")
@@ -163,13 +164,45 @@ def _one_sign(m: re.Match[str]) -> str:
     return " " + m.group(2) + ("-" if m.group(1) == "+" else "+")
 
 
+def _tag_at_start(segment: str) -> tuple[int, int] | None:
+    m = _TAG_START.match(segment)
+    return (m.start(), m.end()) if m is not None else None
+
+
+_FIXED_SPACERS = ("\\qquad", "\\quad", "~", "\\,", "\\;", "\\:", "\\ ")
+
+
+def _tag_at_end(segment: str) -> tuple[int, int] | None:
+    """The span of a number in brackets ending the row with spacing before it (``\\qquad (4)``, the
+    spacing as ``_SPACER``): the number found at the end, then the spacing walked back over (one
+    regex search for both is quadratic on a long run of spacing)."""
+    tag = _TAG_TAIL.search(segment)
+    if tag is None:
+        return None
+    start = end = tag.start()
+    while True:
+        spacer = next((s for s in _FIXED_SPACERS if segment.endswith(s, 0, end)), None)
+        if spacer is None:
+            stripped = len(segment[:end].rstrip())
+            # "\\ " with more blank space after it
+            spacer = "\\" if stripped < end and segment.endswith("\\", 0, stripped) else None
+            end = stripped
+            spacer = spacer or next((s for s in _FIXED_SPACERS if segment.endswith(s, 0, end)), None)
+        hspace = _HSPACE_END.search(segment, max(0, end - 60), end) if spacer is None else None
+        if spacer is None and hspace is None:
+            break
+        end = start = end - len(spacer) if spacer is not None else hspace.start()  # type: ignore[union-attr]
+    if start == tag.start():
+        return None
+    return len(segment[:start].rstrip()), len(segment)
+
+
 def _strip_tags(segment: str) -> str:
     """Blank an equation's number set off by spacing at either end of a row; refuse one after a
     plain space (the author's number, or a factor written last?)."""
-    for pattern in (_TAG_END, _TAG_START):
-        m = pattern.search(segment)
-        if m is not None and (segment[: m.start()] + segment[m.end() :]).strip():
-            segment = segment[: m.start()] + " " * (m.end() - m.start()) + segment[m.end() :]
+    for span in (_tag_at_end(segment), _tag_at_start(segment)):
+        if span is not None and (segment[: span[0]] + segment[span[1] :]).strip():
+            segment = segment[: span[0]] + " " * (span[1] - span[0]) + segment[span[1] :]
     bare = _BARE_TAG_END.search(segment)
     head = segment[: bare.start()].rstrip() if bare is not None else ""
     if head and not head.endswith(("=", "+", "-", "*", "/", "\\cdot", "\\times")):

@@ -54,6 +54,7 @@ from derive.check.report import (
     LinkResult,
     LinkVerdict,
 )
+from derive.check.rows import open_ended
 from derive.check.rows import rows as display_rows
 from derive.check.stand_ins import stand_in_functions, stand_in_quantities
 from derive.worker import Job, Outcome, run_jobs
@@ -905,7 +906,8 @@ class Plan:
             if n:
                 self.equations.append(row)
             row.line, row.latex, row.origin = line, text, (line, column)
-            self._block_body(row, text)
+            # after a row that ends with '=', the row is that sign's right side: it continues the chain
+            self._block_body(row, "= " + text if n and open_ended(groups[n - 1][2]) else text)
         return True
 
     def _readable(self, latex: str) -> bool:

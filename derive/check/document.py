@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from derive.check.presentation import ARROWS, WRAPPERS
+from derive.check.rows import open_ended
 from derive.errors import InputError
 
 __all__ = ["MAX_DOCUMENT", "Block", "Document", "DocumentError", "Heading", "Inline", "guess_kind", "scan"]
@@ -295,6 +296,9 @@ _DISPLAY_ENVS = {
     "equation", "equation*", "align", "align*", "gather", "gather*", "multline", "multline*",
     "eqnarray", "eqnarray*", "displaymath", "flalign", "flalign*",
 }
+# an environment of the document's own named as a display one (\newenvironment{tcequation}, myalign):
+# its math is read, and what cannot be is reported with its reason (never skipped silently)
+_CUSTOM_DISPLAY = re.compile(r"(?!aligned|gathered)[a-zA-Z]*(?:equation|align|eqnarray|gather|multline)[a-zA-Z]*\*?")
 _BEGIN = re.compile(r"\\begin\s*\{([a-zA-Z]+\*?)\}")
 _ROW_BREAK = re.compile(r"\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?|\\newline(?![a-zA-Z])")
 _NOT_CONTENT = re.compile(r"\\(begin|end)\s*\{[a-zA-Z]+\*?\}|\\(label|tag)\*?\s*\{[^{}]*\}|\\(nonumber|notag)")
@@ -503,14 +507,16 @@ class _Scanner:
                     continue
                 if masked.startswith("\\begin", pos):
                     m = _BEGIN.match(masked, pos)
-                    if m and m.group(1) in _DISPLAY_ENVS:
+                    if m and (m.group(1) in _DISPLAY_ENVS or _CUSTOM_DISPLAY.fullmatch(m.group(1))):
                         closer = f"\\end{{{m.group(1)}}}"
                         end = self.find_close(closer, m.end())
                         if end < 0:
                             self.warnings.append(f"line {self.line(pos)}: \\begin{{{m.group(1)}}} is never closed")
                             pos = m.end()
                             continue
-                        self._math(pos, m.end(), end, end + len(closer), display=True, env=m.group(1))
+                        argument = re.match(r"\s*\{\s*\d+\s*\}", masked[m.end() : end]) if "alignat" in m.group(1) else None
+                        inner = m.end() + (argument.end() if argument else 0)  # \begin{alignat*}{2}: its column count
+                        self._math(pos, inner, end, end + len(closer), display=True, env=m.group(1))
                         pos = end + len(closer)
                         continue
                 pos += 2  # an escaped character (\$, \\, ...) or another command
@@ -874,6 +880,8 @@ def _split_equations(latex: str, offset: int) -> list[tuple[int, str, int, str]]
         # "& \frac{\partial J}{\partial w} = ...": an empty first cell, then an equation of its own (not "&= ...")
         aligned_left = not clean.strip() and len(cells) == 2 and _CONTINUES.match(cells[1]) is None and _top_level_equals(cells[1])
         continues = (not clean.strip() and not aligned_left) or (_CONTINUES.match(clean) is not None and not own_relation)
+        # "A = B = \\ C = D": a row after one that ends with its relation is that relation's right side
+        continues = continues or (bool(groups) and open_ended(_NOT_CONTENT.sub("", latex[groups[-1][0] : groups[-1][1]])))
         if groups and (continues or not latex[groups[-1][0] : groups[-1][1]].strip()):
             groups[-1][1] = row_end
         else:

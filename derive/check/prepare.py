@@ -392,6 +392,9 @@ _OPERATOR_FRACTION = re.compile(
 # \sum_{K} e^{z_k}: a capital letter under a sum is the size written where the index should be
 _CAPITAL_SUM = re.compile(r"\\(?:sum|prod)\s*(?:\\limits\s*)?_\s*(?:\{\s*([A-Z])\s*\}|([A-Z])(?![A-Za-z]))")
 
+#: ^t or ^{t} on anything but e (e^t is a power of e)
+_LOWER_T = re.compile(r"(?<![\\A-Za-z])(?:[A-Za-df-z]|\\[a-zA-Z]+|\}|\))\s*\^\s*(?:t|\{\s*t\s*\})(?![A-Za-z])")
+_T_ELSEWHERE = re.compile(r"(?<![\\A-Za-z])t(?![A-Za-z])")
 _SCRIPT = r"(?:\{[^{}]*\}|\\?[a-zA-Z0-9]+)"
 _SUM_LIMITS = re.compile(r"\\(?:sum|prod)(?![a-zA-Z])(?:\s*\\(?:no)?limits)?(?:\s*[_^]\s*" + _SCRIPT + r")+")
 
@@ -419,6 +422,10 @@ def _check_commands(text: str, layers: bool = False) -> None:
             raise Unsupported(f"\\mathrm{{...}} other than a name (letters, digits) at {where} is not supported (yet)")
         if named is not None and named.group(1).lower() in _MATRIX_OPERATORS:  # tr(ABC) = tr(CBA) is false
             raise Unsupported(f"the {named.group(1)} of a matrix at {where} {_NOT_NUMBERS}")
+    lower_t = _LOWER_T.search(text)
+    if lower_t is not None and not _T_ELSEWHERE.search(_LOWER_T.sub(" ", text)):
+        # w^t x^{(i)}: t nowhere else, so no power of a quantity t: a transpose (as ^T), or a time step
+        raise Unsupported(f"a superscript t at {position(text, lower_t.start())} (a transpose, or a time step?) is not read (yet)")
     trace = _BARE_TRACE.search(text)
     if trace:
         raise Unsupported(f"the trace '{trace.group(1)}' of a matrix at {position(text, trace.start(1))} {_NOT_NUMBERS}")

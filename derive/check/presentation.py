@@ -121,7 +121,9 @@ _LETTER_GLUED = re.compile(r"(?<![\\a-zA-Z{])([A-Za-z])(log|ln|exp)(?=\s*[(\[{\\
 # a function word glued to a one-letter argument: logS, lnx, coshx are \log S, \ln x, \cosh x
 _ARGUMENT_GLUED = re.compile(r"(?<![\\a-zA-Z])(?<!\\text\{)(?<!\\mathrm\{)(?<!\\operatorname\{)(" + _FUNCTION_WORDS + r")([A-Za-z])(?![A-Za-z(\[{'])")
 # a word of two or more letters (not a command) directly before a bracket: sigmoid(z), cost(h, y)
-_CALL_WORD = re.compile(r"(?<![\\a-zA-Z{])([A-Za-z]{3,}|[A-Z]{2})(?=\s*(?:'\s*)*\()")
+# (also first in a group, \frac{1}{softmax(z)_j}, but not as a styled name's text, \text{cost(h)})
+_CALL_WORD = re.compile(r"(?<![\\a-zA-Z])" + "".join(rf"(?<!\\{name}\{{)" for name in ("text", "textrm", "textit", "mathrm", "mathit", "mbox", "operatorname"))
+                        + r"([A-Za-z]{3,}|[A-Z]{2})(?=\s*(?:'\s*)*\()")
 _OTHER_SYMBOLS = (
     (re.compile(r"\\bigtriangledown(?![a-zA-Z])"), r"\nabla"),
     (re.compile(r"\\parallel(?![a-zA-Z])"), r"\|"),

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from derive.check.presentation import WRAPPERS
 
-__all__ = ["Row", "rows"]
+__all__ = ["Row", "open_ended", "rows"]
 
 _COMMAND = re.compile(r"\\([A-Za-z]+)\s*(?:\{\s*([A-Za-z]+\*?)\s*\})?")
 _SPACING = re.compile(r"\s*\[[^\]]*\]")  # \\[1.6em]
 _WRAPPER = "|".join(re.escape(w) for w in sorted(WRAPPERS, key=len, reverse=True))
 _OPENING = re.compile(rf"(?:\s|\\begin\s*\{{\s*(?:{_WRAPPER})\s*\}}(?:\s*\{{\d+\}})?)*")  # \begin{align}, \begin{alignat}{2}
 _CLOSING = re.compile(rf"(?:\s|\\end\s*\{{\s*(?:{_WRAPPER})\s*\}})*$")
+_OPEN_END = re.compile(r"(?<![<>!\\])=\s*&?\s*$")
 
 
 @dataclass(frozen=True)
@@ -83,3 +84,8 @@ def _row(latex: str, start: int, end: int, equals: int) -> Row:
     start = min(_OPENING.match(latex, start, end).end(), end)  # type: ignore[union-attr]
     text = latex[start:end]
     return Row(start, text[: _CLOSING.search(text).start()], equals)  # type: ignore[union-attr]
+
+
+def open_ended(row: str) -> bool:
+    """A row that ends with its equality sign (``A = B = \\\\ C``): its right side is the next row."""
+    return _OPEN_END.search(row) is not None

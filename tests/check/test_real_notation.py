@@ -1628,3 +1628,43 @@ def test_an_aligned_environment_in_single_dollars_on_its_own_line_is_a_display()
     text = f"$$f = (x+1)^2$$\n\nSo:\n\n$ {body}$\n"
     assert "refuted" in displayed(text)
     assert displayed(f"$$f = (x+1)^2$$\n\nSo $ {body}$ holds.\n") == ["definition"]
+
+
+def test_a_row_after_one_ending_with_its_sign_continues_it() -> None:
+    """``A = B = \\\\ C = D`` (a blind document): the row after a trailing '=' is that sign's right
+    side; read alone it was verified while the link into it fails (a false pass). With the row before
+    unreadable it continues an equation that could not be read; readable, it is checked as one chain."""
+    unread = "$$\n\\begin{equation}\nv \\nabla^{2} f = (a + b)^2 = \\\\\na^2 + b^2 = b^2 + a^2\n\\end{equation}\n$$\n"
+    assert displayed(unread) == ["unsupported", "unsupported"]
+    read = "$$\n\\begin{equation}\nf = (a + b)^2 = \\\\\na^2 + b^2 = b^2 + a^2\n\\end{equation}\n$$\n"
+    assert "refuted" in displayed(read)
+    assert "refuted" not in displayed(read.replace("a^2 + b^2 = b^2 + a^2", "a^2 + 2ab + b^2 = b^2 + 2ab + a^2"))
+
+
+def test_a_superscript_t_is_not_read_as_a_power_of_t_alone() -> None:
+    """``\\frac{\\partial}{\\partial w}(w^t x + b) = x`` (a blind false alarm: w^t read as w to the power t):
+    t nowhere else, so a transpose or a time step; refused. Where t is a quantity of the equation
+    (``y^t (1-y)^{1-t}``) it is a power, and ``e^t`` always is."""
+    with pytest.raises(Unsupported, match="superscript t"):
+        parse_chain(r"\frac{\partial}{\partial w}\left(w^t x + b\right) = x", size=k)
+    assert parse_chain(r"y^t (1-y)^{1-t}", size=k)[0].has(Pow)
+    assert parse_chain(r"e^t", size=k)[0] == exp(scalar("t"))
+
+
+def test_softmax_first_in_a_group_is_the_function() -> None:
+    """``\\frac{1}{softmax(z)_j}`` (a blind document): the word first in a group is read as in
+    ``softmax(z)_j`` elsewhere; as a styled name's text (``\\mathrm{cost(h)}``) it is not a call word."""
+    (value,) = parse_chain(r"\frac{1}{softmax(z)_j}", size=k)
+    (alone,) = parse_chain(r"softmax(z)_j", size=k)
+    assert (value * alone).equals(1)
+
+
+def test_a_display_environment_of_the_documents_own_is_read() -> None:
+    """``\\begin{tcequation}`` (a blind LaTeX paper's own environment) was skipped: 0 equations, no reason
+    given. An environment named as a display one is read, and what it holds that cannot be read says
+    why; ``alignat`` keeps its column count out of the math."""
+    text = ("\\begin{tcequation}\nx^2 = x \\cdot x\n\\end{tcequation}\n"
+            "\\begin{alignat*}{2}\nx^2 &= x \\cdot x\n\\end{alignat*}\n"
+            "\\begin{myalign}\n\\pfrac{C}{W} = 0\n\\end{myalign}\n")
+    assert displayed(text, "doc.tex") == ["verified", "verified", "unsupported"]
+    assert displayed("\\begin{itemize}\n\\item $x = 1$\n\\end{itemize}\n", "doc.tex") == []

@@ -828,6 +828,10 @@ class Plan:
             self._same_index_pairs = {(a, b) for pairs in found for a, x, b, y in pairs if x == y}
         return any(x != y and (a, b) in self._same_index_pairs for a, x, b, y in _derivative_pairs(latex))
 
+    def _heading_between(self, start: int, end: int) -> bool:
+        """Whether a section heading lies between the items numbered ``start`` and ``end``."""
+        return start >= 0 and any(isinstance(item, Heading) for item in self.doc.items[start + 1 : end])
+
     def _words_before(self, order: int) -> list[Inline]:
         """The inline math in the words since the display before this one (not what was read with it)."""
         out = []
@@ -836,6 +840,18 @@ class Plan:
             if isinstance(item, Block):
                 break
             if isinstance(item, Inline) and at not in self.trailing:
+                out.append(item)
+        return out
+
+    def _section_words(self, order: int) -> list[Inline]:
+        """The inline math in the words of this section up to this display (from its heading, or from
+        the start of a document without headings)."""
+        out = []
+        for at in range(order - 1, -1, -1):
+            item = self.doc.items[at]
+            if isinstance(item, Heading):
+                break
+            if isinstance(item, Inline):
                 out.append(item)
         return out
 
@@ -856,7 +872,9 @@ class Plan:
         self.equations.append(eq)
         self.block_line = block.line
         words = self._words_before(order)
-        self.case_words = self._case_words(words) or self._split_by_index(block.latex)
+        # a relation of indices anywhere in the section's words: "when $i=j$: $$A$$ computing B: $$B = ...$$"
+        self.case_words = (self._case_words(words) or any(_CASE_RELATION.fullmatch(w.latex) for w in self._section_words(order))
+                           or self._split_by_index(block.latex))
         self.equated = [({m.group(1), m.group(2)}, w.latex.strip()) for w in words if (m := _EQUATED.fullmatch(w.latex))]
         self.local_cases, self.next_cases = list(self.next_cases), []  # "if $i = j$," just before
         pieces = rd.split_cases(block.latex)
@@ -1122,7 +1140,10 @@ class Plan:
             anew = sorted(n for n in old if self.anew_in_words.get(n, -1) > self.defined_at.get(key, -1))
             # L = (10 - 9.2)^2 = 0.64 after L = (10 - 6)^2 = 16: the value at another example
             valued = second.is_number and any(d.rhs.is_number for d in self.definitions if rd.defined_key(d.lhs) == key)
-            if new - old - {key} or anew or valued:
+            # b(y) = 1 in the section after the one that gave b(y) = \frac{1}{\sqrt{2\pi}} e^{-y^2/2}: a
+            # constant where a section before defined it (a new model's; an expression stays a claim)
+            sectioned = second.is_number and self._heading_between(self.defined_at.get(key, -1), self.position)
+            if new - old - {key} or anew or valued or sectioned:
                 restated = (key, eq.line, first, second)
         if (
             chain[0] is not CONTINUE
@@ -1252,8 +1273,9 @@ class Plan:
         return self.size if self.size in bounds else sorted(bounds, key=lambda b: b.name)[0]
 
     def _job(self, lhs: Expr, rhs: Expr, conditions: Sequence[Basic], definitions_in_force: Sequence[Definition] | None = None,
-             light: bool = False) -> int:
-        """A job verifying ``lhs = rhs``; ``light``: at small sizes only (a stand-in's check, never a proof)."""
+             light: bool = False, at_size: int | None = None) -> int:
+        """A job verifying ``lhs = rhs``; ``light``: at small sizes only (a stand-in's check, never a proof);
+        ``at_size``: the instances at that size only (the indices' range when the size is not written)."""
         size = self._size_for([lhs, rhs, *conditions])
         definitions = tuple(self.definitions if definitions_in_force is None else definitions_in_force)
         if self.labels:  # y_j = delta_{j k} written in, everywhere (an index fixed by the example, not a definition)
@@ -1266,6 +1288,8 @@ class Plan:
         settings = replace(self.options.settings, ks=(), numeric_ks=(), more_ks=()) if several else self.options.settings
         if light:
             settings = replace(settings, ks=tuple(k for k in settings.ks if k <= 3), numeric_ks=tuple(k for k in settings.numeric_ks if k <= 3), more_ks=())
+        if at_size is not None:
+            settings = replace(settings, ks=(at_size,), numeric_ks=(at_size,), more_ks=())
         ctx = Context(size, definitions, (), settings)
         self.jobs.append(Job((lhs, rhs), tuple(conditions), ctx))
         main = len(self.jobs) - 1
@@ -1411,6 +1435,11 @@ class Plan:
                 what = rd.describe_indices(only_right)
                 why = f"{message}; {_tex(lhs)} is new here: a definition whose right side has the {what} its left side lacks (a label, or a slip?): not read"
                 return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
+            restated = self._restated_per_example(lhs, rhs, only_right)
+            if only_right and restated:
+                # L = -y \log \hat{y}, then "for the example i": L = -y_i \log \hat{y}_i (its index left off L)
+                why = f"{message}; {restated}: not read (yet)"
+                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
             if only_right:
                 link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
                 self._plan_hint(link, only_left, only_right, assumed)
@@ -1440,8 +1469,10 @@ class Plan:
             why = "a derivative operator before several factors may apply to the first one only"
             link.doubts += ((why, self._job(*other, conditions)),)
         related = {frozenset(c.args) for c in cases if rd.index_relation(c)}
-        free = [] if not self.case_words else sorted(rd.free(lhs, self.sizes | self.fixed) | rd.free(rhs, self.sizes | self.fixed), key=lambda s: s.name)
-        for a, b in ((a, b) for n, a in enumerate(free) for b in free[n + 1 :] if frozenset((a, b)) not in related):
+        free = [] if not self.case_words else sorted(rd.free(lhs, self.sizes) | rd.free(rhs, self.sizes), key=lambda s: s.name)
+        # two free indices, or one and the class the words fix ("for the true class $j$", then "when $i=j$")
+        pairs = [(a, b) for n, a in enumerate(free) for b in free[n + 1 :] if not {a.name, b.name} <= self.fixed]
+        for a, b in ((a, b) for a, b in pairs if frozenset((a, b)) not in related):
             for rel in (Eq(a, b, evaluate=False), Ne(a, b, evaluate=False)):
                 link.index_cases += ((_tex(rel), self._lazy_job(link.job, lhs, rhs, [*conditions, rel])),)
         for name, value in self._values_named(lhs, rhs):  # CE(x, 1) = \sum_i -y_i \log p_i ... = \sum_i -\log p_i
@@ -1452,7 +1483,7 @@ class Plan:
             fixed = {bound: Integer(value)}
             at = [Definition(d.lhs.xreplace(fixed), d.rhs.xreplace(fixed), d.name) for d in self.definitions]
             put = (lhs.xreplace(fixed), rhs.xreplace(fixed), [c.xreplace(fixed) for c in conditions])
-            link.index_cases += ((f"{bound} = {value} (the entries written out)", self._lazy_job(link.job, *put, at)),)
+            link.index_cases += ((f"{bound} = {value} (the entries written out)", self._lazy_job(link.job, *put, at, at_size=value)),)
         ended = self._list_may_have_ended()
         if ended and any(c in self.case for c in cases):  # checked both ways: a verdict only if they agree
             kept = [c for c in conditions if c not in self.case or c in self.local_cases or c in self.global_cases]
@@ -1596,11 +1627,12 @@ class Plan:
         return ""
 
     def _written_sizes(self, lhs: Expr, rhs: Expr, conditions: Sequence[Basic]) -> list[tuple[Symbol, int]]:
-        """(size, n) for the sizes the link may fix by writing entries up to number n >= 2 (``z_1``,
-        ``z_2``: the author may have said two classes in words) of quantities whose sums run to a size it
+        """(size, n) for the sizes the link (or a definition it uses) may fix by writing entries up to
+        number n >= 2 (``z_1``, ``z_2``: the author may have said two classes in words) of quantities whose sums run to a size it
         leaves open; counted from 0 (``a_0, a_1, a_2``), the size is the last number (``\\sum_{i=0}^{D}``)
         or one more (``\\sum_{k=0}^{K-1}``)."""
-        written = [int(i) for e in (lhs, rhs) for a in e.atoms(Indexed) for i in a.indices if i.is_Integer]
+        # in the link or in the definitions it uses (z = w_1 x_1 + w_2 x_2 + b, then dz/dw_i = x_i)
+        written = [int(i) for e in self._used_expressions([lhs, rhs]) for a in e.atoms(Indexed) for i in a.indices if i.is_Integer]
         if not written or max(written) < 2:
             return []
         size = self._size_for([lhs, rhs, *conditions])
@@ -1678,6 +1710,20 @@ class Plan:
             if len(found) > 1 and invented:
                 return f"the length of {base} in a dot product is not written (read as 1..d) and a sum over it runs over another range"
         return ""
+
+    def _restated_per_example(self, lhs: Expr, rhs: Expr, extra: set[Symbol]) -> str:
+        r"""Why ``lhs = rhs`` may restate ``lhs``'s definition for one example, or "": every quantity
+        carrying one of the ``extra`` indices on the right is one that definition uses bare
+        (``L = -y \log \hat{y}``, then ``L = -y_i \log \hat{y}_i``)."""
+        definition = next((d for d in reversed(self.definitions) if d.lhs == lhs), None)
+        if definition is None or not extra:
+            return ""
+        carried = {str(a.base) for a in rhs.atoms(Indexed) if set(a.indices) & extra}
+        indexed = {str(a.base) for a in definition.rhs.atoms(Indexed)}
+        bare = {v.name for v in definition.rhs.atoms(Symbol) if not v.is_integer} - indexed
+        if not carried or not carried <= bare:
+            return ""
+        return f"{_tex(lhs)} is defined with {', '.join(sorted(carried))} without the index (a restatement for one example?)"
 
     def _mixed_arity(self, exprs: Sequence[Basic]) -> tuple[str, ...]:
         """Quantities written here with different numbers of indices (``x^{(i)}`` and ``x^{(i)}_j``,
@@ -1778,10 +1824,10 @@ class Plan:
         return any(outcomes[n].report is not None and outcomes[n].report.verdict is Verdict.REFUTED for n in jobs)
 
     def _lazy_job(self, main: int, lhs: Expr, rhs: Expr, conditions: Sequence[Basic],
-                  definitions: Sequence[Definition] | None = None) -> int:
+                  definitions: Sequence[Definition] | None = None, at_size: int | None = None) -> int:
         """A job (and its companion) that only questions a refutation of ``main``: see `run`."""
         start = len(self.jobs)
-        job = self._job(lhs, rhs, conditions, definitions)
+        job = self._job(lhs, rhs, conditions, definitions, at_size=at_size)
         for n in range(start, len(self.jobs)):
             self.lazy[n] = main
         return job
@@ -1814,6 +1860,10 @@ class Plan:
             every = f"for every value of the left side's {indices}, which the right side does not have"
             if result.verdict is LinkVerdict.UNKNOWN and not clash:  # dz_j/d\theta_{ij} = x_i, z read from no definition
                 return replace(result, detail=f"not decided {every}: {result.detail}")
+            case = self._holding_case(link, outcomes) if result.verdict is LinkVerdict.REFUTED and not clash else None
+            if case is not None:  # dL/dz_i = -1 + s_j in the section "when $i = j$"
+                why = f"not decided {every}: it holds when {case} and not otherwise; the case may be stated in words"
+                return LinkResult(result.lhs, result.rhs, LinkVerdict.UNKNOWN, why, None, link.conditions)
             if result.verdict not in (LinkVerdict.PROVED, LinkVerdict.CHECKED):  # fails, or a clash: ill-formed
                 return self._link_result(replace(link, job=None, verdict=LinkVerdict.ILL_FORMED, detail=message), outcomes)
             result = replace(result, detail=f"{result.detail} ({every})".lstrip())
@@ -1825,12 +1875,11 @@ class Plan:
                    " define it to check this equation") if failed else result.detail
             return replace(result, detail=f"not decided: {link.stand_in} is never defined: {why}")
         if result.verdict is LinkVerdict.REFUTED:
-            for condition, job in link.index_cases:  # a formula for i \neq j written without its case
-                other = outcomes[job].report
-                if other is not None and self._report(job, outcomes).verdict in (Verdict.PROVED, Verdict.CHECKED):
-                    why = (f"not decided: it holds when {condition} and not otherwise; the case may be stated"
-                           f" in words (as written, for all indices: {result.detail})")
-                    return LinkResult(result.lhs, result.rhs, LinkVerdict.UNKNOWN, why, None, link.conditions)
+            case = self._holding_case(link, outcomes)
+            if case is not None:  # a formula for i \neq j written without its case
+                why = (f"not decided: it holds when {case} and not otherwise; the case may be stated"
+                       f" in words (as written, for all indices: {result.detail})")
+                return LinkResult(result.lhs, result.rhs, LinkVerdict.UNKNOWN, why, None, link.conditions)
             for where, job in link.other_starts:  # "= ..." after a side computation: which chain?
                 if outcomes[job].report is not None and self._report(job, outcomes).verdict in (Verdict.PROVED, Verdict.CHECKED):
                     why = f"not decided: it holds {where} (as read, continuing the one just before: {result.detail})"
@@ -1850,6 +1899,13 @@ class Plan:
                       " never defines (checked, not proved, for every function)")
             return replace(result, verdict=LinkVerdict.CHECKED, detail=detail)
         return result
+
+    def _holding_case(self, link: _Link, outcomes: Sequence[Outcome]) -> str | None:
+        """The first of the link's index cases (i = j, a size the entries show) under which it holds, or None."""
+        for condition, job in link.index_cases:
+            if outcomes[job].report is not None and self._report(job, outcomes).verdict in (Verdict.PROVED, Verdict.CHECKED):
+                return condition
+        return None
 
     def _link_result(self, link: _Link, outcomes: Sequence[Outcome]) -> LinkResult:
         lhs, rhs = _tex(link.lhs), _tex(link.rhs)

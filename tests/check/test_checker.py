@@ -381,13 +381,17 @@ def test_conditions_in_the_prose_around_a_display() -> None:
         "If $i = j$,\n$$\\frac{\\partial p_i}{\\partial a_j} = p_i - p_i^2$$\n"
         "and if $i \\ne j$,\n$$\\frac{\\partial p_i}{\\partial a_j} = -p_i p_j$$\n"
         "$$\\frac{\\partial p_i}{\\partial a_j} = -p_i p_j$$ for $i \\neq j$.\n"
-        "$$\\frac{\\partial p_i}{\\partial a_j} = -p_i p_j$$\n"  # no condition: false for i = j
+        "$$\\frac{\\partial p_i}{\\partial a_j} = -p_i p_j$$\n"  # no condition, in a section whose words state the cases
         "$$L = -\\sum_{m=1}^{N} y_m \\log p_m$$\n"
         "$$\\frac{\\partial L}{\\partial a_j} = p_j - y_j$$\nsince $\\sum_m y_m = 1$.\n"
         "$$\\frac{\\partial E}{\\partial w} = v$$ where $E = v w$.\n"
     )
-    assert verdicts(report) == ["definition", "verified", "verified", "verified", "refuted", "definition", "verified", "verified"]
+    # the formula for i != j written again without its case: it holds in one of the cases the section's
+    # words state, so unknown (the author may mean that case); with no case in the words, refuted
+    assert verdicts(report) == ["definition", "verified", "verified", "verified", "unknown", "definition", "verified", "verified"]
     assert [e.links[0].conditions for e in report.equations[1:5]] == [("i = j",), (r"i \neq j",), (r"i \neq j",), ()]
+    alone = check("$$p_i = \\frac{e^{a_i}}{\\sum_{m=1}^{N} e^{a_m}}$$\n$$\\frac{\\partial p_i}{\\partial a_j} = -p_i p_j$$\n")
+    assert verdicts(alone) == ["definition", "refuted"]
     assert report.equations[6].links[0].conditions == (r"\sum_{m=1}^{N} y_{m} = 1",)
     assert notes(report) == [
         ("i = j", "case"), (r"i \ne j", "case"), (r"i \neq j", "case"), (r"\sum_m y_m = 1", "assumption"), ("E = v w", "definition"),

@@ -1641,6 +1641,45 @@ def test_a_row_after_one_ending_with_its_sign_continues_it() -> None:
     assert "refuted" not in displayed(read.replace("a^2 + b^2 = b^2 + a^2", "a^2 + 2ab + b^2 = b^2 + 2ab + a^2"))
 
 
+def test_a_case_stated_earlier_in_the_section_is_not_refuted() -> None:
+    """"The derivative w.r.t. $z_i$ when $i=j$", then two displays later ``\\frac{\\partial s_j}{\\partial z_i}
+    = ... e^{z_i} ...`` (j the true class): it holds when i = j, as the section says; unknown, not
+    refuted. Without the words, the same display is refuted."""
+    head = ("For the true class $j$, $$s_j = \\frac{e^{z_j}}{\\sum_{a=1}^{k} e^{z_a}}$$\n\n"
+            "The derivative with respect to $z_i$ when $i=j$ is then:\n\n$$L = -\\log s_j$$\n\nComputing it:\n\n")
+    claim = "$$\\frac{\\partial s_j}{\\partial z_i} = \\frac{\\partial}{\\partial z_i} \\frac{e^{z_i}}{\\sum_{a=1}^{k} e^{z_a}}$$\n"
+    assert displayed(head + claim)[-1] == "unknown"
+    assert displayed(head.replace(" when $i=j$", "") + claim)[-1] == "refuted"
+    other_section = head + "## Next\n\nNothing more.\n\n" + claim
+    assert displayed(other_section)[-1] == "refuted"
+
+
+def test_entries_written_in_a_definition_fix_the_index_range() -> None:
+    """``z = w_1 x_1 + w_2 x_2 + b``, then ``\\frac{dz}{dw_i} = x_i`` (a blind false alarm at i = 3): it holds
+    for the two entries written; unknown, not refuted. A wrong one fails there too."""
+    text = "$$z = w_1 x_1 + w_2 x_2 + b$$\n\nand\n\n$$\\frac{dz}{dw_i} = x_i$$\n"
+    assert displayed(text) == ["definition", "unknown"]
+    assert displayed(text.replace("= x_i$$", "= 2 x_i$$")) == ["definition", "refuted"]
+
+
+def test_a_definition_restated_for_one_example_is_not_ill_formed() -> None:
+    """``L = -(y \\log \\hat{y} + ...)``, then "for a data point i": ``L = -(y_i \\log \\hat{y}_i + ...)`` (a blind
+    false alarm): L's own definition with the index on its quantities; unknown. An index on a quantity
+    the definition does not use stays ill-formed."""
+    first = "$$\\hat{y} = \\sigma(w_1 x_1 + w_2 x_2)$$\n\n$$L = -(y \\log(\\hat{y}) + (1 - y) \\log(1 - \\hat{y}))$$\n\n"
+    again = "$$L = -(y_i \\log(\\hat{y_i}) + (1 - y_i) \\log(1 - \\hat{y_i}))$$\n"
+    assert displayed(first + again) == ["definition", "definition", "unknown"]
+    assert displayed(first + "$$L = -(y \\log(\\hat{y}) + (1 - y) \\log(1 - \\hat{y})) + c_i$$\n") == ["definition", "definition", "ill-formed"]
+
+
+def test_a_name_defined_again_in_a_new_section_is_not_refuted() -> None:
+    """Exponential-family notes: each subsection gives ``b(y)`` anew (``b(y) = e^{-y^2/2}``, then ``b(y) = 1``,
+    a blind false alarm); after a heading the second is unknown, in the same section refuted."""
+    text = ("## Gaussian\n\n$$b(y) = \\exp(-\\frac{y^2}{2})$$\n\n## Bernoulli\n\n$$b(y) = 1$$\n")
+    assert displayed(text) == ["definition", "unknown"]
+    assert displayed(text.replace("## Bernoulli\n\n", "")) == ["definition", "refuted"]
+
+
 def test_a_superscript_t_is_not_read_as_a_power_of_t_alone() -> None:
     """``\\frac{\\partial}{\\partial w}(w^t x + b) = x`` (a blind false alarm: w^t read as w to the power t):
     t nowhere else, so a transpose or a time step; refused. Where t is a quantity of the equation

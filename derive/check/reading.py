@@ -141,7 +141,28 @@ def function_letters(texts: Iterable[str]) -> frozenset[str]:
         if m:
             out.add(_label_name(m.group(1), m.group(2)))
         out.update(m.group(1) for m in _PRIMED.finditer(text))
-    return frozenset(out - {"d", "e"})
+    return frozenset((out | applied_only(texts)) - {"d", "e"})
+
+
+# the text before a letter reversed, a marker, the text after: "(" or "," or a bar just before it, and
+# ")" or "," or a bar just after (the letter alone as an argument: H(p), D(p \| q), KL(p, q))
+_WHOLE_ARGUMENT = re.compile(r"\s*(?:\(|,|\||\|\\|tfel\\\s*\()[^\0]*\0\s*(?:\)|,|\||\\\||\\right\s*\))")
+_LETTER_USE = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?![A-Za-z])(\s*(?:\\left\s*)?\()?")
+
+
+def applied_only(texts: Iterable[str]) -> set[str]:
+    """Letters the document writes only before a bracket, at least twice, and never alone (``p(x_i)``,
+    ``q(x_j)`` in an entropy, never ``p`` or ``p_i``): functions, not factors. Read so, a claim holds
+    for every function (so for a factor too); one that fails is not refuted (see the stand-ins)."""
+    applied: dict[str, int] = {}
+    bare: set[str] = set()
+    for text in texts:
+        for m in _LETTER_USE.finditer(text):
+            if m.group(2):
+                applied[m.group(1)] = applied.get(m.group(1), 0) + 1
+            elif not _WHOLE_ARGUMENT.match(text[: m.start()][::-1] + "\0" + text[m.end() :]):
+                bare.add(m.group(1))  # (H(p), KL(p \| q): the function passed whole, not a bare use)
+    return {letter for letter, n in applied.items() if n >= 2 and letter not in bare}
 
 
 _TEXT_WRAPPED = re.compile(r"\\(?:text|textrm|mbox)\s*\{([^{}]*)\}")

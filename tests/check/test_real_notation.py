@@ -1707,3 +1707,18 @@ def test_a_display_environment_of_the_documents_own_is_read() -> None:
             "\\begin{myalign}\n\\pfrac{C}{W} = 0\n\\end{myalign}\n")
     assert displayed(text, "doc.tex") == ["verified", "verified", "unsupported"]
     assert displayed("\\begin{itemize}\n\\item $x = 1$\n\\end{itemize}\n", "doc.tex") == []
+
+
+def test_a_letter_written_only_before_a_bracket_is_a_function() -> None:
+    """``p(x_i)``, ``q(x_i)`` in an entropy (a blind document: refused as "a function or a product?"): a
+    letter the document writes only applied, at least twice, and never alone (``H(p)``, ``D(p \\| q)``
+    pass it whole), is a function; read so, a claim holds for every function, and one that fails is
+    not refuted. A letter also written alone stays a factor."""
+    from derive.check import reading as rd
+
+    assert rd.applied_only([r"H(p) = -\sum_i p(x_i) \log p(x_i)", r"D(p \| q) = q(x) + q(y)"]) == {"p", "q"}
+    assert rd.applied_only([r"a(1 - a) = a - a^2", r"a(x) + a(y)"]) == set()
+    text = ("$$H = -\\sum_{i=1}^{n} p(x_i) \\log p(x_i)$$\n\n"
+            "$$\\sum_{i=1}^{n} p(x_i) (1 - p(x_i)) = \\sum_{i=1}^{n} p(x_i) - \\sum_{i=1}^{n} p(x_i)^2$$\n")
+    assert displayed(text)[1] in ("verified", "checked")
+    assert displayed(text.replace("- \\sum_{i=1}^{n} p(x_i)^2", "+ \\sum_{i=1}^{n} p(x_i)^2"))[1] == "unknown"

@@ -828,6 +828,11 @@ class Plan:
             self._same_index_pairs = {(a, b) for pairs in found for a, x, b, y in pairs if x == y}
         return any(x != y and (a, b) in self._same_index_pairs for a, x, b, y in _derivative_pairs(latex))
 
+    def _next_continues(self, order: int) -> bool:
+        """Whether the next display after item ``order`` starts with '=' (it continues the chain)."""
+        following = next((item for item in self.doc.items[order + 1 :] if isinstance(item, Block)), None)
+        return following is not None and following.latex.lstrip().lstrip("&").lstrip().startswith("=")
+
     def _heading_between(self, start: int, end: int) -> bool:
         """Whether a section heading lies between the items numbered ``start`` and ``end``."""
         return start >= 0 and any(isinstance(item, Heading) for item in self.doc.items[start + 1 : end])
@@ -885,6 +890,10 @@ class Plan:
                 self.local_cases, self.local_assumptions, self.local_unusable = [], [], []
             return
         body, conditions = rd.split_condition(block.latex)
+        if open_ended(body) and self._next_continues(order):
+            # "$$= A =$$ ... $$= B$$": the sign ending one display is the one the next starts with
+            cut = body.rstrip().rstrip("&").rstrip()
+            body = cut[:-1] + " " * (len(body) - len(cut) + 1)
         conditions = [*conditions, *rd.brace_statements(block.latex)]  # \underbrace{\sum_j y_j}_{=1}
         try:
             for t, item in trailing:  # "$$...$$ since $\\sum_k y_k = 1$": read before the equation

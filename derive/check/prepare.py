@@ -97,7 +97,8 @@ _WHY = {
 
 _DROP = re.compile(
     r"\\(?:begin|end)\s*\{(?:" + "|".join(re.escape(w) for w in sorted(WRAPPERS)) + r")\}(?:\{[0-9]{1,2}\})?|"
-    r"\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber(?![a-zA-Z])|\\notag(?![a-zA-Z])"
+    r"\\label\s*\{[^{}]*\}|\\tag\*?\s*\{[^{}]*\}|\\nonumber(?![a-zA-Z])|\\notag(?![a-zA-Z])|"
+    r"(?<=\\sum)\s*(?:[_^]\s*\{\s*\}\s*)+"  # \sum_{}^{}: empty limits, the sum as written without them
 )
 _SEGMENT = re.compile(r"(\\\\(?:[ \t]*\[[^\]\n]{0,40}\])?|\\newline(?![a-zA-Z])|\n)")  # row breaks \\ (with [2pt]) and newlines
 _ANNOTATIONS = ("\\text", "\\textrm", "\\textit", "\\mbox")
@@ -106,6 +107,8 @@ _COMMAND = re.compile(r"\\([a-zA-Z]+|.?)", re.DOTALL)
 #: typed directly: `derive.check.presentation.read_through`)
 _UNICODE = str.maketrans({
     "\u2212": "-", "\u00b7": "*", "\u22c5": "*", "\u00d7": "*",
+    # primes typed as a typographic apostrophe or a prime sign (s’(x), f′(x)): the prime
+    "\u2019": "'", "\u2032": "'",
     # invisible or non-breaking spaces that editors leave in math: a space
     "\u200b": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ", "\ufeff": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
 })

@@ -126,10 +126,14 @@ def bare_layers(texts: Iterable[str]) -> bool:
     return any(_LAYER_STEP.search(text) for text in texts)
 
 
+_PRIMES = str.maketrans({"\u2019": "'", "\u2032": "'"})  # s’(x), f′(x): as the parser reads them
+
+
 def function_letters(texts: Iterable[str]) -> frozenset[str]:
     """Names a document uses as functions: defined as ``s(x) = ...`` (or ``h_\\theta(x) = ...``, a
     name with a subscript label) at the start of an equation, or differentiated as ``s'(x)``.
     Elsewhere a letter before a bracket multiplies."""
+    texts = [text.translate(_PRIMES) for text in texts]
     out: set[str] = set()
     for text in texts:
         plain = _WRAPPER_ENDS.sub(" ", read_through(definition_signs(text)))

@@ -1722,3 +1722,24 @@ def test_a_letter_written_only_before_a_bracket_is_a_function() -> None:
             "$$\\sum_{i=1}^{n} p(x_i) (1 - p(x_i)) = \\sum_{i=1}^{n} p(x_i) - \\sum_{i=1}^{n} p(x_i)^2$$\n")
     assert displayed(text)[1] in ("verified", "checked")
     assert displayed(text.replace("- \\sum_{i=1}^{n} p(x_i)^2", "+ \\sum_{i=1}^{n} p(x_i)^2"))[1] == "unknown"
+
+
+def test_a_display_ending_with_the_sign_the_next_starts_with() -> None:
+    """``$$= A =$$`` then ``$$= B$$`` (a blind sigmoid derivation: "unexpected end of math", and every
+    display after it continued nothing): the sign ending one display is the one the next starts
+    with, so the chain goes on and its wrong step (a sign slip) is caught; the right one is verified."""
+    text = ("$$f = \\frac{1}{1 + e^{-x}}$$\n\n$$\\frac{df}{dx} = \\frac{e^{-x}}{(1 + e^{-x})^2} =$$\n\n"
+            "Then\n\n$$= \\frac{1}{1 + e^{-x}} \\cdot \\frac{-e^{-x}}{1 + e^{-x}}$$\n")
+    assert displayed(text) == ["definition", "verified", "refuted"]
+    assert displayed(text.replace("{-e^{-x}}", "{e^{-x}}")) == ["definition", "verified", "verified"]
+
+
+def test_typographic_primes_and_empty_sum_limits() -> None:
+    """``s’(x)`` and ``f′(x)`` (a typographic apostrophe, a prime sign) are primes; ``\\sum_{}^{}`` is a sum
+    written without its limits (refused as such, not as a stray brace)."""
+    (value,) = parse_chain("\\sigma\u2019(x)", size=k)
+    assert value.has(Derivative)
+    (other,) = parse_chain("\\sigma\u2032(x)", size=k)
+    assert other == value
+    with pytest.raises(Unsupported, match="without an index"):
+        parse_chain(r"\frac{e^{x_n}}{\sum_{}^{} e^{x_k}}", size=k)

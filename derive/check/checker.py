@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from sympy import Basic, Derivative, Dummy, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Ne, Product, Rational, S, Sum, Symbol, factorial
+from sympy import Add, Basic, Derivative, Dummy, Eq, Expr, Indexed, IndexedBase, Integer, KroneckerDelta, Mul, Ne, Product, Rational, S, Sum, Symbol, factorial
 from sympy.core.function import AppliedUndef
 from sympy.core.relational import Relational
 
@@ -1455,6 +1455,10 @@ class Plan:
                 return link
             # \frac{\partial z_j}{\partial W_{ji}} = a_i: the same for every j, which the left side has and
             # the right side need not; it holds only if the left side's value does not depend on j
+            if _sum_scope_open(lhs, only_left) or _sum_scope_open(rhs, only_left):
+                # \sum_i y_i (1 - h_i) x_j - (1 - y_i) h_i x_j: the sum may run over the terms after it
+                why = f"{message}; a sum over it may run over the terms written after it: not read (yet)"
+                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
             clash = any(v in only_left for e in (lhs, rhs) for total in e.atoms(Sum) for v in total.variables)
             ill_formed = (message, only_left, clash)
         else:
@@ -1550,6 +1554,10 @@ class Plan:
         apart_names = self._undefined_apart(lhs, rhs)
         if apart_names:  # \sigma(z_i) on one side, \sigma(w^T x_i) on the other, z = w^T x said in words
             unsure.append(apart_names)
+        if any(_sum_scope_open(side, rd.free(side, self.sizes)) for side in (lhs, rhs)):
+            # \frac{\partial}{\partial \theta_j} \sum_i y_i \log h_i + (1 - y_i) \log(1 - h_i): the sum (and the
+            # derivative) may run over the terms after it, whose index is then not free
+            unsure.append("a sum may run over the terms written after it (their index is free as read)")
         mixed = self._mixed_arity(used)
         if mixed:
             unsure.append(f"the document writes {', '.join(mixed)} with different numbers of indices (a vector, and one of its entries or a scalar?)")
@@ -2011,6 +2019,18 @@ class Plan:
                 return LinkResult(lhs, rhs, verdict, detail, None, (*link.conditions, where))
         detail = f"not decided: the only counterexample found has {outside}, which {where} rules out"
         return LinkResult(lhs, rhs, LinkVerdict.UNKNOWN, detail, None, link.conditions)
+
+
+def _sum_scope_open(expr: Expr, indices: set[Symbol]) -> bool:
+    r"""Whether ``expr`` has a sum over one of ``indices`` added to terms that have that index free
+    (``\sum_i a_i - b_i``): the sum as written ends before them, as its author may not mean."""
+    for add in expr.atoms(Add):
+        sums = [t for t in add.args if isinstance(t, Sum) or (isinstance(t, Mul) and any(isinstance(f, Sum) for f in t.args))]
+        bound = {v for t in sums for total in ([t] if isinstance(t, Sum) else [f for f in t.args if isinstance(f, Sum)])
+                 for v in total.variables} & indices
+        if bound and any(t not in sums and t.free_symbols & bound for t in add.args):
+            return True
+    return False
 
 
 _POSITION = re.compile(r"\bat (?:line (\d+), )?column (\d+)")

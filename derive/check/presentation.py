@@ -126,6 +126,7 @@ _CALL_WORD = re.compile(r"(?<![\\a-zA-Z])" + "".join(rf"(?<!\\{name}\{{)" for na
                         + r"([A-Za-z]{3,}|[A-Z]{2})(?=\s*(?:'\s*)*\()")
 _OTHER_SYMBOLS = (
     (re.compile(r"\\bigtriangledown(?![a-zA-Z])"), r"\nabla"),
+    (re.compile(r"\\bullet(?![a-zA-Z])"), r"\cdot"),  # a product written with a bullet (as \cdot)
     (re.compile(r"\\parallel(?![a-zA-Z])"), r"\|"),
     (re.compile(r"\\not\s*=|\\not\s*\{\s*=\s*\}"), r"\neq "),  # i \not= j
     (re.compile(r"\\[lr]vert(?![a-zA-Z])"), r"|"),  # p(y \lvert x)

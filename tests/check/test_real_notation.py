@@ -1743,3 +1743,19 @@ def test_typographic_primes_and_empty_sum_limits() -> None:
     assert other == value
     with pytest.raises(Unsupported, match="without an index"):
         parse_chain(r"\frac{e^{x_n}}{\sum_{}^{} e^{x_k}}", size=k)
+
+
+def test_a_bullet_product_and_a_sum_that_may_run_over_the_terms_after_it() -> None:
+    """``\\frac{1}{h} \\bullet \\frac{\\partial h}{\\partial \\theta_j}`` (a blind Chinese post): the bullet is a
+    product. The same post writes ``\\frac{\\partial}{\\partial \\theta_j} \\sum_i y_i \\log h_i + (1 - y_i) \\log(1 - h_i)``
+    and ``\\sum_i y_i (1 - h_i) x_j - (1 - y_i) h_i x_j``, the sums meant over both terms: read as written
+    the second term has i free, and such a link was refuted or called ill-formed (false alarms); now
+    unknown. The same derivative with the sum's brackets written is verified."""
+    assert parse_chain(r"a \bullet b", size=k) == parse_chain(r"a \cdot b", size=k)
+    head = "$$h_\\theta(x) = \\frac{1}{1+e^{-\\theta^T x}}$$\n\n$$\\begin{aligned}\n"
+    open_sum = ("&\\frac{\\partial}{\\partial \\theta_j} \\sum_{i=1}^m y^{(i)} \\log h_\\theta(x^{(i)}) + (1-y^{(i)}) \\log(1- h_\\theta(x^{(i)})) \\\\\n"
+                "&= \\sum_{i=1}^m y^{(i)}(1-h_\\theta(x^{(i)}))x_j^{(i)} - (1-y^{(i)})h_\\theta(x^{(i)})x_j^{(i)} \\\\\n")
+    tail = "&= \\sum_{i=1}^m (y^{(i)} - h_\\theta(x^{(i)}))x_j^{(i)}\n\\end{aligned}$$\n"
+    assert "refuted" not in displayed(head + open_sum + tail) and "ill-formed" not in displayed(head + open_sum + tail)
+    closed = ("&\\frac{\\partial}{\\partial \\theta_j} \\sum_{i=1}^m \\left(y^{(i)} \\log h_\\theta(x^{(i)}) + (1-y^{(i)}) \\log(1- h_\\theta(x^{(i)}))\\right) \\\\\n")
+    assert displayed(head + closed + tail)[1] == "verified"

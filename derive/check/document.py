@@ -514,6 +514,10 @@ class _Scanner:
                             self.warnings.append(f"line {self.line(pos)}: \\begin{{{m.group(1)}}} is never closed")
                             pos = m.end()
                             continue
+                        if m.group(1) not in _DISPLAY_ENVS and any(
+                                b.group(1) in _DISPLAY_ENVS for b in _BEGIN.finditer(masked, m.end(), end)):
+                            pos = m.end()  # \begin{subequations}: a group of displays (and words), each read as itself
+                            continue
                         argument = re.match(r"\s*\{\s*\d+\s*\}", masked[m.end() : end]) if "alignat" in m.group(1) else None
                         inner = m.end() + (argument.end() if argument else 0)  # \begin{alignat*}{2}: its column count
                         self._math(pos, inner, end, end + len(closer), display=True, env=m.group(1))

@@ -1707,6 +1707,10 @@ def test_a_display_environment_of_the_documents_own_is_read() -> None:
             "\\begin{myalign}\n\\pfrac{C}{W} = 0\n\\end{myalign}\n")
     assert displayed(text, "doc.tex") == ["verified", "verified", "unsupported"]
     assert displayed("\\begin{itemize}\n\\item $x = 1$\n\\end{itemize}\n", "doc.tex") == []
+    # \begin{subequations} groups displays and the words between them: each display is read as itself
+    grouped = ("\\begin{subequations}\n\\begin{equation}\nx^2 = x \\cdot x\n\\end{equation}\nwhere we expand\n"
+               "\\begin{equation}\n(a+b)^2 = a^2 + b^2\n\\end{equation}\n\\end{subequations}\n")
+    assert displayed(grouped, "doc.tex") == ["verified", "refuted"]
 
 
 def test_a_letter_written_only_before_a_bracket_is_a_function() -> None:

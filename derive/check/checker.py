@@ -837,26 +837,15 @@ class Plan:
         """Whether a section heading lies between the items numbered ``start`` and ``end``."""
         return start >= 0 and any(isinstance(item, Heading) for item in self.doc.items[start + 1 : end])
 
-    def _words_before(self, order: int) -> list[Inline]:
-        """The inline math in the words since the display before this one (not what was read with it)."""
+    def _words_before(self, order: int, section: bool = False) -> list[Inline]:
+        """The inline math in the words since the display before this one (not what was read with it);
+        ``section``: all of it since the section's heading (or the document's start)."""
         out = []
         for at in range(order - 1, -1, -1):
             item = self.doc.items[at]
-            if isinstance(item, Block):
+            if isinstance(item, Heading if section else Block):
                 break
-            if isinstance(item, Inline) and at not in self.trailing:
-                out.append(item)
-        return out
-
-    def _section_words(self, order: int) -> list[Inline]:
-        """The inline math in the words of this section up to this display (from its heading, or from
-        the start of a document without headings)."""
-        out = []
-        for at in range(order - 1, -1, -1):
-            item = self.doc.items[at]
-            if isinstance(item, Heading):
-                break
-            if isinstance(item, Inline):
+            if isinstance(item, Inline) and (section or at not in self.trailing):
                 out.append(item)
         return out
 
@@ -878,7 +867,7 @@ class Plan:
         self.block_line = block.line
         words = self._words_before(order)
         # a relation of indices anywhere in the section's words: "when $i=j$: $$A$$ computing B: $$B = ...$$"
-        self.case_words = (self._case_words(words) or any(_CASE_RELATION.fullmatch(w.latex) for w in self._section_words(order))
+        self.case_words = (self._case_words(words) or any(_CASE_RELATION.fullmatch(w.latex) for w in self._words_before(order, section=True))
                            or self._split_by_index(block.latex))
         self.equated = [({m.group(1), m.group(2)}, w.latex.strip()) for w in words if (m := _EQUATED.fullmatch(w.latex))]
         self.local_cases, self.next_cases = list(self.next_cases), []  # "if $i = j$," just before
@@ -1444,12 +1433,10 @@ class Plan:
                 what = rd.describe_indices(only_right)
                 why = f"{message}; {_tex(lhs)} is new here: a definition whose right side has the {what} its left side lacks (a label, or a slip?): not read"
                 return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
-            restated = self._restated_per_example(lhs, rhs, only_right)
-            if only_right and restated:
-                # L = -y \log \hat{y}, then "for the example i": L = -y_i \log \hat{y}_i (its index left off L)
-                why = f"{message}; {restated}: not read (yet)"
-                return _Link(lhs, rhs, LinkVerdict.UNKNOWN, why, shown)
             if only_right:
+                restated = self._restated_per_example(lhs, rhs, only_right)
+                if restated:  # L = -y \log \hat{y}, then "for the example i": L = -y_i \log \hat{y}_i
+                    return _Link(lhs, rhs, LinkVerdict.UNKNOWN, f"{message}; {restated}: not read (yet)", shown)
                 link = _Link(lhs, rhs, LinkVerdict.ILL_FORMED, message, shown)
                 self._plan_hint(link, only_left, only_right, assumed)
                 return link
@@ -1733,7 +1720,7 @@ class Plan:
         carrying one of the ``extra`` indices on the right is one that definition uses bare
         (``L = -y \log \hat{y}``, then ``L = -y_i \log \hat{y}_i``)."""
         definition = next((d for d in reversed(self.definitions) if d.lhs == lhs), None)
-        if definition is None or not extra:
+        if definition is None:
             return ""
         carried = {str(a.base) for a in rhs.atoms(Indexed) if set(a.indices) & extra}
         indexed = {str(a.base) for a in definition.rhs.atoms(Indexed)}

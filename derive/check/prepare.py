@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from derive.check.presentation import WRAPPERS, read_through, words
+from derive.check.presentation import TYPOGRAPHIC_PRIMES, WRAPPERS, read_through, words
 from derive.errors import InputError, NotSupportedError
 
 __all__ = ["GREEK", "MAX_LENGTH", "MAX_NESTING", "ParseError", "Unsupported", "position", "prepare"]
@@ -107,8 +107,7 @@ _COMMAND = re.compile(r"\\([a-zA-Z]+|.?)", re.DOTALL)
 #: typed directly: `derive.check.presentation.read_through`)
 _UNICODE = str.maketrans({
     "\u2212": "-", "\u00b7": "*", "\u22c5": "*", "\u00d7": "*",
-    # primes typed as a typographic apostrophe or a prime sign (s’(x), f′(x)): the prime
-    "\u2019": "'", "\u2032": "'",
+    **TYPOGRAPHIC_PRIMES,
     # invisible or non-breaking spaces that editors leave in math: a space
     "\u200b": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ", "\ufeff": " ", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
 })

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FUNCTION_WORDS", "WRAPPERS", "group_end", "read_through", "words"]
+__all__ = ["FUNCTION_WORDS", "TYPOGRAPHIC_PRIMES", "WRAPPERS", "group_end", "read_through", "words"]
 
 #: Environments that only lay equations out: their rows are read, their ``\\begin``/``\\end`` dropped.
 WRAPPERS = frozenset(
@@ -471,6 +471,8 @@ _UNICODE_LETTERS = {
 }
 #: Greek letters (and the partial sign, sums) typed directly in math: J(θ), h_θ (a column after
 #: one is then off by the command's length)
+#: primes typed as a typographic apostrophe or a prime sign (s’(x), f′(x)): the prime
+TYPOGRAPHIC_PRIMES = {"\u2019": "'", "\u2032": "'"}
 _UNICODE_COMMANDS = str.maketrans({char: f"\\{name} " for char, name in _UNICODE_LETTERS.items()})
 
 

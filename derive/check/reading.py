@@ -15,7 +15,7 @@ from sympy.core.function import AppliedUndef
 
 from derive.calculus import free_indices
 from derive.check.document import Block, Document, Inline
-from derive.check.presentation import IMPLICATION_START, WRAPPERS, group_end, read_through
+from derive.check.presentation import IMPLICATION_START, TYPOGRAPHIC_PRIMES, WRAPPERS, group_end, read_through
 from derive.steps import Definition
 from derive.symbols import EXAMPLE_SUFFIX, HAT_SUFFIX, labelled_name
 from derive.symbols import size as size_symbol
@@ -126,7 +126,7 @@ def bare_layers(texts: Iterable[str]) -> bool:
     return any(_LAYER_STEP.search(text) for text in texts)
 
 
-_PRIMES = str.maketrans({"\u2019": "'", "\u2032": "'"})  # s’(x), f′(x): as the parser reads them
+_PRIMES = str.maketrans(TYPOGRAPHIC_PRIMES)  # s’(x), f′(x): as the parser reads them
 
 
 def function_letters(texts: Iterable[str]) -> frozenset[str]:
